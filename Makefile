@@ -1,0 +1,50 @@
+# The README's contract: `make start` and `make test`. Everything else here serves them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+# Versions of the build tools come from the same resolution as everything else.
+pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
+SITE_ID ?= akimat
+
+.PHONY: build start test chromium pins clean
+
+build: bin/instance bin/test ## Build the Zope instance and the test runner
+
+$(VENV)/bin/buildout: profiles/versions.cfg
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q "pip==$(call pin,pip)"
+	$(VENV)/bin/pip install -q "setuptools==$(call pin,setuptools)" "wheel==$(call pin,wheel)" "zc.buildout==$(call pin,zc.buildout)"
+	touch $@
+
+bin/instance bin/test &: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg instance/instance.cfg src/*/pyproject.toml
+	$(VENV)/bin/buildout -N
+	touch bin/instance bin/test
+
+start: build ## Create the demo site when absent, then serve it on 127.0.0.1:8080
+	bin/instance run instance/create_site.py $(SITE_ID)
+	@echo "Serving http://localhost:8080/$(SITE_ID)  (demo logins: see README.md; admin/admin for Zope)"
+	bin/instance fg
+
+chromium: ## Debian's Chromium for the browser tests
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' first." >&2; exit 1; \
+	  fi; \
+	fi
+
+test: build chromium ## Run every test; ends with "N passed, N failed"
+	@mkdir -p test-results
+	@set -o pipefail; bin/test $(TEST_ARGS) 2>&1 | tee test-results/test.log; status=$$?; \
+	  $(PYTHON) tests/summary.py test-results/test.log || status=1; exit $$status
+
+pins: ## Resolve profiles/requirements.in as a whole into profiles/versions.cfg
+	$(PYTHON) -m venv $(VENV)-pins
+	$(VENV)-pins/bin/pip install -q "pip==$(call pin,pip)"
+	cd profiles && ../$(VENV)-pins/bin/pip install -q --dry-run --ignore-installed \
+	  --report ../$(VENV)-pins/report.json -r requirements.in
+	$(PYTHON) profiles/pins.py $(VENV)-pins/report.json > profiles/versions.cfg
+
+clean: ## Remove the build (keeps instance/var, the site's data)
+	rm -rf $(VENV) $(VENV)-pins bin develop-eggs eggs parts .installed.cfg test-results

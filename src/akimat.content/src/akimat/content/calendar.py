@@ -1,0 +1,202 @@
+"""Working days of Kazakhstan and the office-hour cut-offs of the Регламент (RULES.md R0).
+
+One service for every deadline of the intranet. Public holidays and the decreed day transfers
+come from the `holidays` package (country KZ); the administrator adds later transfers and extra
+holidays in the registry (ICalendarSettings), read by `get_calendar()`.
+"""
+
+from akimat.content import _
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+import re
+
+
+ALMATY = ZoneInfo("Asia/Almaty")
+# R0.3: office hours with the lunch break.
+OFFICE_HOURS = ((time(9, 0), time(13, 0)), (time(15, 0), time(19, 0)))
+# R0.4: incoming documents after 17:00 are registered the next working day.
+REGISTRATION_CUTOFF = time(17, 0)
+# R0.5: answers to appeals are accepted for dispatch until 18:00.
+DISPATCH_CUTOFF = time(18, 0)
+
+# The package names a holiday in English; our catalogs translate those names (msgids) and the
+# suffixes the package appends to them.
+_SUBSTITUTED = re.compile(r"^Day off \(substituted from (\d\d)/(\d\d)/(\d{4})\)$")
+_SUFFIXES = (
+    (" (observed, estimated)", _("${name} (observed, estimated)")),
+    (" (observed)", _("${name} (observed)")),
+    (" (estimated)", _("${name} (estimated)")),
+)
+_ENTRY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(.*?)\s*$")
+
+
+@lru_cache(maxsize=64)
+def _package_year(year):
+    """Holidays (English names) and working weekend days of one year, as the package knows them."""
+    country = holidays.KZ(years=year, language="en_US")
+    days_off = {day: name for day, name in country.items() if day.year == year}
+    workdays = frozenset(day for day in country.weekend_workdays if day.year == year)
+    return days_off, workdays
+
+
+def parse_entry(entry):
+    """Split a registry line «YYYY-MM-DD optional note» into (date, note); ValueError if malformed."""
+    match = _ENTRY.match(entry or "")
+    if not match:
+        raise ValueError(entry)
+    return date.fromisoformat(match.group(1)), match.group(2)
+
+
+def _translate_package_name(name):
+    """One package holiday name (English) as a message of our catalog."""
+    substituted = _SUBSTITUTED.match(name)
+    if substituted:
+        month, day, year = substituted.groups()
+        return _(
+            "Day off (substituted from ${date})",
+            mapping={"date": f"{day}.{month}.{year}"},
+        )
+    for suffix, message in _SUFFIXES:
+        if name.endswith(suffix):
+            base = _(name[: -len(suffix)])
+            return _(message, mapping={"name": base})
+    return _(name)
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """Why a day is not a working day: `kind` is "weekend" or "holiday"; `names` are messages."""
+
+    kind: str
+    names: tuple = ()
+
+
+WEEKEND = DayOff("weekend")
+
+
+@dataclass
+class WorkingCalendar:
+    """The production calendar: Monday–Friday minus holidays plus transferred working days (R0.1).
+
+    `extra_holidays` maps a date to its name; `extra_working_days` is a set of dates. Both come
+    from the registry and win over the package: a working day entered by the administrator is
+    worked even where the package has a (e.g. estimated) holiday.
+    """
+
+    extra_holidays: dict = field(default_factory=dict)
+    extra_working_days: frozenset = frozenset()
+
+    def day_off(self, day):
+        """None for a working day, else a DayOff saying why."""
+        if day in self.extra_holidays:
+            return DayOff("holiday", (self.extra_holidays[day] or _("Holiday"),))
+        if day in self.extra_working_days:
+            return None
+        package_days_off, package_workdays = _package_year(day.year)
+        if day in package_days_off:
+            names = package_days_off[day].split("; ")
+            return DayOff("holiday", tuple(_translate_package_name(n) for n in names))
+        if day.weekday() >= 5 and day not in package_workdays:
+            return WEEKEND
+        return None
+
+    def is_working_day(self, day):
+        return self.day_off(day) is None
+
+    def next_working_day(self, day):
+        """The first working day after `day`."""
+        day += timedelta(days=1)
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def deadline(self, day):
+        """A deadline on a non-working day moves to the next working day (R0.2)."""
+        return day if self.is_working_day(day) else self.next_working_day(day)
+
+    def add_working_days(self, day, count):
+        """The date `count` working days after `day` (count >= 0; 0 gives the deadline of `day`)."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        if count == 0:
+            return self.deadline(day)
+        for _step in range(count):
+            day = self.next_working_day(day)
+        return day
+
+    def working_days_between(self, start, end):
+        """Working days after `start` up to and including `end`; negative when `end` is earlier.
+
+        So that working_days_between(d, add_working_days(d, n)) == n.
+        """
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(
+            1
+            for offset in range(1, (end - start).days + 1)
+            if self.is_working_day(start + timedelta(days=offset))
+        )
+
+    def registration_date(self, received_at, urgent=False):
+        """The day an incoming document is registered (R0.4).
+
+        After 17:00 Almaty time, or on a day off, it is the next working day; urgent documents
+        («ШҰҒЫЛ», «СРОЧНО» …) received on a working day are registered the same day.
+        """
+        return self._cutoff_date(received_at, None if urgent else REGISTRATION_CUTOFF)
+
+    def dispatch_date(self, answered_at):
+        """The day an answer to an appeal is dispatched: accepted until 18:00 (R0.5)."""
+        return self._cutoff_date(answered_at, DISPATCH_CUTOFF)
+
+    def is_office_hours(self, moment):
+        """Whether `moment` falls in office hours of a working day, lunch excluded (R0.3)."""
+        local = to_almaty(moment)
+        if not self.is_working_day(local.date()):
+            return False
+        return any(start <= local.time() < end for start, end in OFFICE_HOURS)
+
+    def _cutoff_date(self, moment, cutoff):
+        local = to_almaty(moment)
+        day = local.date()
+        if not self.is_working_day(day):
+            return self.next_working_day(day)
+        if cutoff is not None and local.time() > cutoff:
+            return self.next_working_day(day)
+        return day
+
+
+def to_almaty(moment):
+    """A datetime in Asia/Almaty; naive datetimes are taken as Almaty wall-clock time."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=ALMATY)
+    return moment.astimezone(ALMATY)
+
+
+def now():
+    """The current time in Asia/Almaty."""
+    return datetime.now(ALMATY)
+
+
+def get_calendar():
+    """The calendar with the administrator's extra holidays and working days from the registry."""
+    from akimat.content.interfaces import ICalendarSettings
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    # check=False: a site without the records (not installed yet) has the plain calendar.
+    settings = getUtility(IRegistry).forInterface(ICalendarSettings, check=False)
+    return WorkingCalendar(
+        extra_holidays=dict(parse_entry(entry) for entry in settings.extra_holidays or ()),
+        extra_working_days=frozenset(
+            parse_entry(entry)[0] for entry in settings.extra_working_days or ()
+        ),
+    )

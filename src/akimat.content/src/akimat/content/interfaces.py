@@ -1,0 +1,51 @@
+"""Interfaces of akimat.content: its browser layer and its registry schemas."""
+
+from akimat.content import _
+from akimat.content.calendar import parse_entry
+from zope import schema
+from zope.interface import Interface
+from zope.interface import Invalid
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IAkimatContentLayer(IDefaultBrowserLayer):
+    """Marker for requests on a site where akimat.content is installed."""
+
+
+def _calendar_entry(value):
+    try:
+        parse_entry(value)
+    except ValueError:
+        raise Invalid(
+            _(
+                "«${value}» is not a line «YYYY-MM-DD note», e.g. «2026-03-07 Перенос выходного».",
+                mapping={"value": value},
+            )
+        )
+    return True
+
+
+class ICalendarSettings(Interface):
+    """Changes to the production calendar of Kazakhstan that the `holidays` package lacks (R0.1)."""
+
+    extra_holidays = schema.List(
+        title=_("Extra days off"),
+        description=_(
+            "One per line: the date (YYYY-MM-DD) and its name, e.g. the day a government decree "
+            "transfers a day off to."
+        ),
+        value_type=schema.TextLine(constraint=_calendar_entry),
+        required=False,
+        default=[],
+    )
+
+    extra_working_days = schema.List(
+        title=_("Extra working days"),
+        description=_(
+            "One per line: the date (YYYY-MM-DD) of a working Saturday or Sunday and an optional "
+            "note, e.g. the day a government decree transfers a day off from."
+        ),
+        value_type=schema.TextLine(constraint=_calendar_entry),
+        required=False,
+        default=[],
+    )

@@ -1,0 +1,94 @@
+"""akimat.content installs its registry records, browser layer and control panel, and uninstalls."""
+
+from akimat.content.calendar import get_calendar
+from akimat.content.interfaces import IAkimatContentLayer
+from akimat.content.interfaces import ICalendarSettings
+from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
+from datetime import date
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.browserlayer.utils import registered_layers
+from zope.i18n import translate
+
+import unittest
+
+
+class TestInstall(unittest.TestCase):
+    layer = AKIMAT_CONTENT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+
+    def test_product_installed(self):
+        self.assertTrue(api.addon.get("akimat.content").valid)
+        self.assertIn("akimat.content", [a.id for a in api.addon.get_addons(limit="installed")])
+
+    def test_browser_layer_and_registry(self):
+        self.assertIn(IAkimatContentLayer, registered_layers())
+        self.assertEqual(
+            api.portal.get_registry_record("extra_holidays", interface=ICalendarSettings), []
+        )
+
+    def test_calendar_control_panel(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.assertIn(
+            "akimat-calendar", [c.id for c in self.portal.portal_controlpanel.listActions()]
+        )
+
+    def test_uninstall(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        api.addon.uninstall("akimat.content")  # the layer's transaction is aborted afterwards
+        self.assertNotIn(IAkimatContentLayer, registered_layers())
+        self.assertNotIn(
+            f"{ICalendarSettings.__identifier__}.extra_holidays", api.portal.get_tool("portal_registry")
+        )
+        self.assertNotIn(
+            "akimat-calendar", [c.id for c in self.portal.portal_controlpanel.listActions()]
+        )
+
+
+class TestCalendarInTheSite(unittest.TestCase):
+    layer = AKIMAT_CONTENT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.request = self.layer["request"]
+
+    def test_registry_transfer_moves_deadlines_without_code_change(self):
+        """R0.1/R0.2: a day transfer the administrator enters in the registry changes deadlines."""
+        api.portal.set_registry_record(
+            "extra_holidays", ["2026-12-18 Перенос выходного"], interface=ICalendarSettings
+        )
+        api.portal.set_registry_record(
+            "extra_working_days", ["2026-12-19 Рабочая суббота"], interface=ICalendarSettings
+        )
+        calendar = get_calendar()
+        self.assertEqual(calendar.deadline(date(2026, 12, 18)), date(2026, 12, 19))
+        self.assertEqual(calendar.add_working_days(date(2026, 12, 17), 2), date(2026, 12, 21))
+
+    def test_malformed_registry_line_is_refused(self):
+        """R0.1: the registry refuses a line that is not «YYYY-MM-DD note»."""
+        from zope.interface import Invalid
+
+        field = ICalendarSettings["extra_holidays"].value_type
+        with self.assertRaises(Invalid):
+            field.validate("18.12.2026 Перенос")
+
+    def names(self, day, language):
+        return [
+            translate(name, target_language=language)
+            for name in get_calendar().day_off(day).names
+        ]
+
+    def test_holiday_names_in_russian_and_kazakh(self):
+        """R0.1: holiday names come from our catalog in Russian and in Kazakh."""
+        self.assertEqual(self.names(date(2026, 3, 23), "ru"), ["Наурыз мейрамы"])
+        self.assertEqual(self.names(date(2026, 12, 16), "ru"), ["День Независимости"])
+        self.assertEqual(self.names(date(2026, 12, 16), "kk"), ["Тәуелсіздік күні"])
+        self.assertEqual(
+            self.names(date(2026, 3, 24), "ru"), ["Наурыз мейрамы (перенесённый выходной)"]
+        )
+        self.assertEqual(
+            self.names(date(2024, 5, 8), "ru"), ["Выходной день (перенесён с 04.05.2024)"]
+        )
