@@ -21,6 +21,7 @@ bin/instance bin/test &: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg instan
 	touch bin/instance bin/test
 
 start: build ## Create the demo site when absent, then serve it on 127.0.0.1:8080
+	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run instance/create_site.py $(SITE_ID)
 	@echo "Serving http://localhost:8080/$(SITE_ID)  (demo logins: see README.md; admin/admin for Zope)"
 	bin/instance fg

@@ -1,0 +1,105 @@
+"""The site's sections: folders with the local roles their users need.
+
+Section titles and descriptions are messages of the `akimat` catalog: the folders are created
+with the Russian text, the front page shows them in the reader's language.
+"""
+
+from akimat.policy import _
+from akimat.policy.organisation import DEPARTMENTS
+from dataclasses import dataclass
+from dataclasses import field
+from plone import api
+from zope.i18n import translate
+
+
+EDITORS = ("Contributor", "Editor", "Reader")
+EVERY_DEPARTMENT_DRAFTS = {unit.id: ("Contributor",) for unit in DEPARTMENTS}
+EVERY_DEPARTMENT_HEAD_PUBLISHES = {unit.heads_id: ("Contributor",) for unit in DEPARTMENTS}
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str
+    roles: dict = field(default_factory=dict)
+    # A confidential section is seen only by those with a local role on it (appeals: R13.2).
+    confidential: bool = False
+    children: tuple = ()
+
+
+SECTIONS = (
+    Section(
+        "meetings",
+        _("Meetings"),
+        _("Akimat sessions, apparatus and operational meetings: agendas, materials, votes."),
+        roles={"orgotdel": EDITORS, "svodny-otdel": EDITORS, "odk": ("Contributor",)},
+    ),
+    Section(
+        "acts",
+        _("Acts"),
+        _("Resolutions of the akimat, decisions and orders of the akim, orders of the head of "
+          "apparatus: drafts, agreement, registration."),
+        roles={
+            **EVERY_DEPARTMENT_DRAFTS,
+            "odk": EDITORS + ("Reviewer",),
+            "legal-consultant": ("Reader", "Reviewer"),
+        },
+    ),
+    Section(
+        "protocols",
+        _("Protocols"),
+        _("Protocols of sessions and meetings with the assignments they give."),
+        roles={"odk": EDITORS + ("Reviewer",), "orgotdel": ("Contributor",)},
+    ),
+    Section(
+        "assignments",
+        _("Assignments"),
+        _("Assignments on control: executors, deadlines, execution reports."),
+        roles={"odk": EDITORS + ("Reviewer",)},
+    ),
+    Section(
+        "appeals",
+        _("Appeals"),
+        _("Appeals of citizens and organisations. Seen only by the appeals department and those "
+          "assigned to an appeal."),
+        roles={"appeals": EDITORS + ("Reviewer",)},
+        confidential=True,
+    ),
+    Section(
+        "library",
+        _("Document library"),
+        _("Reports of the departments and documents of the akimat of the region."),
+        roles={"svodny-otdel": EDITORS, **EVERY_DEPARTMENT_HEAD_PUBLISHES},
+        children=(
+            Section(
+                "akimat-to",
+                _("Akimat TO"),
+                _("Documents of the akimat of Turkistan region."),
+                roles={"svodny-otdel": EDITORS},
+            ),
+        ),
+    ),
+)
+
+
+def ensure_sections(container=None, sections=SECTIONS):
+    """Create the sections that are missing and (re)apply their local roles."""
+    container = container if container is not None else api.portal.get()
+    for section in sections:
+        folder = container.get(section.id)
+        if folder is None:
+            folder = api.content.create(
+                container=container,
+                type="Folder",
+                id=section.id,
+                title=translate(section.title, target_language="ru"),
+                description=translate(section.description, target_language="ru"),
+            )
+            if not section.confidential:
+                api.content.transition(obj=folder, transition="publish_internally")
+        for group, roles in section.roles.items():
+            api.group.grant_roles(groupname=group, roles=roles, obj=folder)
+        folder.__ac_local_roles_block__ = section.confidential
+        folder.reindexObjectSecurity()
+        ensure_sections(folder, section.children)

@@ -1,0 +1,29 @@
+from akimat.policy.organisation import ensure_groups
+from akimat.policy.sections import ensure_sections
+from plone import api
+from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
+
+
+FRONT_PAGE = "akimat-home"
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        """Only the default profile is offered in the add-ons control panel."""
+        return ["akimat.policy:uninstall", "akimat.policy:demo"]
+
+
+def post_install(context):
+    """The organisation, the sections and the staff front page; safe to run again."""
+    ensure_groups()
+    ensure_sections()
+    api.portal.get().setLayout(FRONT_PAGE)
+
+
+def uninstall(context):
+    """Give the site root its stock view back; groups and sections stay with their content."""
+    portal = api.portal.get()
+    if portal.getLayout() == FRONT_PAGE:
+        portal.setLayout("listing_view")

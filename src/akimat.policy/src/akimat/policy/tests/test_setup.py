@@ -1,0 +1,140 @@
+"""akimat.policy: the site, its organisation, sections and languages; install and uninstall."""
+
+from akimat.policy.demo import DEMO_USERS
+from akimat.policy.interfaces import IAkimatPolicyLayer
+from akimat.policy.organisation import DEPARTMENTS
+from akimat.policy.organisation import group_ids
+from akimat.policy.sections import SECTIONS
+from akimat.policy.setuphandlers import HiddenProfiles
+from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
+from plone import api
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.browserlayer.utils import registered_layers
+
+import unittest
+
+
+class TestInstall(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+
+    def test_dependencies_installed(self):
+        for addon in ("akimat.content", "plone.restapi", "collective.easyform", "akimat.policy"):
+            with self.subTest(addon=addon):
+                self.assertTrue(api.addon.get(addon).valid)
+                self.assertIn(addon, [a.id for a in api.addon.get_addons(limit="installed")])
+
+    def test_site_settings(self):
+        record = api.portal.get_registry_record
+        self.assertEqual(record("plone.site_title"), "Аппарат акима района Байдибек")
+        self.assertEqual(record("plone.available_languages"), ["ru", "kk"])
+        self.assertEqual(record("plone.default_language"), "ru")
+        self.assertTrue(record("plone.use_cookie_negotiation"))
+        self.assertEqual(record("plone.portal_timezone"), "Asia/Almaty")
+        self.assertEqual(record("plone.first_weekday"), 0)
+        self.assertIn(IAkimatPolicyLayer, registered_layers())
+        self.assertEqual(self.portal.getLayout(), "akimat-home")
+
+    def test_organisation_groups(self):
+        expected = {
+            "akim", "deputy-akims", "head-of-apparatus", "deputy-heads-of-apparatus",
+            "legal-consultant", "odk", "orgotdel", "svodny-otdel", "appeals", "press-secretary",
+            "hr", "it-security", "finance", "economy", "akimat-members",
+        }
+        existing = {group.id for group in api.group.get_groups()}
+        self.assertLessEqual(expected, existing)
+        self.assertLessEqual({f"{unit.id}-heads" for unit in DEPARTMENTS}, existing)
+        self.assertLessEqual(set(group_ids()), existing)
+
+    def test_sections_with_local_roles(self):
+        for section in SECTIONS:
+            with self.subTest(section=section.id):
+                folder = self.portal[section.id]
+                for group, roles in section.roles.items():
+                    granted = api.group.get_roles(groupname=group, obj=folder, inherit=False)
+                    self.assertLessEqual(set(roles), set(granted))
+        self.assertEqual(self.portal["library"].title, "Библиотека документов")
+        self.assertEqual(self.portal["library"]["akimat-to"].title, "Акимат ТО")
+
+    def test_reinstall_keeps_everything(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.portal["meetings"].setTitle("Заседания и совещания")
+        before = (self.portal.objectIds(), len(api.group.get_groups()))
+        self.portal.portal_setup.runAllImportStepsFromProfile("profile-akimat.policy:default")
+        self.assertEqual((self.portal.objectIds(), len(api.group.get_groups())), before)
+        self.assertEqual(self.portal["meetings"].title, "Заседания и совещания")
+
+    def test_uninstall(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        api.addon.uninstall("akimat.policy")  # the layer's transaction is aborted afterwards
+        self.assertNotIn(IAkimatPolicyLayer, registered_layers())
+        self.assertNotEqual(self.portal.getLayout(), "akimat-home")
+        self.assertEqual(
+            self.portal.portal_workflow.getDefaultChain(), ("simple_publication_workflow",)
+        )
+
+
+class TestAccess(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+
+    def test_anonymous_sees_nothing(self):
+        """The intranet is closed to anonymous visitors: no root, no section, no search result."""
+        logout()
+        self.assertFalse(api.user.has_permission("View", obj=self.portal))
+        for section in SECTIONS:
+            with self.subTest(section=section.id):
+                self.assertFalse(api.user.has_permission("View", obj=self.portal[section.id]))
+        self.assertEqual(len(api.content.find(portal_type="Folder")), 0)
+
+    def test_staff_see_the_open_sections(self):
+        with api.env.adopt_user(username="tursynbayev"):
+            for section in SECTIONS:
+                with self.subTest(section=section.id):
+                    self.assertEqual(
+                        api.user.has_permission("View", obj=self.portal[section.id]),
+                        not section.confidential,
+                    )
+
+    def test_appeals_section_only_for_the_appeals_department(self):
+        """R13.2: appeals are seen by the appeals department, not by other staff or heads."""
+        appeals = self.portal["appeals"]
+        for username in ("kim", "satybaldieva"):
+            with api.env.adopt_user(username=username):
+                self.assertTrue(api.user.has_permission("View", obj=appeals))
+        for username in ("yessenova", "tulegenova", "abdrakhmanov"):
+            with self.subTest(user=username), api.env.adopt_user(username=username):
+                self.assertFalse(api.user.has_permission("View", obj=appeals))
+                self.assertNotIn("appeals", [b.getId for b in api.content.find(id="appeals")])
+
+
+class TestDemo(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def test_demo_users_in_every_group(self):
+        for demo in DEMO_USERS:
+            with self.subTest(user=demo.username):
+                user = api.user.get(username=demo.username)
+                self.assertIsNotNone(user)
+                self.assertEqual(user.getProperty("fullname"), demo.fullname)
+                groups = {group.id for group in api.group.get_groups(user=user)}
+                self.assertLessEqual(set(demo.groups), groups)
+        for group_id in group_ids():
+            with self.subTest(group=group_id):
+                self.assertTrue(api.user.get_users(groupname=group_id))
+
+    def test_production_install_adds_no_demo_users(self):
+        """Only the demo profile adds users: the default profile, run again, brings none back."""
+        setRoles(self.layer["portal"], TEST_USER_ID, ["Manager"])
+        api.user.delete(username="seitzhanov")
+        self.layer["portal"].portal_setup.runAllImportStepsFromProfile(
+            "profile-akimat.policy:default"
+        )
+        self.assertIsNone(api.user.get(username="seitzhanov"))
+        self.assertIn("akimat.policy:demo", HiddenProfiles().getNonInstallableProfiles())
