@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test chromium pins clean
+.PHONY: build start test chromium pins i18n clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -16,9 +16,9 @@ $(VENV)/bin/buildout: profiles/versions.cfg
 	$(VENV)/bin/pip install -q "setuptools==$(call pin,setuptools)" "wheel==$(call pin,wheel)" "zc.buildout==$(call pin,zc.buildout)"
 	touch $@
 
-bin/instance bin/test &: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg instance/instance.cfg src/*/pyproject.toml
+bin/instance bin/test bin/i18ndude &: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg instance/instance.cfg src/*/pyproject.toml
 	$(VENV)/bin/buildout -N
-	touch bin/instance bin/test
+	touch bin/instance bin/test bin/i18ndude
 
 start: build ## Create the demo site when absent, then serve it on 127.0.0.1:8080
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
@@ -46,6 +46,13 @@ pins: ## Resolve profiles/requirements.in as a whole into profiles/versions.cfg
 	cd profiles && ../$(VENV)-pins/bin/pip install -q --dry-run --ignore-installed \
 	  --report ../$(VENV)-pins/report.json -r requirements.in
 	$(PYTHON) profiles/pins.py $(VENV)-pins/report.json > profiles/versions.cfg
+
+i18n: build ## Re-extract our messages into each package's akimat.pot and merge them into ru and kk
+	for package in src/akimat.*/src/akimat/*/; do \
+	  manual=$$(ls $$package/locales/manual.pot 2>/dev/null); \
+	  bin/i18ndude rebuild-pot --pot $$package/locales/akimat.pot $${manual:+--merge $$manual} --create akimat $$package && \
+	  bin/i18ndude sync --pot $$package/locales/akimat.pot $$package/locales/*/LC_MESSAGES/akimat.po; \
+	done
 
 clean: ## Remove the build (keeps instance/var, the site's data)
 	rm -rf $(VENV) $(VENV)-pins bin develop-eggs eggs parts .installed.cfg test-results

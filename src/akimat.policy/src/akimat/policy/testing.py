@@ -25,9 +25,6 @@ AKIMAT_POLICY_FIXTURE = AkimatPolicyLayer()
 AKIMAT_POLICY_INTEGRATION_TESTING = IntegrationTesting(
     bases=(AKIMAT_POLICY_FIXTURE,), name="AkimatPolicy:Integration"
 )
-AKIMAT_POLICY_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(AKIMAT_POLICY_FIXTURE,), name="AkimatPolicy:Functional"
-)
 # A real Zope on a free port for the browser tests in the repository's tests/.
 AKIMAT_ACCEPTANCE_TESTING = FunctionalTesting(
     bases=(AKIMAT_POLICY_FIXTURE, WSGI_SERVER_FIXTURE), name="AkimatPolicy:Acceptance"

@@ -1,0 +1,28 @@
+"""Playwright driving Debian's Chromium (never a downloaded browser), as TESTING.md measured."""
+
+from contextlib import contextmanager
+from playwright.sync_api import sync_playwright
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium keeps trying hosts this closed network cannot reach.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@contextmanager
+def chromium_page():
+    """A fresh page in a new headless Chromium; closed with everything it opened."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(locale="ru-RU")
+        finally:
+            browser.close()
