@@ -23,7 +23,7 @@ bin/instance bin/test bin/i18ndude &: $(VENV)/bin/buildout buildout.cfg profiles
 start: build ## Create the demo site when absent, then serve it on 127.0.0.1:8080
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run instance/create_site.py $(SITE_ID)
-	@echo "Serving http://localhost:8080/$(SITE_ID)  (demo logins: see README.md; admin/admin for Zope)"
+	@echo "Serving http://localhost:8080/$(SITE_ID) until Ctrl+C (Zope's own admin: admin/admin)"
 	bin/instance fg
 
 chromium: ## Debian's Chromium for the browser tests

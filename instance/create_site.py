@@ -8,6 +8,8 @@ and demo profiles are applied. An existing site is left as it is, data and all.
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
+from akimat.policy.demo import DEMO_PASSWORD
+from akimat.policy.demo import DEMO_USERS
 from plone.distribution.api import site as site_api
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
@@ -22,7 +24,12 @@ PROFILES = ("profile-akimat.policy:default", "profile-akimat.policy:demo")
 def main(app, site_id):
     if site_id in app.objectIds():
         print(f"Site '{site_id}' exists: using it.")
-        return
+    else:
+        create(app, site_id)
+    print_logins(app[site_id])
+
+
+def create(app, site_id):
     newSecurityManager(None, system)
     site = site_api.create(
         makerequest(app),
@@ -41,6 +48,16 @@ def main(app, site_id):
         site.portal_setup.runAllImportStepsFromProfile(profile)
     transaction.commit()
     print(f"Site '{site_id}' created with the demo organisation.")
+
+
+def print_logins(site):
+    """The demo logins that exist in the site, for the person who just ran `make start`."""
+    users = [demo for demo in DEMO_USERS if site.acl_users.getUserById(demo.username)]
+    print(f"\nhttp://localhost:8080/{site.getId()}")
+    if users:
+        print(f"Demo logins (password «{DEMO_PASSWORD}»):")
+        for demo in users:
+            print(f"  {demo.username:<14} {demo.fullname} — {', '.join(demo.groups)}")
 
 
 # bin/instance run passes: interpreter -c <this script> [site_id]

@@ -11,6 +11,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
 from zope.i18n import translate
+from zope.interface import alsoProvides
 
 import unittest
 
@@ -35,6 +36,14 @@ class TestInstall(unittest.TestCase):
         self.assertIn(
             "akimat-calendar", [c.id for c in self.portal.portal_controlpanel.listActions()]
         )
+
+    def test_calendar_control_panel_renders_for_managers(self):
+        """R0.1: the administrator edits extra days off and working days in Site setup."""
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        alsoProvides(self.layer["request"], IAkimatContentLayer)
+        html = self.portal.restrictedTraverse("@@calendar-controlpanel")()
+        self.assertIn("form.widgets.extra_holidays", html)
+        self.assertIn("form.widgets.extra_working_days", html)
 
     def test_uninstall(self):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
