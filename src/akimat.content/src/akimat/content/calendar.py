@@ -132,6 +132,16 @@ class WorkingCalendar:
             day = self.next_working_day(day)
         return day
 
+    def working_days_before(self, day, count):
+        """The working day `count` working days before `day` (count >= 1)."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        while count:
+            day -= timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
     def working_days_between(self, start, end):
         """Working days after `start` up to and including `end`; negative when `end` is earlier.
 

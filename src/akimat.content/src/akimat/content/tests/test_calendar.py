@@ -52,6 +52,12 @@ class TestWorkingDays(unittest.TestCase):
                 self.assertEqual(self.calendar.working_days_between(start, end), count)
         self.assertEqual(self.calendar.working_days_between(date(2026, 3, 30), start), -3)
 
+    def test_working_days_before_skip_nauryz(self):
+        """R0.1: 5 working days before 2026-03-27 is 2026-03-17 (Nauryz and a weekend skipped)."""
+        self.assertEqual(self.calendar.working_days_before(date(2026, 3, 27), 5), date(2026, 3, 17))
+        with self.assertRaises(ValueError):
+            self.calendar.working_days_before(date(2026, 3, 27), 0)
+
     def test_negative_count_is_refused(self):
         """R0.1: adding a negative number of working days is an error, not a silent guess."""
         with self.assertRaises(ValueError):
