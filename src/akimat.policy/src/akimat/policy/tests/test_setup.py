@@ -13,6 +13,7 @@ from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
+from zope.i18n import translate
 
 import unittest
 
@@ -38,6 +39,14 @@ class TestInstall(unittest.TestCase):
         self.assertEqual(record("plone.first_weekday"), 0)
         self.assertIn(IAkimatPolicyLayer, registered_layers())
         self.assertEqual(self.portal.getLayout(), "akimat-home")
+
+    def test_workflow_words_in_russian_and_kazakh(self):
+        """Plone translates workflow states in its `plone` domain; ours are in both languages."""
+        for language, text in (("ru", "Опубликовано для сотрудников"), ("kk", "Қызметкерлер үшін жарияланған")):
+            with self.subTest(language=language):
+                self.assertEqual(
+                    translate("Published for staff", domain="plone", target_language=language), text
+                )
 
     def test_organisation_groups(self):
         expected = {
