@@ -1,6 +1,1 @@
-"""akimat.policy: the Akimat intranet site."""
-
-from zope.i18nmessageid import MessageFactory
-
-
-_ = MessageFactory("akimat")
+"""akimat.policy: the Akimat intranet site. Its messages use akimat.content's `akimat` domain."""

@@ -4,7 +4,7 @@ Section titles and descriptions are messages of the `akimat` catalog: the folder
 with the Russian text, the front page shows them in the reader's language.
 """
 
-from akimat.policy import _
+from akimat.content import _
 from akimat.policy.organisation import DEPARTMENTS
 from dataclasses import dataclass
 from dataclasses import field

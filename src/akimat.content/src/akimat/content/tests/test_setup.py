@@ -63,7 +63,6 @@ class TestCalendarInTheSite(unittest.TestCase):
 
     def setUp(self):
         self.portal = self.layer["portal"]
-        self.request = self.layer["request"]
 
     def test_registry_transfer_moves_deadlines_without_code_change(self):
         """R0.1/R0.2: a day transfer the administrator enters in the registry changes deadlines."""
