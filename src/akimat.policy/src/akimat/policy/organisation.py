@@ -14,6 +14,8 @@ class OrgUnit:
     id: str
     title: str
     department: bool = False
+    # Roles the unit holds on the whole site (akimat.content's roles of control, R12).
+    site_roles: tuple = ()
 
     @property
     def heads_id(self):
@@ -21,14 +23,19 @@ class OrgUnit:
 
 
 ORG_UNITS = (
-    OrgUnit("akim", "Аким района"),
-    OrgUnit("deputy-akims", "Заместители акима района"),
-    OrgUnit("head-of-apparatus", "Руководитель аппарата акима района"),
+    OrgUnit("akim", "Аким района", site_roles=("Leadership",)),
+    OrgUnit("deputy-akims", "Заместители акима района", site_roles=("Deputy Akim",)),
+    OrgUnit("head-of-apparatus", "Руководитель аппарата акима района", site_roles=("Leadership",)),
     OrgUnit("deputy-heads-of-apparatus", "Заместители руководителя аппарата"),
     OrgUnit("legal-consultant", "Юрисконсульт"),
     OrgUnit("press-secretary", "Пресс-секретарь акима района"),
     OrgUnit("akimat-members", "Члены акимата"),
-    OrgUnit("odk", "Отдел документационного обеспечения и контроля (ОДК)", department=True),
+    OrgUnit(
+        "odk",
+        "Отдел документационного обеспечения и контроля (ОДК)",
+        department=True,
+        site_roles=("Control Officer",),
+    ),
     OrgUnit("orgotdel", "Отдел организационно-инспекторской работы (Орготдел)", department=True),
     OrgUnit("svodny-otdel", "Сводный отдел", department=True),
     OrgUnit("appeals", "Отдел по работе с обращениями граждан", department=True),
@@ -56,11 +63,15 @@ def ensure_department(unit):
 
 
 def ensure_groups():
+    """Create the missing groups and give each unit its site roles."""
+    portal = api.portal.get()
     for unit in ORG_UNITS:
         if unit.department:
             ensure_department(unit)
         else:
             _ensure_group(unit.id, unit.title)
+        if unit.site_roles:
+            api.group.grant_roles(groupname=unit.id, roles=unit.site_roles, obj=portal)
 
 
 def _ensure_group(group_id, title):

@@ -59,6 +59,26 @@ class TestInstall(unittest.TestCase):
         self.assertLessEqual({f"{unit.id}-heads" for unit in DEPARTMENTS}, existing)
         self.assertLessEqual(set(group_ids()), existing)
 
+    def test_site_roles_of_control(self):
+        """R12.7a/R12.14: the akim and the head of apparatus lead, the ОДК controls."""
+        for username, role in (
+            ("seitzhanov", "Leadership"),
+            ("omarova", "Leadership"),
+            ("abdrakhmanov", "Deputy Akim"),
+            ("petrova", "Control Officer"),
+        ):
+            with self.subTest(user=username):
+                self.assertIn(role, api.user.get_roles(username=username, obj=self.portal))
+        self.assertNotIn("Leadership", api.user.get_roles(username="yessenova", obj=self.portal))
+
+    def test_upgrade_to_1001_gives_site_roles(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        api.group.revoke_roles(groupname="akim", roles=["Leadership"], obj=self.portal)
+        from akimat.policy.upgrades import to_1001
+
+        to_1001(self.portal.portal_setup)
+        self.assertIn("Leadership", api.group.get_roles(groupname="akim", obj=self.portal))
+
     def test_sections_with_local_roles(self):
         for section in SECTIONS:
             with self.subTest(section=section.id):

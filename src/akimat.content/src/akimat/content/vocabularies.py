@@ -1,0 +1,67 @@
+"""Named vocabularies of the domain (akimat.vocabularies.*), never lists copied into schemas."""
+
+from akimat.content import _
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+def _vocabulary(*terms):
+    return SimpleVocabulary([SimpleTerm(value, value, title) for value, title in terms])
+
+
+# Where an assignment comes from (R12.4a column 1). The Presidential Administration and the
+# Government Office are the sources whose assignments are never extended (R12.7b).
+SOURCE_KINDS = _vocabulary(
+    ("akimat-session", _("Protocol of an akimat session")),
+    ("apparatus-meeting", _("Protocol of an apparatus meeting")),
+    ("operational-meeting", _("Protocol of an operational meeting")),
+    ("commission", _("Protocol of a commission or coordination council")),
+    ("act", _("Act of the akimat or the akim")),
+    ("state-body-letter", _("Letter of a state body")),
+    ("president", _("Act or assignment of the President")),
+    ("presidential-administration", _("Assignment of the Presidential Administration")),
+    ("government", _("Assignment of the Government or the Prime Minister")),
+    ("akim-resolution", _("Resolution of the akim")),
+    ("reception", _("Personal reception")),
+)
+NEVER_EXTENDED_SOURCES = frozenset({"presidential-administration", "government"})
+
+URGENCY_MARKS = _vocabulary(
+    ("very-urgent", _("Very urgent (весьма срочно)")),
+    ("urgent", _("Urgent (срочно)")),
+    ("expedite", _("Expedite (ускорить)")),
+)
+
+REMOVAL_BASES = _vocabulary(
+    ("executed", _("Executed in full")),
+    ("impossible", _("Impossible for objective reasons")),
+)
+
+CONTROL_CATEGORIES = _vocabulary(
+    ("urgent", _("Urgent")),
+    ("short-term", _("Short-term")),
+    ("medium-term", _("Medium-term")),
+    ("long-term", _("Long-term")),
+)
+
+
+@provider(IVocabularyFactory)
+def source_kinds(context):
+    return SOURCE_KINDS
+
+
+@provider(IVocabularyFactory)
+def urgency_marks(context):
+    return URGENCY_MARKS
+
+
+@provider(IVocabularyFactory)
+def removal_bases(context):
+    return REMOVAL_BASES
+
+
+@provider(IVocabularyFactory)
+def control_categories(context):
+    return CONTROL_CATEGORIES
