@@ -1,0 +1,23 @@
+"""Names of principals (users and groups) as people read them."""
+
+from plone import api
+
+
+# The organisation (akimat.policy) gives every department a group of its head and deputy head.
+HEADS_SUFFIX = "-heads"
+
+
+def principal_title(principal_id):
+    """A group's title or a user's full name; the id itself when neither is known."""
+    group = api.group.get(groupname=principal_id)
+    if group is not None:
+        return group.getProperty("title") or principal_id
+    user = api.user.get(userid=principal_id)
+    if user is not None:
+        return user.getProperty("fullname") or principal_id
+    return principal_id
+
+
+def principal_ids(user):
+    """The ids an assignment may name for this user: himself and his groups."""
+    return [user.getId(), *user.getGroups()]
