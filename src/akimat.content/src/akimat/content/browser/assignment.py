@@ -17,7 +17,6 @@ from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.batching import Batch
 from plone.supermodel import model
-from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from z3c.form import button
 from z3c.form import form
@@ -202,19 +201,9 @@ class RemoveFromControlForm(ControlForm):
             self.status = self.formErrorsMessage
             return
         self.run(
-            lambda: remove_from_control(self.context, data["basis"], data.get("comment") or ""),
+            lambda: self.context.remove_from_control(data["basis"], data.get("comment") or ""),
             _("The assignment is removed from control."),
         )
-
-
-def remove_from_control(assignment, basis, comment):
-    """Set the basis and run the workflow's removal; a refusal leaves the assignment as it was."""
-    previous, assignment.removal_basis = assignment.removal_basis, basis
-    try:
-        api.portal.get_tool("portal_workflow").doActionFor(assignment, "remove", comment=comment)
-    except WorkflowException as error:
-        assignment.removal_basis = previous
-        raise ControlError(str(error))
 
 
 class AssignmentListing(BrowserView):

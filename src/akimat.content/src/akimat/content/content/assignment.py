@@ -11,6 +11,7 @@ from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
@@ -20,7 +21,7 @@ from zope.interface import invariant
 import re
 
 
-PRINCIPALS = "plone.app.vocabularies.Principals"
+PRINCIPALS = "akimat.vocabularies.Principals"
 ON_CONTROL = "on_control"
 LEADERSHIP = "Leadership"
 DEPUTY_AKIM = "Deputy Akim"
@@ -226,6 +227,16 @@ class Assignment(Container):
 
     def consent_to_removal(self, userid):
         self.removal_consent = (userid, working_calendar.now().isoformat(timespec="minutes"))
+
+    def remove_from_control(self, basis, comment=""):
+        """Set the basis and run the workflow's removal, whose guard checks the rules; a refusal
+        leaves the assignment as it was."""
+        previous, self.removal_basis = self.removal_basis, basis
+        try:
+            api.portal.get_tool("portal_workflow").doActionFor(self, "remove", comment=comment)
+        except WorkflowException as error:
+            self.removal_basis = previous
+            raise control.ControlError(str(error))
 
     def check_removal(self, basis, userid):
         control.check_removal(

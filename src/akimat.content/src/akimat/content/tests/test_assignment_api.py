@@ -1,0 +1,82 @@
+"""Assignments over real HTTP: create, read with control data, act, and 4xx on refusals (R12)."""
+
+from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.restapi.testing import RelativeSession
+
+import transaction
+import unittest
+
+
+PASSWORD = "secret-123"
+
+
+class TestAssignmentApi(unittest.TestCase):
+    layer = AKIMAT_CONTENT_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        for userid in ("executor", "controller", "akim", "stranger"):
+            api.user.create(username=userid, email=f"{userid}@example.org", password=PASSWORD)
+        self.portal.manage_setLocalRoles("akim", ["Leadership"])
+        transaction.commit()
+        self.owner = self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        created = self.owner.post("/", json={
+            "@type": "Assignment",
+            "title": "Подготовить отчёт об исполнении бюджета",
+            "source_kind": "government",
+            "lead_executor": "executor",
+            "controller": "controller",
+            "date_given": "2026-11-02",
+            "deadline": "2099-12-18",
+        })
+        self.assertEqual(created.status_code, 201, created.text)
+        self.url = created.json()["@id"]
+
+    def session(self, user, password=PASSWORD):
+        session = RelativeSession(self.portal.absolute_url(), test=self)
+        session.headers.update({"Accept": "application/json"})
+        session.auth = (user, password)
+        return session
+
+    def post(self, user, action, body=None, **kwargs):
+        return self.session(user).post(f"{self.url}/{action}", json=body, **kwargs)
+
+    def test_read_includes_control_data(self):
+        """R12.2a/R12.4c: the serialization carries category, traffic light and report dates."""
+        body = self.session("executor").get(self.url).json()
+        self.assertEqual(body["control"]["deadline"], "2099-12-18")
+        self.assertEqual(body["control"]["traffic_light"], "green")
+        self.assertEqual(body["control"]["control_category"], "long-term")
+        self.assertIn("lead_executor", body["control"]["report_due"])
+
+    def test_government_assignment_extension_is_a_400(self):
+        """R12.7b: the API refuses to extend an assignment of the Government Office."""
+        response = self.post("executor", "@extension", {"new_deadline": "2100-01-15", "reason": "Нет"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("never extended", response.json()["error"]["message"])
+
+    def test_only_the_leadership_decides_and_strangers_are_refused(self):
+        """R12.7a: an executor may not decide on extensions; a stranger may not even ask."""
+        self.assertEqual(self.post("executor", "@extension-decision", {"grant": True}).status_code, 401)
+        self.assertEqual(self.post("stranger", "@extension", {"new_deadline": "2100-01-01", "reason": "x"}).status_code, 401)
+
+    def test_removal_needs_consent_then_succeeds(self):
+        """R12.14/R12.9: removal without consent is a 400; with the akim's consent it goes through."""
+        refused = self.post("controller", "@remove-from-control", {"basis": "impossible"})
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn("consent", refused.json()["error"]["message"])
+        self.assertEqual(self.post("akim", "@removal-consent").status_code, 200)
+        removed = self.post("controller", "@remove-from-control", {"basis": "impossible", "comment": "Отменено"})
+        self.assertEqual(removed.status_code, 200, removed.text)
+        self.assertFalse(removed.json()["on_control"])
+        self.assertEqual(removed.json()["traffic_light"], "grey")
+
+    def test_malformed_json_and_bad_dates_are_400(self):
+        response = self.post("executor", "@extension", data="{not json", headers={"Content-Type": "application/json"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("JSON", response.json()["error"]["message"])
+        response = self.post("executor", "@extension", {"new_deadline": "завтра", "reason": "x"})
+        self.assertEqual(response.status_code, 400)
