@@ -200,10 +200,13 @@ def get_calendar():
     """The calendar with the administrator's extra holidays and working days from the registry."""
     from akimat.content.interfaces import ICalendarSettings
     from plone.registry.interfaces import IRegistry
-    from zope.component import getUtility
+    from zope.component import queryUtility
 
+    registry = queryUtility(IRegistry)
+    if registry is None:  # no site is set (e.g. a commit after a script left it): the plain calendar
+        return WorkingCalendar()
     # check=False: a site without the records (not installed yet) has the plain calendar.
-    settings = getUtility(IRegistry).forInterface(ICalendarSettings, check=False)
+    settings = registry.forInterface(ICalendarSettings, check=False)
     return WorkingCalendar(
         extra_holidays=dict(parse_entry(entry) for entry in settings.extra_holidays or ()),
         extra_working_days=frozenset(

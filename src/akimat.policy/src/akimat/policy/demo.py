@@ -1,5 +1,6 @@
 """Demo users of the `demo` profile: at least one per group, all with DEMO_PASSWORD (README)."""
 
+from akimat.policy.demo_assignments import add_demo_assignments
 from akimat.policy.organisation import ensure_groups
 from dataclasses import dataclass
 from plone import api
@@ -39,7 +40,13 @@ DEMO_USERS = (
 )
 
 
-def add_demo_users(context):
+def add_demo_content(context):
+    """Demo users, then demo assignments in every traffic-light colour."""
+    add_demo_users()
+    add_demo_assignments(api.portal.get())
+
+
+def add_demo_users():
     """Create the demo users that are missing and put them in their groups."""
     ensure_groups()
     for demo in DEMO_USERS:

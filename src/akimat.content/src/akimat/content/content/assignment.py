@@ -11,6 +11,7 @@ from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from Products.CMFCore.utils import getToolByName
 from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
@@ -121,8 +122,12 @@ class Assignment(Container):
             self.date_given, self.deadline, working_calendar.get_calendar()
         )
 
+    def review_state(self):
+        # Through acquisition, not plone.api: indexers also run at commit time, when no site is set.
+        return getToolByName(self, "portal_workflow").getInfoFor(self, "review_state")
+
     def on_control(self):
-        return api.content.get_state(self) == ON_CONTROL and not self.noted_only
+        return self.review_state() == ON_CONTROL and not self.noted_only
 
     def control_category(self):
         return control.control_category(
@@ -147,7 +152,7 @@ class Assignment(Container):
 
     def removed_on(self):
         """The day (Almaty) the assignment was removed from control, from the workflow history."""
-        if api.content.get_state(self) == ON_CONTROL:
+        if self.review_state() == ON_CONTROL:
             return None
         history = self.workflow_history.get("akimat_assignment_workflow", ())
         removals = [entry["time"] for entry in history if entry.get("action") == "remove"]

@@ -1,8 +1,15 @@
 """The staff front page: where things are. Later issues add their blocks (my assignments …)."""
 
+from akimat.content.browser.traffic_light import brain_light
+from akimat.content.calendar import get_calendar
+from akimat.content.calendar import now
+from akimat.content.my_assignments import assignments_of
 from akimat.policy.sections import SECTIONS
 from plone import api
 from Products.Five.browser import BrowserView
+
+
+MY_ASSIGNMENTS_SHOWN = 5
 
 
 class FrontPage(BrowserView):
@@ -20,3 +27,20 @@ class FrontPage(BrowserView):
             for s in SECTIONS
             if s.id in visible
         ]
+
+    def my_assignments(self):
+        """The user's nearest assignments on control, coloured by traffic light (R12.4b)."""
+        brains = assignments_of(api.user.get_current())
+        calendar, today = get_calendar(), now().date()
+        return {
+            "total": len(brains),
+            "items": [
+                {"title": brain.Title, "url": brain.getURL(),
+                 "deadline": brain.deadline.strftime("%d.%m.%Y"),
+                 "light": brain_light(brain, today, calendar)}
+                for brain in brains[:MY_ASSIGNMENTS_SHOWN]
+            ],
+        }
+
+    def may_see_control_list(self):
+        return api.user.has_permission("akimat.content: View control list", obj=self.context)
