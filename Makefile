@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test chromium pins i18n clean
+.PHONY: build start test chromium pins i18n mail-sink reminders bench clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -16,9 +16,9 @@ $(VENV)/bin/buildout: profiles/versions.cfg
 	$(VENV)/bin/pip install -q "setuptools==$(call pin,setuptools)" "wheel==$(call pin,wheel)" "zc.buildout==$(call pin,zc.buildout)"
 	touch $@
 
-bin/instance bin/test bin/i18ndude &: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg instance/instance.cfg src/*/pyproject.toml
+bin/instance bin/test bin/i18ndude bin/aiosmtpd &: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg instance/instance.cfg src/*/pyproject.toml
 	$(VENV)/bin/buildout -N
-	touch bin/instance bin/test bin/i18ndude
+	touch bin/instance bin/test bin/i18ndude bin/aiosmtpd
 
 start: build ## Create the demo site when absent, then serve it on 127.0.0.1:8080
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
@@ -46,6 +46,19 @@ pins: ## Resolve profiles/requirements.in as a whole into profiles/versions.cfg
 	cd profiles && ../$(VENV)-pins/bin/pip install -q --dry-run --ignore-installed \
 	  --report ../$(VENV)-pins/report.json -r requirements.in
 	$(PYTHON) profiles/pins.py $(VENV)-pins/report.json > profiles/versions.cfg
+
+mail-sink: build ## Keep the site's outgoing mail in instance/var/mail (a Maildir) on 127.0.0.1:8025
+	mkdir -p instance/var/mail/{cur,new,tmp}
+	@echo "Mail sent to 127.0.0.1:8025 lands in instance/var/mail/new until Ctrl+C"
+	bin/aiosmtpd -n -l 127.0.0.1:8025 -c aiosmtpd.handlers.Mailbox instance/var/mail
+
+reminders: ## Send today's deadline reminders (R12.4c) of the running site (make start)
+	curl -fsS -X POST -u $${ADMIN:-admin:admin} -H 'Accept: application/json' \
+	  http://localhost:8080/$(SITE_ID)/++api++/@send-reminders
+
+bench: build ## Time the control list, «my assignments» and the XLSX export with N assignments (stop make start first)
+	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
+	bin/instance run bench/control_bench.py $${N:-10000}
 
 i18n: build ## Re-extract our messages into each package's akimat.pot and merge them into ru and kk
 	for package in src/akimat.*/src/akimat/*/; do \

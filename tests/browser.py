@@ -1,5 +1,6 @@
 """Playwright driving Debian's Chromium (never a downloaded browser), as TESTING.md measured."""
 
+from akimat.policy.demo import DEMO_PASSWORD
 from contextlib import contextmanager
 from playwright.sync_api import sync_playwright
 
@@ -26,3 +27,12 @@ def chromium_page():
             yield browser.new_page(locale="ru-RU")
         finally:
             browser.close()
+
+
+def log_in(page, site_url, username):
+    """Log a demo user in through the login form the closed intranet sends everyone to."""
+    page.goto(site_url)
+    page.fill("#__ac_name", username)
+    page.fill("#__ac_password", DEMO_PASSWORD)
+    page.click("#buttons-login")
+    page.wait_for_selector("#akimat-sections")

@@ -1,8 +1,8 @@
 """In Chromium: a member of staff logs in, sees the front page in Russian, switches to Kazakh."""
 
-from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from tests.browser import chromium_page
+from tests.browser import log_in
 
 import unittest
 
@@ -17,10 +17,7 @@ class TestFrontPageJourney(unittest.TestCase):
         page.goto(self.url)
         # The closed intranet sends an anonymous visitor to the login form.
         self.assertIn("/login", page.url)
-        page.fill("#__ac_name", username)
-        page.fill("#__ac_password", DEMO_PASSWORD)
-        page.click("#buttons-login")
-        page.wait_for_selector("#akimat-sections")
+        log_in(page, self.url, username)
 
     def test_staff_member_logs_in_and_switches_to_kazakh(self):
         with chromium_page() as page:

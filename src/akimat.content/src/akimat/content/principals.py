@@ -21,3 +21,15 @@ def principal_title(principal_id):
 def principal_ids(user):
     """The ids an assignment may name for this user: himself and his groups."""
     return [user.getId(), *user.getGroups()]
+
+
+class PrincipalTitles:
+    """principal_title, each principal looked up once: for listings of many rows."""
+
+    def __init__(self):
+        self._titles = {}
+
+    def __call__(self, principal_id):
+        if principal_id not in self._titles:
+            self._titles[principal_id] = principal_title(principal_id)
+        return self._titles[principal_id]

@@ -16,9 +16,12 @@ def add_demo_assignments(portal):
     month_ago = today - timedelta(days=30)
     for spec in _specs(calendar, today, month_ago):
         removal = spec.pop("removal", None)
-        assignment = api.content.create(container=folder, type="Assignment", **spec)
+        # Explicit ids: short URLs, and no rename from a temporary id right after creation.
+        assignment = api.content.create(
+            container=folder, type="Assignment", id=f"assignment-{spec['number']}", **spec
+        )
         if removal:
-            api.content.create(container=assignment, type="ExecutionReport", title=removal)
+            api.content.create(container=assignment, type="ExecutionReport", id="report", title=removal)
             assignment.consent_to_removal("seitzhanov")
             assignment.remove_from_control("executed", "Исполнено в полном объёме")
 

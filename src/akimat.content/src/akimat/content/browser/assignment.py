@@ -9,6 +9,7 @@ from akimat.content.my_assignments import assignments_of
 from akimat.content.my_assignments import assignments_of_department
 from akimat.content.principals import HEADS_SUFFIX
 from akimat.content.principals import principal_title
+from akimat.content.principals import PrincipalTitles
 from akimat.content.vocabularies import CONTROL_CATEGORIES
 from akimat.content.vocabularies import REMOVAL_BASES
 from akimat.content.vocabularies import SOURCE_KINDS
@@ -220,12 +221,13 @@ class AssignmentListing(BrowserView):
         """What the table shows of one entry: metadata only, no object is woken up."""
         if not hasattr(self, "_today"):
             self._today, self._calendar = working_calendar.now().date(), working_calendar.get_calendar()
+            self._titles = PrincipalTitles()
         return {
             "title": brain.Title,
             "url": brain.getURL(),
             "deadline": brain.deadline,
             "light": brain_light(brain, self._today, self._calendar),
-            "executors": ", ".join(principal_title(p) for p in brain.executors),
+            "executors": ", ".join(self._titles(p) for p in brain.executors),
         }
 
     def show_removed(self):

@@ -181,3 +181,37 @@ class TestRemoval(AssignmentTestCase):
         assignment.consent_to_removal("akim")
         with self.assertRaises(WorkflowException):
             self.remove(assignment, "impossible", "stranger")
+
+
+class TestPermissions(AssignmentTestCase):
+    """Who may and who may not report, request, decide, consent and remove (R12.7a, R12.14)."""
+
+    MATRIX = {
+        "akimat.content: Add ExecutionReport": {"executor", "helper"},
+        "akimat.content: Request extension": {"executor", "helper"},
+        "akimat.content: Decide extension": {"akim"},
+        "akimat.content: Consent to removal": {"akim"},
+        "akimat.content: Remove from control": {"controller", "akim"},
+        "Modify portal content": set(),
+    }
+    USERS = ("executor", "helper", "controller", "akim", "deputy", "stranger")
+
+    def test_permission_matrix_on_control(self):
+        """R12.7a/R12.14: only the leadership decides and consents; the controller removes."""
+        assignment = self.assignment()
+        for permission, allowed in self.MATRIX.items():
+            for userid in self.USERS:
+                with self.subTest(permission=permission, user=userid), api.env.adopt_user(username=userid):
+                    self.assertEqual(
+                        api.user.has_permission(permission, obj=assignment), userid in allowed
+                    )
+
+    def test_nothing_is_done_after_removal(self):
+        """R12.9: an assignment removed from control takes no more reports, requests or edits."""
+        assignment = self.assignment()
+        assignment.consent_to_removal("akim")
+        assignment.remove_from_control("impossible")
+        for userid in self.USERS:
+            with self.subTest(user=userid), api.env.adopt_user(username=userid):
+                for permission in self.MATRIX:
+                    self.assertFalse(api.user.has_permission(permission, obj=assignment))

@@ -56,7 +56,7 @@ class TestAssignmentApi(unittest.TestCase):
         """R12.7b: the API refuses to extend an assignment of the Government Office."""
         response = self.post("executor", "@extension", {"new_deadline": "2100-01-15", "reason": "Нет"})
         self.assertEqual(response.status_code, 400)
-        self.assertIn("never extended", response.json()["error"]["message"])
+        self.assertIn("не продлеваются", response.json()["error"]["message"])
 
     def test_only_the_leadership_decides_and_strangers_are_refused(self):
         """R12.7a: an executor may not decide on extensions; a stranger may not even ask."""
@@ -67,7 +67,7 @@ class TestAssignmentApi(unittest.TestCase):
         """R12.14/R12.9: removal without consent is a 400; with the akim's consent it goes through."""
         refused = self.post("controller", "@remove-from-control", {"basis": "impossible"})
         self.assertEqual(refused.status_code, 400)
-        self.assertIn("consent", refused.json()["error"]["message"])
+        self.assertIn("согласие", refused.json()["error"]["message"])
         self.assertEqual(self.post("akim", "@removal-consent").status_code, 200)
         removed = self.post("controller", "@remove-from-control", {"basis": "impossible", "comment": "Отменено"})
         self.assertEqual(removed.status_code, 200, removed.text)

@@ -65,7 +65,7 @@ class TestAssignmentViews(AssignmentTestCase):
             **{"form.widgets.new_deadline": "2027-01-15", "form.widgets.reason": "Причина",
                "form.buttons.request": "1"},
         )
-        self.assertIn("never extended", html)
+        self.assertIn("не продлеваются", html)
         self.assertEqual(assignment.extensions, [])
 
     def test_remove_form_refusal_keeps_the_assignment_on_control(self):
@@ -75,6 +75,6 @@ class TestAssignmentViews(AssignmentTestCase):
             assignment, "@@remove-from-control", "controller",
             **{"form.widgets.basis": ["impossible"], "form.buttons.remove": "1"},
         )
-        self.assertIn("consent", html)
+        self.assertIn("согласие", html)
         self.assertEqual(api.content.get_state(assignment), "on_control")
         self.assertIsNone(assignment.removal_basis)

@@ -34,7 +34,7 @@ class FrontPage(BrowserView):
         calendar, today = get_calendar(), now().date()
         return {
             "total": len(brains),
-            "items": [
+            "entries": [
                 {"title": brain.Title, "url": brain.getURL(),
                  "deadline": brain.deadline.strftime("%d.%m.%Y"),
                  "light": brain_light(brain, today, calendar)}

@@ -1,0 +1,52 @@
+"""POST @send-reminders over real HTTP: a timer's way to send the reminders (R12.4c)."""
+
+from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
+from datetime import date
+from freezegun import freeze_time
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import TEST_USER_ID
+from plone.restapi.testing import RelativeSession
+from Products.CMFPlone.tests.utils import MockMailHost
+from Products.MailHost.interfaces import IMailHost
+from zope.component import getSiteManager
+
+import transaction
+import unittest
+
+
+class TestSendRemindersService(unittest.TestCase):
+    layer = AKIMAT_CONTENT_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        api.portal.set_registry_record("plone.email_from_address", "noreply@baidibek.example")
+        self.portal.MailHost = MockMailHost("MailHost")
+        getSiteManager(self.portal).registerUtility(self.portal.MailHost, provided=IMailHost)
+        for userid in ("executor", "controller"):
+            api.user.create(username=userid, email=f"{userid}@example.org", password="secret-123")
+        api.content.create(
+            container=self.portal, type="Assignment", title="Сдать отчёт",
+            source_kind="act", lead_executor="executor", controller="controller",
+            date_given=date(2026, 11, 2), deadline=date(2026, 12, 18),
+        )
+        transaction.commit()
+
+    def post(self, auth):
+        session = RelativeSession(self.portal.absolute_url(), test=self)
+        session.headers.update({"Accept": "application/json"})
+        session.auth = auth
+        return session.post("@send-reminders")
+
+    @freeze_time("2026-12-14 06:00:00")
+    def test_site_manager_triggers_the_reminders(self):
+        """R12.4c: three working days before the deadline the executor and controller are mailed."""
+        response = self.post((SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual((response.json()["persons"], response.json()["assignments"]), (2, 1))
+
+    def test_staff_may_not_trigger_them(self):
+        self.assertEqual(self.post(("executor", "secret-123")).status_code, 401)
