@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from dataclasses import fields
 from datetime import date
 from datetime import timedelta
+from akimat.content.parameters import BadParameter
+from akimat.content.parameters import parse_date
 from akimat.content.principals import PrincipalTitles
 from plone import api
 from urllib.parse import urlencode
@@ -26,7 +28,6 @@ STATES = (ON_CONTROL, REMOVED, OVERDUE, control.YELLOW, control.GREEN)
 WEEKLY = "weekly"  # the list sent to the leadership every week (R12.4a)
 PRESETS = (WEEKLY,)
 WEEKLY_WORKING_DAYS = 5
-YEARS = range(2000, 2101)
 
 # R12.4a: the nine columns, in this order, in every control list.
 COLUMNS = (
@@ -42,8 +43,8 @@ COLUMNS = (
 )
 
 
-class BadFilter(ValueError):
-    """A filter value a person can correct; args[0] is the message."""
+# A filter value a person can correct; args[0] is the message.
+BadFilter = BadParameter
 
 
 @dataclass(frozen=True)
@@ -83,26 +84,6 @@ def parse_filters(form):
     if values["preset"] and values["state"]:
         raise BadFilter(_("The weekly list cannot be combined with a state filter."))
     return Filters(**values)
-
-
-def parse_date(name, value):
-    try:
-        day = date.fromisoformat(str(value))
-    except ValueError:
-        raise BadFilter(
-            _(
-                "«${value}» in «${name}» is not a date; write it as YYYY-MM-DD.",
-                mapping={"value": value, "name": name},
-            )
-        )
-    if day.year not in YEARS:
-        raise BadFilter(
-            _(
-                "«${name}» must be a date from ${first} to ${last}.",
-                mapping={"name": name, "first": YEARS[0], "last": YEARS[-1]},
-            )
-        )
-    return day
 
 
 def _single(form, name):

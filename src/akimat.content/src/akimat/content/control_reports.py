@@ -9,9 +9,9 @@ from akimat.content import _
 from akimat.content import control
 from akimat.content.control_lists import BadFilter
 from akimat.content.control_lists import ON_CONTROL
-from akimat.content.principals import PrincipalTitles
 from akimat.content.control_lists import REMOVED
-from akimat.content.control_lists import YEARS
+from akimat.content.parameters import YEARS
+from akimat.content.principals import PrincipalTitles
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date

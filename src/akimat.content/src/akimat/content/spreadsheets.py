@@ -33,17 +33,21 @@ def workbook(sheet_title, header, lines, fills=(), widths=()):
     sheet.append(list(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for index, line in enumerate(lines):
-        sheet.append(list(line))
-        fill = fills[index] if index < len(fills) else None
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, date):
+    patterns = {}  # one fill object per colour, shared by its cells
+    for row_number, line in enumerate(lines, start=2):
+        fill = fills[row_number - 2] if row_number - 2 < len(fills) else None
+        if fill and fill not in patterns:
+            patterns[fill] = PatternFill("solid", start_color=fill, end_color=fill)
+        # Cells by address: openpyxl's max_row is computed over the whole sheet on every call.
+        for column, value in enumerate(line, start=1):
+            cell = sheet.cell(row=row_number, column=column, value=value)
+            if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
-            elif isinstance(cell.value, str) and cell.value.startswith("="):
+            elif isinstance(value, str) and value.startswith("="):
                 # Text people typed («=…» in a note) stays text, never a formula Excel runs.
                 cell.data_type = "s"
             if fill:
-                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+                cell.fill = patterns[fill]
     for column, width in zip(sheet.iter_cols(max_row=1), widths):
         sheet.column_dimensions[column[0].column_letter].width = width
     sheet.freeze_panes = "A2"

@@ -7,18 +7,14 @@
 
 from akimat.content import _
 from akimat.content.calendar import get_calendar
-from datetime import date
+from akimat.content.parameters import BadParameter as BadRequest
+from akimat.content.parameters import parse_date
 from plone.restapi.services import Service
 from zope.i18n import translate
 
 
 MAX_ADD = 1000  # about four years of working days
 MAX_SPAN_DAYS = 3660  # ten years
-YEARS = range(2000, 2101)  # the calendar answers for these years only
-
-
-class BadRequest(ValueError):
-    """A parameter a person can correct; the message says how."""
 
 
 class WorkingDaysGet(Service):
@@ -69,23 +65,7 @@ class WorkingDaysGet(Service):
         value = self.request.form.get(name)
         if not value:
             raise BadRequest(_("The parameter «${name}» is required.", mapping={"name": name}))
-        try:
-            day = date.fromisoformat(str(value))
-        except ValueError:
-            raise BadRequest(
-                _(
-                    "«${value}» in «${name}» is not a date; write it as YYYY-MM-DD.",
-                    mapping={"value": value, "name": name},
-                )
-            )
-        if day.year not in YEARS:
-            raise BadRequest(
-                _(
-                    "«${name}» must be a date from ${first} to ${last}.",
-                    mapping={"name": name, "first": YEARS[0], "last": YEARS[-1]},
-                )
-            )
-        return day
+        return parse_date(name, value)
 
     def _count(self, name):
         value = self.request.form.get(name)
