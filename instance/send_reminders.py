@@ -50,16 +50,13 @@ def main(app, argv):
     try:
         summary = send_reminders()
     except ValueError as error:  # plone.api: the MailHost is not configured
-        transaction.abort()
         print(f"No reminders sent: {error}", file=sys.stderr)
         return 1
-    try:
-        # Nothing else changed: the commit is what hands the queued mail to the SMTP server.
-        transaction.commit()
     except (OSError, SMTPException) as error:
-        transaction.abort()
         print(f"No reminders sent: the SMTP server refused ({error}).", file=sys.stderr)
         return 1
+    finally:
+        transaction.abort()  # the mail has gone out, or not; nothing is stored
     print(summary)
     return 0
 

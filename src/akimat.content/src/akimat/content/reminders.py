@@ -191,7 +191,8 @@ def send_reminders(today=None):
     found = collect_digests(today)
     for digest in found.digests:
         subject, body = compose(digest)
-        api.portal.send_email(recipient=digest.email, subject=subject, body=body)
+        # Immediately, not at commit: a refusing mail server is reported to whoever triggered it.
+        api.portal.send_email(recipient=digest.email, subject=subject, body=body, immediate=True)
     return Summary(
         persons=len(found.digests), assignments=found.assignments, skipped=tuple(found.skipped)
     )

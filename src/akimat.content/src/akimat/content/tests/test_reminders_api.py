@@ -13,6 +13,7 @@ from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
 from zope.component import getSiteManager
 
+import socket
 import transaction
 import unittest
 
@@ -50,3 +51,36 @@ class TestSendRemindersService(unittest.TestCase):
 
     def test_staff_may_not_trigger_them(self):
         self.assertEqual(self.post(("executor", "secret-123")).status_code, 401)
+
+
+
+class TestSendRemindersWithoutMailServer(unittest.TestCase):
+    layer = AKIMAT_CONTENT_FUNCTIONAL_TESTING
+
+    @freeze_time("2026-12-14 06:00:00")
+    def test_unreachable_mail_server_is_a_503_with_a_message(self):
+        """R12.4c: when the mail server is down, the timer learns it plainly, as JSON."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        api.portal.set_registry_record("plone.email_from_address", "noreply@baidibek.example")
+        # Plone's real MailHost, pointed at a port where no mail server listens.
+        portal.MailHost.smtp_host, portal.MailHost.smtp_port = "127.0.0.1", _closed_port()
+        api.user.create(username="executor", email="executor@example.org", password="secret-123")
+        api.content.create(
+            container=portal, type="Assignment", title="Сдать отчёт", source_kind="act",
+            lead_executor="executor", controller="executor",
+            date_given=date(2026, 11, 2), deadline=date(2026, 12, 15),
+        )
+        transaction.commit()
+        session = RelativeSession(portal.absolute_url(), test=self)
+        session.headers.update({"Accept": "application/json"})
+        session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        response = session.post("@send-reminders")
+        self.assertEqual(response.status_code, 503, response.text)
+        self.assertEqual(response.json()["error"]["type"], "MailServerUnavailable")
+
+
+def _closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
