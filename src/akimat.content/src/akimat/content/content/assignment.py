@@ -167,10 +167,9 @@ class Assignment(Container):
 
     @property
     def extensions(self):
-        """Every request for more time with its decision: the visible history."""
-        if "_extensions" not in self.__dict__:
-            self._extensions = PersistentList()
-        return self._extensions
+        """Every request for more time with its decision: the visible history (read-only view;
+        reading never writes, so pages and GET requests stay free of database writes)."""
+        return self.__dict__.get("_extensions", [])
 
     def extensions_granted(self):
         return sum(1 for ext in self.extensions if ext["decision"] == "granted")
@@ -187,7 +186,9 @@ class Assignment(Container):
         )
         if any(ext["decision"] is None for ext in self.extensions):
             raise control.ControlError(_("A request for extension is already waiting for a decision."))
-        self.extensions.append(
+        if "_extensions" not in self.__dict__:
+            self._extensions = PersistentList()
+        self._extensions.append(
             PersistentMapping(
                 requested_by=userid,
                 requested_on=today or _today(),
