@@ -71,6 +71,18 @@ class TestInstall(unittest.TestCase):
                 self.assertIn(role, api.user.get_roles(username=username, obj=self.portal))
         self.assertNotIn("Leadership", api.user.get_roles(username="yessenova", obj=self.portal))
 
+    def test_control_pages_in_the_personal_menu(self):
+        """R12.4a/R12.4b: everyone finds his assignments; only the ОДК and leadership the lists."""
+        def menu(username):
+            with api.env.adopt_user(username=username):
+                actions = self.portal.portal_actions.listFilteredActionsFor(self.portal)
+            return {action["id"] for action in actions["user"]}
+
+        self.assertIn("akimat-my-assignments", menu("tursynbayev"))
+        self.assertNotIn("akimat-control-list", menu("tursynbayev"))
+        self.assertLessEqual({"akimat-control-list", "akimat-control-dashboard"}, menu("tulegenova"))
+        self.assertIn("akimat-control-list", menu("seitzhanov"))
+
     def test_upgrade_to_1001_gives_site_roles(self):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         api.group.revoke_roles(groupname="akim", roles=["Leadership"], obj=self.portal)
@@ -106,6 +118,7 @@ class TestInstall(unittest.TestCase):
         self.assertEqual(
             self.portal.portal_workflow.getDefaultChain(), ("simple_publication_workflow",)
         )
+        self.assertNotIn("akimat-my-assignments", self.portal.portal_actions.user.objectIds())
 
 
 class TestAccess(unittest.TestCase):
