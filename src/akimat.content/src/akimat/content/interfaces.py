@@ -49,3 +49,37 @@ class ICalendarSettings(Interface):
         required=False,
         default=[],
     )
+
+
+class IActSettings(Interface):
+    """Who takes part in the agreement and signing of acts (R10.3, R10.4a, R10.12, R11.4)."""
+
+    mandatory_approver_groups = schema.List(
+        title=_("Groups whose members visa every act"),
+        description=_("Deputy akims, the head of apparatus and his deputies, the heads of the "
+                      "finance and economy departments (R10.4a)."),
+        value_type=schema.TextLine(),
+        default=["deputy-akims", "head-of-apparatus", "deputy-heads-of-apparatus",
+                 "finance-heads", "economy-heads"],
+        required=False,
+    )
+    legal_consultant_group = schema.TextLine(
+        title=_("Group of the legal consultant, who visas last (R10.3)"),
+        default="legal-consultant",
+        required=False,
+    )
+    members_group = schema.TextLine(
+        title=_("Group of the akimat members, who agree resolutions"),
+        default="akimat-members",
+        required=False,
+    )
+    akim_group = schema.TextLine(
+        title=_("Group of the akim, who signs his acts and the akimat's"),
+        default="akim",
+        required=False,
+    )
+    head_of_apparatus_group = schema.TextLine(
+        title=_("Group of the head of apparatus, who signs his orders"),
+        default="head-of-apparatus",
+        required=False,
+    )

@@ -1,5 +1,8 @@
 """Local roles computed from an assignment's fields: executors and the controller (DESIGN.md)."""
 
+from akimat.content import visas
+from akimat.content.content.act import IAct
+from akimat.content.content.act import settings
 from akimat.content.content.assignment import IAssignment
 from borg.localrole.interfaces import ILocalRoleProvider
 from zope.component import adapter
@@ -20,6 +23,44 @@ class AssignmentRoles:
         roles = {principal: {EXECUTOR} for principal in self.context.executors() if principal}
         if self.context.controller:
             roles.setdefault(self.context.controller, set()).add(CONTROLLER)
+        return roles
+
+    def getRoles(self, principal_id):
+        return tuple(self._roles().get(principal_id, ()))
+
+    def getAllRoles(self):
+        for principal, roles in self._roles().items():
+            yield principal, tuple(roles)
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IAct)
+class ActRoles:
+    """The developer department edits its draft; approvers (and their substitutes) of the
+    current round visa; the legal consultant reviews; the signatory signs; recipients read."""
+
+    def __init__(self, context):
+        self.context = context
+
+    def _roles(self):
+        act, current = self.context, settings()
+        roles = {}
+
+        def grant(principal, role):
+            if principal:
+                roles.setdefault(principal, set()).add(role)
+
+        grant(act.developer_department, "Editor")
+        current_round = visas.current_round(act)
+        if current_round is not None:
+            for visa in current_round.visas:
+                grant(visa.approver, "Approver")
+                grant(visa.substitute, "Approver")
+        if current is not None:
+            grant(current.legal_consultant_group, "Legal Consultant")
+            grant(act.signatory_group(), "Signatory")
+        for principal in act.distribution or ():
+            grant(principal, "Reader")
         return roles
 
     def getRoles(self, principal_id):

@@ -1,5 +1,7 @@
 """Thin event subscribers: they call the type or the control service."""
 
+from akimat.content import _
+from akimat.content import acts
 from akimat.content.control import ControlError
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -27,3 +29,31 @@ def reindex_control_state(assignment, event):
 def reindex_parent(report, event):
     """A new execution report changes what its assignment may do next."""
     report.__parent__.reindexObject()
+
+
+def act_before_transition(act, event):
+    """Refusals that the guards cannot express: attachments (R10.5–R10.10), a reason to return."""
+    transition = event.transition.id if event.transition is not None else None
+    if transition == "submit":
+        acts.check_submission(act)
+    elif transition == "return" and not (event.kwargs or {}).get("comment", "").strip():
+        raise WorkflowException(
+            translate(_("Give the reason for returning the draft for rework."), context=api.env.getRequest())
+        )
+
+
+AFTER_TRANSITION = {
+    "approve_legally": "start_departments_round",
+    "complete_agreement_members": "start_members_round",
+    "return": "returned",
+    "withdraw": "returned",
+    "register": "register",
+}
+
+
+def act_after_transition(act, event):
+    """Start a round of visas, restart rework, or give the registration number."""
+    transition = event.transition.id if event.transition is not None else None
+    if transition in AFTER_TRANSITION:
+        getattr(acts, AFTER_TRANSITION[transition])(act)
+        act.reindexObject()

@@ -278,3 +278,13 @@ def return_for_rework(document, userid, reason, when=None, on_behalf_of=None):
     _sign(visa, RETURNED, userid, when, reason=reason)
     current.update(state=RETURNED, closed=visa["when"])
     return current_round(document)
+
+
+def cancel_round(document, when=None):
+    """Close the open round as returned without a visa: the document went back for rework by
+    someone who is not an approver (R10.12), or was withdrawn. The history keeps the round."""
+    stored = _stored(document)
+    if not stored or stored[-1]["state"] != OPEN:
+        return
+    stored[-1]["state"] = RETURNED
+    stored[-1]["closed"] = _stamp(when)

@@ -43,6 +43,19 @@ REMOVAL_BASES = _vocabulary(
     ("impossible", _("Impossible for objective reasons")),
 )
 
+# Kinds of acts (R10): who signs them and whether the akimat members agree them too.
+ACT_KINDS = _vocabulary(
+    ("resolution", _("Resolution of the akimat (постановление)")),
+    ("decision", _("Decision of the akim (решение)")),
+    ("order", _("Order of the akim (распоряжение)")),
+    ("apparatus-order", _("Order of the head of apparatus (приказ)")),
+)
+
+ACT_URGENCY = _vocabulary(
+    ("normal", _("Normal")),
+    ("emergency", _("Emergency or humanitarian (R10.14)")),
+)
+
 CONTROL_CATEGORIES = _vocabulary(
     ("urgent", _("Urgent")),
     ("short-term", _("Short-term")),
@@ -64,6 +77,16 @@ def urgency_marks(context):
 @provider(IVocabularyFactory)
 def removal_bases(context):
     return REMOVAL_BASES
+
+
+@provider(IVocabularyFactory)
+def act_kinds(context):
+    return ACT_KINDS
+
+
+@provider(IVocabularyFactory)
+def act_urgency(context):
+    return ACT_URGENCY
 
 
 @provider(IVocabularyFactory)
