@@ -51,6 +51,11 @@ class ActRoles:
                 roles.setdefault(principal, set()).add(role)
 
         grant(act.developer_department, "Editor")
+        # Who visaed an earlier round keeps reading the act; the current round's people visa it.
+        for earlier in visas.rounds(act)[:-1]:
+            for visa in earlier.visas:
+                grant(visa.approver, "Reader")
+                grant(visa.substitute, "Reader")
         current_round = visas.current_round(act)
         if current_round is not None:
             for visa in current_round.visas:

@@ -1,5 +1,6 @@
 """Demo users of the `demo` profile: at least one per group, all with DEMO_PASSWORD (README)."""
 
+from akimat.policy.demo_acts import add_demo_acts
 from akimat.policy.demo_assignments import add_demo_assignments
 from akimat.policy.organisation import ensure_groups
 from dataclasses import dataclass
@@ -41,9 +42,10 @@ DEMO_USERS = (
 
 
 def add_demo_content(context):
-    """Demo users, then demo assignments in every traffic-light colour."""
+    """Demo users, demo assignments in every traffic-light colour, demo acts in each state."""
     add_demo_users()
     add_demo_assignments(api.portal.get())
+    add_demo_acts(api.portal.get())
 
 
 def add_demo_users():

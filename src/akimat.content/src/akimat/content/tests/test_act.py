@@ -158,3 +158,7 @@ class TestRegisteredActIsFrozen(ActTestCase):
                 self.assertFalse(api.user.has_permission("Delete objects", obj=act))
         self.assertFalse(api.user.has_permission("Modify portal content", obj=act))  # Manager
         self.assertFalse(api.user.has_permission("Delete objects", obj=act))
+        self.assertFalse(api.user.has_permission("Copy or Move", obj=act))
+        with self.assertRaises(Exception):
+            self.portal.manage_renameObject(act.getId(), "renamed")
+        self.assertIn(act.getId(), self.portal.objectIds())

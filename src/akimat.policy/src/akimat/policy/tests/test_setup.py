@@ -172,6 +172,22 @@ class TestDemo(unittest.TestCase):
             with self.subTest(group=group_id):
                 self.assertTrue(api.user.get_users(groupname=group_id))
 
+    def test_demo_acts_in_each_state(self):
+        """R10.16: the demo shows acts on every step of their way, one registered with a number."""
+        acts = self.layer["portal"]["acts"]
+        states = {act_id: api.content.get_state(acts[act_id]) for act_id in acts.objectIds()}
+        self.assertEqual(
+            states,
+            {"draft": "draft", "legal-review": "legal_review", "agreement": "agreement",
+             "signing": "signing", "registered": "registered", "returned": "draft"},
+        )
+        self.assertEqual(acts["registered"].registration_number, 1)
+
+    def test_demo_assignments_in_every_colour(self):
+        """R12.4c: the demo shows every colour of the traffic light."""
+        lights = {a.traffic_light() for a in self.layer["portal"]["assignments"].objectValues()}
+        self.assertEqual(lights, {"green", "yellow", "red", "grey"})
+
     def test_production_install_adds_no_demo_users(self):
         """Only the demo profile adds users: the default profile, run again, brings none back."""
         setRoles(self.layer["portal"], TEST_USER_ID, ["Manager"])
