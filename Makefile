@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test chromium pins i18n mail-sink reminders bench clean
+.PHONY: build start test debian-packages pins i18n mail-sink reminders bench clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -26,16 +26,23 @@ start: build ## Create the demo site when absent, then serve it on 127.0.0.1:808
 	@echo "Serving http://localhost:8080/$(SITE_ID) until Ctrl+C (Zope's own admin: admin/admin)"
 	bin/instance fg
 
-chromium: ## Debian's Chromium for the browser tests
-	@if [ ! -x /usr/bin/chromium ]; then \
+# Debian packages the tests use: Chromium for the browser tests, LibreOffice to open the DOCX
+# print forms. Installed with apt-get when missing and running as root.
+DEBIAN_PACKAGES := /usr/bin/chromium:chromium /usr/bin/soffice:libreoffice-writer-nogui
+
+debian-packages: ## Debian's Chromium and LibreOffice (Writer) for the tests
+	@missing=""; for entry in $(DEBIAN_PACKAGES); do \
+	  [ -x "$${entry%%:*}" ] || missing="$$missing $${entry#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' first." >&2; exit 1; \
+	    echo "The tests need Debian's$$missing: run 'sudo apt-get install$$missing' first." >&2; exit 1; \
 	  fi; \
 	fi
 
-test: build chromium ## Run every test; ends with "N passed, N failed"
+test: build debian-packages ## Run every test; ends with "N passed, N failed"
 	@mkdir -p test-results
 	@set -o pipefail; bin/test $(TEST_ARGS) 2>&1 | tee test-results/test.log; status=$$?; \
 	  $(PYTHON) tests/summary.py test-results/test.log || status=1; exit $$status

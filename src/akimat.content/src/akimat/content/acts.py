@@ -58,6 +58,7 @@ def give_visa(act, userid, agree, reason=None):
     elif current.state == visas.RETURNED:
         _system_transition(act, "return", comment=reason)
     act.reindexObject()
+    act.reindexObjectSecurity()
     return current
 
 

@@ -43,7 +43,8 @@ class ActRoles:
         self.context = context
 
     def _roles(self):
-        act, current = self.context, settings()
+        act = self.context
+        current = settings(act)
         roles = {}
 
         def grant(principal, role):

@@ -57,3 +57,5 @@ def act_after_transition(act, event):
     if transition in AFTER_TRANSITION:
         getattr(acts, AFTER_TRANSITION[transition])(act)
         act.reindexObject()
+        # A new round changes who may see the act: the local role provider reads the visas.
+        act.reindexObjectSecurity()

@@ -3,6 +3,7 @@
 from akimat.content import visas
 from akimat.content.acts import give_visa
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from plone.app.textfield.value import RichTextValue
 
 
@@ -53,6 +54,9 @@ def add_demo_acts(portal):
     move(returned, "submit")
     workflow.doActionFor(returned, "return", comment="Приложите сравнительную таблицу (п. 10.5 Регламента)")
     returned.amends = True
+    # Index now, while the import runs in the site: the test layers commit the import with no
+    # site set, and the security index of acts computed then misses the approvers.
+    processQueue()
 
 
 def _html(text):

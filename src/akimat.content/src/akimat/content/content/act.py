@@ -11,12 +11,10 @@ from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
-from plone.registry.interfaces import IRegistry
 from plone.supermodel import model
 from Products.CMFCore.utils import getToolByName
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
-from zope.component import queryUtility
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
@@ -131,8 +129,10 @@ class IAct(model.Schema):
             raise Invalid(_("Give the text of the act in Kazakh or in Russian, as text or as a file."))
 
 
-def settings():
-    registry = queryUtility(IRegistry)
+def settings(context):
+    """The act settings of the site `context` is in; through acquisition, because the catalog
+    also indexes at commit time, when no site is set."""
+    registry = getToolByName(context, "portal_registry", None)
     return registry.forInterface(IActSettings, check=False) if registry is not None else None
 
 
@@ -160,7 +160,7 @@ class Act(Container):
                 if getattr(self, flag, False) and not getattr(self, attachment, None)]
 
     def signatory_group(self):
-        current = settings()
+        current = settings(self)
         return current.head_of_apparatus_group if self.kind == APPARATUS_ORDER else current.akim_group
 
     def substitute_map(self):
@@ -170,7 +170,7 @@ class Act(Container):
     def round_approvers(self):
         """The approvers of the departments' round: mandatory ones, the further ones, and the
         legal consultant last (R10.3, R10.4a); the developer himself does not visa."""
-        current = settings()
+        current = settings(self)
         approvers = []
         for group in current.mandatory_approver_groups or ():
             approvers += group_members(group)
@@ -180,7 +180,7 @@ class Act(Container):
         return ordered, lawyers
 
     def members(self):
-        return group_members(settings().members_group)
+        return group_members(settings(self).members_group)
 
     # Terms (R10.13–R10.15)
 

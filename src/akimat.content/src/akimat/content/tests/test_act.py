@@ -105,7 +105,7 @@ class TestActJourney(ActTestCase):
         act = self.act(amends=True)
         with self.assertRaises(WorkflowException) as refused:
             self.do(act, "submit", "developer")
-        self.assertIn("comparison", str(refused.exception).lower() + " сравнит")
+        self.assertIn("сравнительную таблицу", str(refused.exception))
         self.assertEqual(self.state(act), "draft")
 
     def test_return_by_an_approver_needs_a_reason_and_clears_the_round(self):

@@ -10,6 +10,7 @@ from Products.Five.browser import BrowserView
 
 
 MY_ASSIGNMENTS_SHOWN = 5
+ACTS_SHOWN = 5
 
 
 class FrontPage(BrowserView):
@@ -41,6 +42,25 @@ class FrontPage(BrowserView):
                 for brain in brains[:MY_ASSIGNMENTS_SHOWN]
             ],
         }
+
+    def _acts(self, **query):
+        brains = api.content.find(portal_type="Act", sort_on="modified", sort_order="descending", **query)
+        return {
+            "total": len(brains),
+            "entries": [
+                {"title": brain.Title, "url": brain.getURL(),
+                 "deadline": brain.deadline.strftime("%d.%m.%Y") if brain.deadline else ""}
+                for brain in brains[:ACTS_SHOWN]
+            ],
+        }
+
+    def awaiting_my_visa(self):
+        """The acts the user is expected to visa now, himself or as a substitute (R10.4a, R11.4)."""
+        return self._acts(awaiting_visa=api.user.get_current().getId())
+
+    def acts_for_acquaintance(self):
+        """The registered acts sent to the user that he has not confirmed yet (R10.18)."""
+        return self._acts(acquaintance_pending=api.user.get_current().getId())
 
     def may_see_control_list(self):
         return api.user.has_permission("akimat.content: View control list", obj=self.context)

@@ -197,3 +197,17 @@ class TestDemo(unittest.TestCase):
         )
         self.assertIsNone(api.user.get(username="seitzhanov"))
         self.assertIn("akimat.policy:demo", HiddenProfiles().getNonInstallableProfiles())
+
+
+class TestDemoActsForApprovers(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def test_approver_finds_the_demo_act_awaiting_his_visa(self):
+        """R10.4a: an approver of the demo act finds it among the acts awaiting his visa."""
+        from akimat.content import visas
+
+        act = self.layer["portal"]["acts"]["agreement"]
+        approver = visas.pending(act)[0].approver
+        with api.env.adopt_user(username=approver):
+            found = api.content.find(portal_type="Act", awaiting_visa=approver)
+        self.assertEqual([brain.getId for brain in found], ["agreement"])
