@@ -80,10 +80,12 @@ def returned(act):
 
 
 def register(act):
-    """R10.16: the next number of the kind in the calendar year, inside this transaction."""
+    """R10.16: the next number of the kind in the calendar year, inside this transaction; the
+    recipients of the distribution list see it from now on (R10.18)."""
     today = working_calendar.now().date()
     act.registration_number = numbering.next_number(act.kind, today.year)
     act.registration_date = today
+    act.distributed_on = today  # R10.18: the registered act goes out by its distribution list
 
 
 def acquaintance(act):

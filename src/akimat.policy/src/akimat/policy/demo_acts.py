@@ -50,6 +50,11 @@ def add_demo_acts(portal):
     visa_everyone(registered)  # the departments, then the akimat members
     visa_everyone(registered)
     move(registered, "sign", "register")
+    signed = act("signed", "О закреплении кураторов за сельскими округами", kind="apparatus-order")
+    move(signed, "submit", "approve_legally")
+    visa_everyone(signed)
+    move(signed, "sign")
+    move(act("withdrawn", "О проведении субботника (проект отозван)"), "withdraw")
     returned = act("returned", "О внесении изменений в постановление акимата района № 12")
     move(returned, "submit")
     workflow.doActionFor(returned, "return", comment="Приложите сравнительную таблицу (п. 10.5 Регламента)")

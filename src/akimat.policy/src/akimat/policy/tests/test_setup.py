@@ -179,9 +179,11 @@ class TestDemo(unittest.TestCase):
         self.assertEqual(
             states,
             {"draft": "draft", "legal-review": "legal_review", "agreement": "agreement",
-             "signing": "signing", "registered": "registered", "returned": "draft"},
+             "signing": "signing", "signed": "signed", "registered": "registered",
+             "withdrawn": "withdrawn", "returned": "draft"},
         )
         self.assertEqual(acts["registered"].registration_number, 1)
+        self.assertIsNotNone(acts["registered"].distributed_on)
 
     def test_demo_assignments_in_every_colour(self):
         """R12.4c: the demo shows every colour of the traffic light."""
