@@ -13,17 +13,14 @@ EXECUTOR = "Executor"
 CONTROLLER = "Controller"
 
 
-@implementer(ILocalRoleProvider)
-@adapter(IAssignment)
-class AssignmentRoles:
+class ComputedRoles:
+    """A local role provider whose roles `_roles()` computes from the content's fields."""
+
     def __init__(self, context):
         self.context = context
 
     def _roles(self):
-        roles = {principal: {EXECUTOR} for principal in self.context.executors() if principal}
-        if self.context.controller:
-            roles.setdefault(self.context.controller, set()).add(CONTROLLER)
-        return roles
+        raise NotImplementedError
 
     def getRoles(self, principal_id):
         return tuple(self._roles().get(principal_id, ()))
@@ -34,13 +31,22 @@ class AssignmentRoles:
 
 
 @implementer(ILocalRoleProvider)
+@adapter(IAssignment)
+class AssignmentRoles(ComputedRoles):
+    """Executors (lead and co-executors) and the controller of an assignment."""
+
+    def _roles(self):
+        roles = {principal: {EXECUTOR} for principal in self.context.executors() if principal}
+        if self.context.controller:
+            roles.setdefault(self.context.controller, set()).add(CONTROLLER)
+        return roles
+
+
+@implementer(ILocalRoleProvider)
 @adapter(IAct)
-class ActRoles:
+class ActRoles(ComputedRoles):
     """The developer department edits its draft; approvers (and their substitutes) of the
     current round visa; the legal consultant reviews; the signatory signs; recipients read."""
-
-    def __init__(self, context):
-        self.context = context
 
     def _roles(self):
         act = self.context
@@ -69,9 +75,3 @@ class ActRoles:
             grant(principal, "Reader")
         return roles
 
-    def getRoles(self, principal_id):
-        return tuple(self._roles().get(principal_id, ()))
-
-    def getAllRoles(self):
-        for principal, roles in self._roles().items():
-            yield principal, tuple(roles)

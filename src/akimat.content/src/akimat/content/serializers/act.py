@@ -1,9 +1,9 @@
 """JSON of an act: plone.restapi's own, plus what the rules compute (RULES.md R10)."""
 
 from akimat.content.content.act import IAct
+from akimat.content.serializers.base import SerializeWithComputedBlock
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.converters import json_compatible
-from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
@@ -28,10 +28,8 @@ def act_data(act, request):
 
 @implementer(ISerializeToJson)
 @adapter(IAct, Interface)
-class SerializeActToJson(SerializeFolderToJson):
-    def __call__(self, version=None, include_items=True, include_expansion=True):
-        result = super().__call__(
-            version=version, include_items=include_items, include_expansion=include_expansion
-        )
-        result["act"] = act_data(self.context, self.request)
-        return result
+class SerializeActToJson(SerializeWithComputedBlock):
+    block = "act"
+
+    def computed(self):
+        return act_data(self.context, self.request)

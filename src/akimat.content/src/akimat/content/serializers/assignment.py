@@ -1,9 +1,9 @@
 """JSON of an assignment: plone.restapi's own, plus what control computes (R12)."""
 
 from akimat.content.content.assignment import IAssignment
+from akimat.content.serializers.base import SerializeWithComputedBlock
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.converters import json_compatible
-from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
@@ -30,10 +30,8 @@ def control_data(assignment):
 
 @implementer(ISerializeToJson)
 @adapter(IAssignment, Interface)
-class SerializeAssignmentToJson(SerializeFolderToJson):
-    def __call__(self, version=None, include_items=True, include_expansion=True):
-        result = super().__call__(
-            version=version, include_items=include_items, include_expansion=include_expansion
-        )
-        result["control"] = control_data(self.context)
-        return result
+class SerializeAssignmentToJson(SerializeWithComputedBlock):
+    block = "control"
+
+    def computed(self):
+        return control_data(self.context)
