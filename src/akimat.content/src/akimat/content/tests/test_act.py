@@ -122,7 +122,7 @@ class TestActJourney(ActTestCase):
         self.assertEqual(visas.rounds(act)[-1].state, visas.RETURNED)
 
     def test_return_by_the_leadership_needs_a_reason(self):
-        """R10.12: the ОДК returns an incomplete draft, always with a reason."""
+        """R10.11/R10.12: the ОДК returns an incomplete draft, always with a reason."""
         act = self.act()
         self.do(act, "submit", "developer")
         with self.assertRaises(WorkflowException):
@@ -141,6 +141,23 @@ class TestActJourney(ActTestCase):
 
         with self.assertRaises(Invalid):
             IAct.validateInvariants(Data())
+
+
+class TestLanguagesOfAnOrdinaryAct(unittest.TestCase):
+    def test_one_language_is_enough_none_is_not(self):
+        """R10.1: a draft is prepared in Kazakh and/or Russian; without any text it is refused."""
+        from akimat.content.content.act import IAct
+        from zope.interface import Invalid
+
+        class Kazakh:
+            normative, title_kk, text_kk, file_kk, text_ru, file_ru = False, None, "<p>мәтін</p>", None, None, None
+
+        class Empty(Kazakh):
+            text_kk = None
+
+        IAct.validateInvariants(Kazakh())
+        with self.assertRaises(Invalid):
+            IAct.validateInvariants(Empty())
 
 
 class TestRegisteredActIsFrozen(ActTestCase):
