@@ -5,6 +5,7 @@ rules hold however a person or an integrator acts.
 """
 
 from akimat.content import _
+from akimat.content import agreement
 from akimat.content import calendar as working_calendar
 from akimat.content import numbering
 from akimat.content import visas
@@ -28,49 +29,11 @@ def check_submission(act):
 
 
 def start_departments_round(act):
-    approvers, lawyers = act.round_approvers()
-    visas.start_round(
-        act, approvers, last=lawyers, substitutes=_substitutes(act, approvers),
-        started_by=api.user.get_current().getId(),
-    )
+    agreement.start_round(act, *act.round_approvers())
 
 
 def start_members_round(act):
-    members = act.members()
-    visas.start_round(
-        act, members, substitutes=_substitutes(act, members), started_by=api.user.get_current().getId()
-    )
-
-
-def _substitutes(act, approvers):
-    return {approver: substitute for approver, substitute in act.substitute_map().items() if approver in approvers}
-
-
-def give_visa(act, userid, agree, reason=None):
-    """An approver agrees or returns (R10.4b); a complete round moves the act on by itself, a
-    return sends it back to the developer."""
-    if agree:
-        current = visas.agree(act, userid)
-    else:
-        current = visas.return_for_rework(act, userid, reason)
-    if current.state == visas.AGREED:
-        _system_transition(act, _completing_transition(act))
-    elif current.state == visas.RETURNED:
-        _system_transition(act, "return", comment=reason)
-    act.reindexObject()
-    act.reindexObjectSecurity()
-    return current
-
-
-def _completing_transition(act):
-    if act.review_state() == "members_agreement":
-        return "complete_members"
-    return "complete_agreement_members" if act.kind == "resolution" else "complete_agreement"
-
-
-def _system_transition(act, transition, comment=""):
-    with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_workflow").doActionFor(act, transition, comment=comment or "")
+    agreement.start_round(act, act.members())
 
 
 def returned(act):

@@ -4,6 +4,9 @@ from akimat.content import acts
 from akimat.content import visas
 from akimat.content.content.act import IAct
 from akimat.content.content.assignment import IAssignment
+from akimat.content.content.meeting import IMeeting
+from akimat.content.content.meeting import naive
+from akimat.content.content.protocol import IProtocol
 from plone.indexer import indexer
 
 
@@ -117,3 +120,82 @@ def awaiting_visa(obj):
 @indexer(IAct)
 def acquaintance_pending(obj):
     return acts.acquaintance_pending(obj)
+
+
+@indexer(IMeeting)
+def meeting_start(obj):
+    return naive(obj.start)
+
+
+@indexer(IMeeting)
+def meeting_end(obj):
+    return naive(obj.end)
+
+
+@indexer(IMeeting)
+def meeting_kind(obj):
+    return obj.kind
+
+
+@indexer(IProtocol)
+def protocol_meeting_kind(obj):
+    return obj.meeting_kind
+
+
+@indexer(IMeeting)
+def hall(obj):
+    return obj.hall
+
+
+@indexer(IMeeting)
+def chair(obj):
+    return obj.chair
+
+
+@indexer(IProtocol)
+def protocol_chair(obj):
+    return obj.chair
+
+
+@indexer(IProtocol)
+def protocol_date(obj):
+    return obj.meeting_date
+
+
+@indexer(IProtocol)
+def protocol_due(obj):
+    return obj.due_date()
+
+
+@indexer(IProtocol)
+def drawn_up_on(obj):
+    return obj.drawn_up_on
+
+
+@indexer(IProtocol)
+def protocol_registration_number(obj):
+    return obj.registration_number
+
+
+@indexer(IProtocol)
+def protocol_registration_date(obj):
+    return obj.registration_date
+
+
+@indexer(IProtocol)
+def protocol_registration_year(obj):
+    return obj.registration_date.year if obj.registration_date else None
+
+
+@indexer(IProtocol)
+def protocol_awaiting_visa(obj):
+    return awaiting_visa.callable(obj)
+
+
+@indexer(IProtocol)
+def awaiting_signature(obj):
+    """Who is to sign now: the chair and the secretary who have not yet signed (A6.3)."""
+    if obj.review_state() != "signing":
+        return []
+    signed = {userid for userid, _when in obj.signatures}
+    return [userid for userid in obj.signatories() if userid not in signed]

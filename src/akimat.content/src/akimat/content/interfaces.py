@@ -83,3 +83,35 @@ class IActSettings(Interface):
         default="head-of-apparatus",
         required=False,
     )
+
+
+class IMeetingSettings(Interface):
+    """Halls and the units that prepare meetings and protocols (R2.4, R5, R8)."""
+
+    halls = schema.List(
+        title=_("Halls of the apparatus"),
+        description=_("One per line; the Orgotdel books them, and two bookings of a hall may not overlap (R2.4)."),
+        value_type=schema.TextLine(),
+        default=["Зал заседаний акимата", "Малый зал", "Зал видеоконференций"],
+        required=False,
+    )
+    akim_group = schema.TextLine(title=_("Group of the akim"), default="akim", required=False)
+    deputies_group = schema.TextLine(
+        title=_("Group of the deputy akims, one of whom acts for the absent akim (R5.2)"),
+        default="deputy-akims",
+        required=False,
+    )
+    head_of_apparatus_group = schema.TextLine(
+        title=_("Group of the head of apparatus"), default="head-of-apparatus", required=False
+    )
+    members_group = schema.TextLine(title=_("Group of the akimat members"), default="akimat-members", required=False)
+    legal_consultant_group = schema.TextLine(
+        title=_("Group of the legal consultant"), default="legal-consultant", required=False
+    )
+    control_group = schema.TextLine(
+        title=_("Group of the ОДК, who draws up, registers and controls protocols (R5.11, R8.7)"),
+        default="odk",
+        required=False,
+    )
+    orgotdel_group = schema.TextLine(title=_("Group of the Orgotdel"), default="orgotdel", required=False)
+    summary_group = schema.TextLine(title=_("Group of the Сводный отдел"), default="svodny-otdel", required=False)

@@ -3,7 +3,10 @@
 from akimat.content import visas
 from akimat.content.content.act import IAct
 from akimat.content.content.act import settings
+from akimat.content.content.agenda_item import IAgendaItem
 from akimat.content.content.assignment import IAssignment
+from akimat.content.content.meeting import IMeeting
+from akimat.content.content.protocol import IProtocol
 from borg.localrole.interfaces import ILocalRoleProvider
 from zope.component import adapter
 from zope.interface import implementer
@@ -52,26 +55,67 @@ class ActRoles(ComputedRoles):
         act = self.context
         current = settings(act)
         roles = {}
-
-        def grant(principal, role):
-            if principal:
-                roles.setdefault(principal, set()).add(role)
-
-        grant(act.developer_department, "Editor")
-        # Who visaed an earlier round keeps reading the act; the current round's people visa it.
-        for earlier in visas.rounds(act)[:-1]:
-            for visa in earlier.visas:
-                grant(visa.approver, "Reader")
-                grant(visa.substitute, "Reader")
-        current_round = visas.current_round(act)
-        if current_round is not None:
-            for visa in current_round.visas:
-                grant(visa.approver, "Approver")
-                grant(visa.substitute, "Approver")
+        _grant(roles, act.developer_department, "Editor")
+        _agreement_roles(act, roles)
         if current is not None:
-            grant(current.legal_consultant_group, "Legal Consultant")
-            grant(act.signatory_group(), "Signatory")
+            _grant(roles, current.legal_consultant_group, "Legal Consultant")
+            _grant(roles, act.signatory_group(), "Signatory")
         for principal in act.distribution or ():
-            grant(principal, "Reader")
+            _grant(roles, principal, "Reader")
         return roles
 
+
+def _agreement_roles(document, roles):
+    """Approvers of the current round (and their substitutes) visa; earlier ones keep reading."""
+    for earlier in visas.rounds(document)[:-1]:
+        for visa in earlier.visas:
+            _grant(roles, visa.approver, "Reader")
+            _grant(roles, visa.substitute, "Reader")
+    current_round = visas.current_round(document)
+    if current_round is not None:
+        for visa in current_round.visas:
+            _grant(roles, visa.approver, "Approver")
+            _grant(roles, visa.substitute, "Approver")
+
+
+def _grant(roles, principal, role):
+    if principal:
+        roles.setdefault(principal, set()).add(role)
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IMeeting)
+class MeetingRoles(ComputedRoles):
+    """The secretary prepares the meeting with the organising department."""
+
+    def _roles(self):
+        roles = {}
+        _grant(roles, self.context.secretary, "Editor")
+        return roles
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IAgendaItem)
+class AgendaItemRoles(ComputedRoles):
+    """The responsible department adds the item's materials (R5.6)."""
+
+    def _roles(self):
+        roles = {}
+        _grant(roles, self.context.responsible_department, "Contributor")
+        return roles
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IProtocol)
+class ProtocolRoles(ComputedRoles):
+    """Approvers visa; the chair and the secretary sign (A6.3); the distribution list reads (A6.5)."""
+
+    def _roles(self):
+        protocol = self.context
+        roles = {}
+        _agreement_roles(protocol, roles)
+        for signatory in protocol.signatories():
+            _grant(roles, signatory, "Signatory")
+        for principal in protocol.distribution or ():
+            _grant(roles, principal, "Reader")
+        return roles

@@ -2,10 +2,14 @@
 
 from akimat.content import _
 from akimat.content import acts
+from akimat.content import protocols
 from akimat.content.control import ControlError
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
 from zope.i18n import translate
+from zope.intid.interfaces import IIntIds
 
 
 def check_removal(assignment, event):
@@ -59,3 +63,44 @@ def act_after_transition(act, event):
         act.reindexObject()
         # A new round changes who may see the act: the local role provider reads the visas.
         act.reindexObjectSecurity()
+
+
+def protocol_meeting_copied(protocol, event):
+    """A6.1: the protocol's date is its meeting's; kept on the protocol so the catalog and the
+    numbering never have to look the meeting up (they also run with no site set)."""
+    meeting = protocol.get_meeting()
+    if meeting is not None:
+        protocol.meeting_kind = meeting.kind
+        protocol.meeting_date = meeting.day()
+
+
+PROTOCOL_BEFORE = {"submit": "check_submission", "register": "check_registration"}
+PROTOCOL_AFTER = {"submit": "submitted", "return": "returned", "register": "register", "send": "sent"}
+
+
+def protocol_before_transition(protocol, event):
+    transition = event.transition.id if event.transition is not None else None
+    if transition in PROTOCOL_BEFORE:
+        getattr(protocols, PROTOCOL_BEFORE[transition])(protocol)
+    elif transition == "return" and not (event.kwargs or {}).get("comment", "").strip():
+        raise WorkflowException(
+            translate(_("Give the reason for returning the draft for rework."), context=api.env.getRequest())
+        )
+
+
+def protocol_after_transition(protocol, event):
+    transition = event.transition.id if event.transition is not None else None
+    if transition in PROTOCOL_AFTER:
+        getattr(protocols, PROTOCOL_AFTER[transition])(protocol)
+        protocol.reindexObject()
+        protocol.reindexObjectSecurity()
+
+
+def assignment_of_protocol(assignment, event):
+    """R8.5b, R12.4a: an assignment written in a protocol has the protocol as its source."""
+    protocol = assignment.__parent__
+    if getattr(protocol, "portal_type", None) != "Protocol":
+        return
+    assignment.source = RelationValue(getUtility(IIntIds).getId(protocol))
+    assignment.source_kind = protocol.meeting_kind or assignment.source_kind
+    assignment.reindexObject()

@@ -1,14 +1,19 @@
 """Named vocabularies of the domain (akimat.vocabularies.*), never lists copied into schemas."""
 
 from akimat.content import _
+from akimat.content.interfaces import IMeetingSettings
 from plone.app.vocabularies.principals import GroupsFactory
 from plone.app.vocabularies.principals import PrincipalsVocabulary
 from plone.app.vocabularies.principals import UsersFactory
+from Products.CMFCore.utils import getToolByName
+from zope.component.hooks import getSite
 from zope.interface import implementer
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+
+import hashlib
 
 
 def _vocabulary(*terms):
@@ -22,6 +27,8 @@ SOURCE_KINDS = _vocabulary(
     ("apparatus-meeting", _("Protocol of an apparatus meeting")),
     ("operational-meeting", _("Protocol of an operational meeting")),
     ("commission", _("Protocol of a commission or coordination council")),
+    ("government-session", _("Protocol of a meeting after a Government session")),
+    ("field-meeting", _("Protocol of a field meeting")),
     ("act", _("Act of the akimat or the akim")),
     ("state-body-letter", _("Letter of a state body")),
     ("president", _("Act or assignment of the President")),
@@ -62,6 +69,92 @@ CONTROL_CATEGORIES = _vocabulary(
     ("medium-term", _("Medium-term")),
     ("long-term", _("Long-term")),
 )
+
+
+# Kinds of meetings (R5); the same ids name the source of a protocol's assignments.
+MEETING_KINDS = _vocabulary(
+    ("akimat-session", _("Akimat session")),
+    ("apparatus-meeting", _("Apparatus meeting")),
+    ("operational-meeting", _("Operational meeting")),
+    ("commission", _("Commission or coordination council session")),
+    ("government-session", _("Meeting after a Government session")),
+    ("field-meeting", _("Field meeting")),
+)
+
+MEETING_FORMATS = _vocabulary(
+    ("in-person", _("In person")),
+    ("video", _("Video conference")),
+    ("mixed", _("Mixed")),
+)
+
+LANGUAGES = _vocabulary(("kk", _("Kazakh")), ("ru", _("Russian")))
+
+# Materials of an agenda item (R5.6, R5.8, R5.15, R5.24).
+MATERIAL_KINDS = _vocabulary(
+    ("certificate", _("Information note (справка)")),
+    ("draft-resolution", _("Draft resolution")),
+    ("draft-decision", _("Draft protocol decision")),
+    ("report", _("Report")),
+    ("presentation", _("Presentation (slides)")),
+    ("comparison-table", _("Comparison table")),
+    ("participants", _("List of participants")),
+    ("speech", _("Draft speech")),
+    ("order-of-proceedings", _("Order of proceedings")),
+    ("other", _("Other")),
+)
+
+# R9.3: restricted documents stay out of the electronic document flow.
+RESTRICTION_MARKS = _vocabulary(
+    ("none", _("Not restricted")),
+    ("dsp", _("For official use only (ДСП)")),
+    ("secret", _("State secrets")),
+)
+
+PROTOCOL_FORMS = _vocabulary(("full", _("Full form")), ("short", _("Short form")))
+
+
+@provider(IVocabularyFactory)
+def meeting_kinds(context):
+    return MEETING_KINDS
+
+
+@provider(IVocabularyFactory)
+def meeting_formats(context):
+    return MEETING_FORMATS
+
+
+@provider(IVocabularyFactory)
+def languages(context):
+    return LANGUAGES
+
+
+@provider(IVocabularyFactory)
+def material_kinds(context):
+    return MATERIAL_KINDS
+
+
+@provider(IVocabularyFactory)
+def restriction_marks(context):
+    return RESTRICTION_MARKS
+
+
+@provider(IVocabularyFactory)
+def protocol_forms(context):
+    return PROTOCOL_FORMS
+
+
+@provider(IVocabularyFactory)
+def halls(context):
+    """The halls of the apparatus booked through the Orgotdel (R2.4), from the registry."""
+    settings = meeting_settings(context)
+    names = (settings.halls or []) if settings is not None else []
+    return SimpleVocabulary([SimpleTerm(name, hashlib.sha1(name.encode()).hexdigest()[:12], name) for name in names])
+
+
+def meeting_settings(context):
+    """The meeting settings of the site; through acquisition (the catalog indexes without a site)."""
+    registry = getToolByName(context if context is not None else getSite(), "portal_registry", None)
+    return registry.forInterface(IMeetingSettings, check=False) if registry is not None else None
 
 
 @provider(IVocabularyFactory)

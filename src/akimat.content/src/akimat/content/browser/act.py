@@ -3,6 +3,7 @@ print form, acquaintance, and the listings of acts (RULES.md R10)."""
 
 from akimat.content import _
 from akimat.content import acts
+from akimat.content import agreement
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
 from akimat.content.content.act import REQUIRED_ATTACHMENTS
@@ -255,7 +256,7 @@ class VisaForm(ActForm):
 
     def give(self, agree, reason=None):
         try:
-            acts.give_visa(self.context, self.userid(), agree, reason=reason)
+            agreement.give_visa(self.context, self.userid(), agree, reason=reason)
         except visas.VisaError as error:
             self.status = translate(error.args[0], context=self.request)
             return False
@@ -365,7 +366,8 @@ class PrintDocx(BrowserView):
             key: translate(value, context=self.request) if hasattr(value, "domain") else value
             for key, value in print_values(act).items()
         }
-        data = render_docx(default_template(), values, print_visas(act, self.request))
+        values["visas"] = print_visas(act, self.request)
+        data = render_docx(default_template(), values)
         filename = f"act-{act.kind}-{act.registration_date.year}-{act.registration_number}.docx"
         response.setHeader("Content-Type", DOCX)
         response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')

@@ -179,6 +179,12 @@ class Act(Container):
         ordered = [a for a in dict.fromkeys(approvers) if a not in lawyers] + lawyers
         return ordered, lawyers
 
+    def completing_transition(self):
+        """The transition that follows a complete round of visas (R10.14)."""
+        if self.review_state() == "members_agreement":
+            return "complete_members"
+        return "complete_agreement_members" if self.kind == RESOLUTION else "complete_agreement"
+
     def members(self):
         return group_members(settings(self).members_group)
 

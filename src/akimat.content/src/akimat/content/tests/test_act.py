@@ -1,7 +1,7 @@
 """Acts from draft to registration: attachments, visas, returns, signature, numbers (RULES.md R10)."""
 
 from akimat.content import visas
-from akimat.content.acts import give_visa
+from akimat.content.agreement import give_visa
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from plone import api
 from plone.app.testing import setRoles

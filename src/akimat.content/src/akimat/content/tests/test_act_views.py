@@ -44,7 +44,7 @@ class TestActPage(ActViewTestCase):
         with freeze_time("2026-03-02 06:00:00"):
             act = self.in_agreement()
         with freeze_time("2026-03-03 06:00:00"), api.env.adopt_user(username="deputy"):
-            from akimat.content.acts import give_visa
+            from akimat.content.agreement import give_visa
             give_visa(act, "deputy", agree=True)
         with freeze_time("2026-03-20 06:00:00"):
             html = self.render(act, "@@view", "head")

@@ -1,4 +1,4 @@
-"""The print form of a registered act: a Word template filled by python-docx (RULES.md R10)."""
+"""Print forms: Word templates with Jinja2 tags filled by docxtpl, and the act's (RULES.md R10)."""
 
 from akimat.content import print_forms
 from datetime import date
@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
 from io import BytesIO
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def split_runs(paragraph, *pieces):
 
 class TestActPrintForm(unittest.TestCase):
     def setUp(self):
-        self.data = print_forms.render_docx(print_forms.default_template(), VALUES, VISAS)
+        self.data = print_forms.render_docx(print_forms.default_template(), dict(VALUES, visas=VISAS))
         self.document = read(self.data)
 
     def test_rendered_file_is_a_docx(self):
@@ -197,7 +198,8 @@ class TestActPrintForm(unittest.TestCase):
 
 class TestDefaultTemplate(unittest.TestCase):
     def setUp(self):
-        self.document = read(print_forms.default_template())
+        self.data = print_forms.default_template()
+        self.document = read(self.data)
 
     def test_a4_times_new_roman_14(self):
         """The default act is on A4 in Times New Roman 14."""
@@ -208,13 +210,11 @@ class TestDefaultTemplate(unittest.TestCase):
         self.assertEqual(normal.font.name, "Times New Roman")
         self.assertEqual(normal.font.size, Pt(14))
 
-    def test_placeholders_of_an_act(self):
-        """The default template names every value of an act and the visa row's four fields."""
-        found = set()
-        for text in texts(self.document):
-            found.update(print_forms.PLACEHOLDER.findall(text))
+    def test_variables_of_an_act(self):
+        """The default template names every value of an act and the list of visas."""
+        variables = DocxTemplate(BytesIO(self.data)).get_undeclared_template_variables()
         self.assertEqual(
-            found,
+            variables,
             {
                 "kind",
                 "number",
@@ -225,89 +225,99 @@ class TestDefaultTemplate(unittest.TestCase):
                 "text_ru",
                 "developer",
                 "signatory",
-                "visa.name",
-                "visa.position",
-                "visa.decision",
-                "visa.date",
+                "visas",
             },
         )
 
     def test_visa_sheet_is_a_second_section(self):
-        """The visa sheet (лист согласования) starts a new page with a header and a template row."""
+        """R10.4a: the visa sheet (лист согласования) starts a new page with a header row and the
+        row repeated per visa between `{%tr for %}` and `{%tr endfor %}`."""
         self.assertEqual(len(self.document.sections), 2)
         self.assertIn("Келісу парағы / Лист согласования", texts(self.document))
-        table = self.document.tables[-1]
-        self.assertEqual(len(table.rows), 2)
-        self.assertEqual(table.rows[1].cells[0].text, "{{ visa.name }}")
+        rows = [[cell.text for cell in row.cells] for row in self.document.tables[-1].rows]
+        self.assertEqual(len(rows), 4)
+        self.assertEqual(rows[1][0], "{%tr for visa in visas %}")
+        self.assertEqual(
+            rows[2],
+            ["{{ visa.name }}", "{{ visa.position }}", "{{ visa.decision }}", "{{ visa.date }}"],
+        )
+        self.assertEqual(rows[3][0], "{%tr endfor %}")
 
 
-class TestPlaceholders(unittest.TestCase):
+class TestRenderDocx(unittest.TestCase):
     def test_placeholder_split_across_runs_is_replaced(self):
         """Word splits «{{ number }}» over runs after an edit; it is still replaced, and the value
         takes the formatting of the run where the placeholder starts."""
 
         def build(document):
-            split_runs(
-                document.add_paragraph(),
-                "№ ",
-                ("{", True),
-                "{ num",
-                "ber }",
-                "} от {{da",
-                "te}}",
-                " г.",
-            )
+            split_runs(document.add_paragraph(), "№ ", ("{{ num", True), "ber }}", " от ", "{{ da", "te }}")
 
         values = {"number": "12", "date": date(2026, 2, 1)}
-        document = read(print_forms.render_docx(template(build), values, []))
+        document = read(print_forms.render_docx(template(build), values))
         paragraph = document.paragraphs[0]
-        self.assertEqual(paragraph.text, "№ 12 от 01.02.2026 г.")
+        self.assertEqual(paragraph.text, "№ 12 от 01.02.2026")
         self.assertEqual([run.text for run in paragraph.runs if run.bold], ["12"])
         self.assertEqual(paragraph.runs[0].text, "№ ")
 
-    def test_split_visa_placeholder_still_marks_the_template_row(self):
-        """A visa row whose placeholders Word split into runs is repeated all the same."""
+    def test_split_tags_of_a_repeated_row(self):
+        """R10.4a: a visa row whose tags Word split into runs is repeated once per visa; a visa
+        without a date prints an empty cell."""
 
         def build(document):
-            table = document.add_table(rows=2, cols=2)
+            table = document.add_table(rows=4, cols=2)
             table.cell(0, 0).text, table.cell(0, 1).text = "Ф.И.О.", "Дата"
-            split_runs(table.cell(1, 0).paragraphs[0], "{{ vi", "sa.na", "me }}")
-            split_runs(table.cell(1, 1).paragraphs[0], "{", "{visa.date}", "}")
+            split_runs(table.cell(1, 0).paragraphs[0], "{%tr for ", "visa in vi", "sas %}")
+            split_runs(table.cell(2, 0).paragraphs[0], "{{ vi", "sa.na", "me }}")
+            split_runs(table.cell(2, 1).paragraphs[0], "{", "{visa.date}", "}")
+            split_runs(table.cell(3, 0).paragraphs[0], "{%tr end", "for %}")
 
         visas = [{"name": "Ким В. А.", "date": date(2026, 1, 5)}, {"name": "Петрова А. С."}]
-        document = read(print_forms.render_docx(template(build), {}, visas))
+        document = read(print_forms.render_docx(template(build), {"visas": visas}))
         rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
         self.assertEqual(
             rows, [["Ф.И.О.", "Дата"], ["Ким В. А.", "05.01.2026"], ["Петрова А. С.", ""]]
         )
 
-    def test_missing_value_renders_empty(self):
-        """A placeholder without a value prints nothing, never the raw «{{ … }}»."""
-        document = read(print_forms.render_docx(print_forms.default_template(), {}, []))
+    def test_missing_values_render_empty(self):
+        """A value the context lacks prints nothing, never the raw «{{ … }}»; without visas the
+        sheet keeps its header row only."""
+        document = read(print_forms.render_docx(print_forms.default_template(), {}))
         for text in texts(document):
             self.assertNotIn("{{", text)
+            self.assertNotIn("{%", text)
         self.assertIn("№  от ", texts(document))
-        # Without visas the sheet keeps its header row only.
         self.assertEqual(len(document.tables[-1].rows), 1)
 
     def test_none_and_numbers(self):
-        """None prints empty, a number as itself."""
+        """None prints empty, a number as itself, a date with a time as dd.mm.yyyy hh:mm."""
 
         def build(document):
-            document.add_paragraph("[{{ a }}|{{b}}|{{ c }}]")
+            document.add_paragraph("[{{ a }}|{{b}}|{{ c }}|{{ d }}]")
 
-        document = read(print_forms.render_docx(template(build), {"a": None, "b": 7}, []))
-        self.assertEqual(document.paragraphs[0].text, "[|7|]")
+        values = {"a": None, "b": 7, "d": datetime(2026, 3, 2, 9, 5)}
+        document = read(print_forms.render_docx(template(build), values))
+        self.assertEqual(document.paragraphs[0].text, "[|7||02.03.2026 09:05]")
 
-    def test_value_is_not_read_as_a_placeholder(self):
-        """Text people typed is printed as it is, even when it looks like a placeholder."""
+    def test_value_is_printed_as_typed(self):
+        """Text people typed is printed as it is, even when it looks like a tag or like XML."""
 
         def build(document):
             document.add_paragraph("{{ title_ru }} / {{ number }}")
 
-        values = {"title_ru": "О {{ number }}", "number": "5"}
-        document = read(print_forms.render_docx(template(build), values, []))
-        self.assertEqual(document.paragraphs[0].text, "О {{ number }} / 5")
+        values = {"title_ru": "О {{ number }} {% if x %} <w:br/> & «ТОО»", "number": "5"}
+        document = read(print_forms.render_docx(template(build), values))
+        self.assertEqual(document.paragraphs[0].text, "О {{ number }} {% if x %} <w:br/> & «ТОО» / 5")
+
+    def test_paragraphs_repeated_and_dropped(self):
+        """`{%p for %}` repeats a paragraph, `{%p if %}` drops one; the tag paragraphs vanish."""
+
+        def build(document):
+            for text in ("{%p for item in items %}", "{{ loop.index }}. {{ item }}", "{%p endfor %}",
+                         "{%p if note %}", "{{ note }}", "{%p endif %}", "Конец"):
+                document.add_paragraph(text)
+
+        data = print_forms.render_docx(template(build), {"items": ["О бюджете", "Об отчёте"], "note": ""})
+        self.assertEqual(texts(read(data)), ["1. О бюджете", "2. Об отчёте", "Конец"])
 
     def test_placeholders_in_header_and_footer(self):
         """The running head and foot of the template are filled too."""
@@ -318,18 +328,42 @@ class TestPlaceholders(unittest.TestCase):
             document.add_paragraph("{{ title_ru }}")
 
         values = {"number": "7", "developer": "ОДК", "title_ru": "О плане"}
-        document = read(print_forms.render_docx(template(build), values, []))
+        document = read(print_forms.render_docx(template(build), values))
         self.assertEqual(document.sections[0].header.paragraphs[0].text, "№ 7")
         self.assertEqual(document.sections[0].footer.paragraphs[0].text, "ОДК")
         self.assertEqual(document.paragraphs[0].text, "О плане")
 
     def test_line_breaks_pasted_from_word_and_control_characters(self):
-        """Windows line ends and Word's manual line break become line breaks; characters XML
-        cannot hold are dropped instead of breaking the file."""
+        """Windows line ends, Word's manual line break and page break become line breaks (w:br)
+        in the same paragraph; characters XML cannot hold (\\x07 would even start a paragraph
+        in docxtpl) are dropped instead of breaking the file."""
 
         def build(document):
             document.add_paragraph("{{ text }}")
+            document.add_paragraph("после")
 
-        values = {"text": "один\r\nдва\x0bтри\x07"}
-        document = read(print_forms.render_docx(template(build), values, []))
-        self.assertEqual(document.paragraphs[0].text, "один\nдва\nтри")
+        values = {"text": "один\r\nдва\x0bтри\x0cчетыре\x07\x00\x1f"}
+        document = read(print_forms.render_docx(template(build), values))
+        self.assertEqual(texts(document), ["один\nдва\nтри\nчетыре", "после"])
+        self.assertEqual(len(document.paragraphs[0]._p.findall(f"{qn('w:r')}/{qn('w:br')}")), 3)
+
+    def test_paragraphs_filter(self):
+        """`{{ text|paragraphs }}` prints each line as a paragraph of its own with the formatting
+        of the paragraph holding the tag (a justified line before a break would be stretched)."""
+
+        def build(document):
+            paragraph = document.add_paragraph("{{ text|paragraphs }}")
+            paragraph.paragraph_format.first_line_indent = Mm(10)
+
+        values = {"text": "Первый абзац.\r\nВторой & <последний>.\x07"}
+        document = read(print_forms.render_docx(template(build), values))
+        self.assertEqual(texts(document), ["Первый абзац.", "Второй & <последний>."])
+        for paragraph in document.paragraphs:
+            self.assertAlmostEqual(paragraph.paragraph_format.first_line_indent, Mm(10), delta=Mm(0.1))
+
+    def test_printable(self):
+        """The helper every printed value goes through: None, dates, text and markup."""
+        self.assertEqual(print_forms.printable(None), "")
+        self.assertEqual(print_forms.printable(date(2025, 8, 8)), "08.08.2025")
+        self.assertEqual(print_forms.printable("а\rб\x01"), "а\nб")
+        self.assertEqual(print_forms.printable(3), 3)

@@ -1,15 +1,15 @@
-"""@visas on an act: the agreement as JSON and a visa over REST (RULES.md R10.3, R10.4b, R11.4).
+"""@visas on an act or a protocol: the agreement as JSON and a visa over REST (R10.3, R10.4b, R11.4, R8.5d).
 
     GET   @visas                                       → {"rounds": […], "pending": […], "awaiting_me": bool}
     POST  @visas  {"decision": "agree"}                 the current user agrees
     POST  @visas  {"decision": "return", "reason": "…"} the current user returns the draft for rework
 
 A POST answers like GET, or 400 with a JSON error saying why the visa is refused; the act moves on
-by itself when the round completes or is returned (akimat.content.acts.give_visa).
+by itself when the round completes or is returned (akimat.content.agreement.give_visa).
 """
 
 from akimat.content import _
-from akimat.content import acts
+from akimat.content import agreement
 from akimat.content import visas
 from dataclasses import asdict
 from plone import api
@@ -78,7 +78,7 @@ class VisasPost(Service):
         if reason is not None and not isinstance(reason, str):
             return self.error(_("«reason» is a text."))
         try:
-            acts.give_visa(self.context, userid, agree=DECISIONS[decision], reason=reason)
+            agreement.give_visa(self.context, userid, agree=DECISIONS[decision], reason=reason)
         except visas.VisaError as error:
             return self.error(error.args[0])
         except WorkflowException as error:
