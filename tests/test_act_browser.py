@@ -2,7 +2,7 @@
 to registration by the ОДК, with the demo users of the README (RULES.md R10)."""
 
 from akimat.content import visas
-from akimat.content.acts import give_visa
+from akimat.content.agreement import give_visa
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from plone import api
 from tests.browser import chromium_page
