@@ -1,5 +1,8 @@
 """The organisation and the steps every meeting and protocol test needs, built the same way."""
 
+from akimat.content import protocols
+from akimat.content import visas
+from akimat.content.agreement import give_visa
 from datetime import datetime
 from plone import api
 from plone.app.testing import setRoles
@@ -41,10 +44,17 @@ class MeetingFixture:
                         properties={"fullname": userid.replace("-", " ").title()},
                     )
                 api.group.add_user(groupname=group, username=userid)
-        for group, roles in (("odk", ["Control Officer", "Contributor"]), ("akim", ["Leadership"]), ("head-of-apparatus", ["Leadership"]),
-                             ("deputy-akims", ["Deputy Akim"]), ("orgotdel", ["Contributor", "Editor"]),
-                             ("svodny-otdel", ["Contributor", "Editor"])):
+        for group, roles in (("odk", ["Control Officer"]), ("akim", ["Leadership"]), ("head-of-apparatus", ["Leadership"]),
+                             ("deputy-akims", ["Deputy Akim"])):
             api.group.grant_roles(groupname=group, roles=roles, obj=self.portal)
+        # The sections as akimat.policy makes them: the Orgotdel and the Сводный отдел prepare
+        # meetings, the ОДК draws protocols up.
+        for folder_id, editors in (("meetings", ("orgotdel", "svodny-otdel")), ("protocols", ("odk",))):
+            if folder_id not in self.portal:
+                api.content.create(container=self.portal, type="Folder", id=folder_id, title=folder_id)
+            for group in editors:
+                api.group.grant_roles(groupname=group, roles=["Contributor", "Editor"], obj=self.portal[folder_id])
+        self.meetings, self.protocols = self.portal["meetings"], self.portal["protocols"]
 
     def meeting(self, kind="apparatus-meeting", **fields):
         values = dict(
@@ -53,7 +63,7 @@ class MeetingFixture:
         )
         values.update(fields)
         with api.env.adopt_user(username="organiser"):
-            return api.content.create(container=self.portal, type="Meeting", **values)
+            return api.content.create(container=self.meetings, type="Meeting", **values)
 
     def item(self, meeting, title="О ходе отопительного сезона", **fields):
         values = dict(title=title, responsible_department="economy", supervising_deputy="deputy")
@@ -69,3 +79,43 @@ class MeetingFixture:
         self.do(meeting, "approve_agenda", "head")
         self.do(meeting, "hold", "organiser")
         return meeting
+
+    def held_meeting(self, kind="apparatus-meeting", **fields):
+        meeting = self.meeting(kind=kind, **fields)
+        self.item(meeting, title="О ходе отопительного сезона", decision="Информацию принять к сведению.")
+        self.item(meeting, title="Об исполнении бюджета", responsible_department="finance", supervising_deputy="deputy2")
+        return self.held(meeting)
+
+    def protocol(self, meeting):
+        with api.env.adopt_user(username="odk-officer"):
+            return protocols.create_from_meeting(meeting, self.protocols)
+
+    def assignment(self, protocol, number, **fields):
+        values = dict(title="Обеспечить подготовку", number=number, lead_executor="economy", controller="odk")
+        values.update(fields)
+        with api.env.adopt_user(username="odk-officer"):
+            return api.content.create(container=protocol, type="Assignment", id=f"a-{number}", **values)
+
+    def ready(self, protocol):
+        for section in protocol.sections():
+            section.decided = section.decided or "Принять к сведению."
+        self.assignment(protocol, "1")
+        self.assignment(protocol, "1.1")
+        return protocol
+
+    def visa_all(self, protocol):
+        while visas.pending(protocol):  # the legal consultant is pending only after the others
+            visa = visas.pending(protocol)[0]
+            with api.env.adopt_user(username=visa.approver):
+                give_visa(protocol, visa.approver, agree=True)
+
+    def signed(self, protocol):
+        self.do(protocol, "submit", "odk-officer")
+        self.visa_all(protocol)
+        for userid in protocol.signatories():
+            self.sign(protocol, userid)
+        return protocol
+
+    def sign(self, protocol, userid):
+        with api.env.adopt_user(username=userid):
+            protocols.sign(protocol, userid)

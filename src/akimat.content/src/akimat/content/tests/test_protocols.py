@@ -17,43 +17,6 @@ import unittest
 class ProtocolTestCase(MeetingFixture, unittest.TestCase):
     layer = AKIMAT_CONTENT_INTEGRATION_TESTING
 
-    def held_meeting(self, kind="apparatus-meeting", **fields):
-        meeting = self.meeting(kind=kind, **fields)
-        self.item(meeting, title="О ходе отопительного сезона", decision="Информацию принять к сведению.")
-        self.item(meeting, title="Об исполнении бюджета", responsible_department="finance", supervising_deputy="deputy2")
-        return self.held(meeting)
-
-    def protocol(self, meeting):
-        with api.env.adopt_user(username="odk-officer"):
-            return protocols.create_from_meeting(meeting, self.portal)
-
-    def assignment(self, protocol, number, **fields):
-        values = dict(title="Обеспечить подготовку", number=number, lead_executor="economy", controller="odk")
-        values.update(fields)
-        with api.env.adopt_user(username="odk-officer"):
-            return api.content.create(container=protocol, type="Assignment", id=f"a-{number}", **values)
-
-    def ready(self, protocol):
-        for section in protocol.sections():
-            section.decided = section.decided or "Принять к сведению."
-        self.assignment(protocol, "1")
-        self.assignment(protocol, "1.1")
-        return protocol
-
-    def visa_all(self, protocol):
-        while visas.pending(protocol):  # the legal consultant is pending only after the others
-            visa = visas.pending(protocol)[0]
-            with api.env.adopt_user(username=visa.approver):
-                give_visa(protocol, visa.approver, agree=True)
-
-    def signed(self, protocol):
-        self.do(protocol, "submit", "odk-officer")
-        self.visa_all(protocol)
-        for userid in protocol.signatories():
-            with api.env.adopt_user(username=userid):
-                protocols.sign(protocol, userid)
-        return protocol
-
     def test_created_from_held_meeting_only(self):
         """A6.1: a protocol is written for a meeting that took place."""
         meeting = self.meeting()
