@@ -163,6 +163,7 @@ class Row:
     number: str
     source_kind: str
     kind: str  # (1) translated title of the source kind
+    reference: str  # (1) the source's number and date
     date_given: date  # (2)
     content: str  # (3)
     executor_ids: tuple
@@ -205,6 +206,7 @@ def _row(brain, request, today, calendar, titles):
         number=brain.assignment_number or "",
         source_kind=brain.source_kind,
         kind=term_title(SOURCE_KINDS, brain.source_kind, request),
+        reference=brain.source_reference or "",
         date_given=brain.date_given,
         content=brain.Title,
         executor_ids=executor_ids,
@@ -243,7 +245,7 @@ def extension_mark(row, request):
 def cells(row, request):
     """The nine R12.4a values of a row, for a spreadsheet or a printed list."""
     return (
-        row.kind,
+        f"{row.kind} {row.reference}".strip(),
         row.date_given,
         row.content,
         ", ".join(row.executors),

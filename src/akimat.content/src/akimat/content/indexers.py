@@ -51,6 +51,11 @@ def source_kind(obj):
 
 
 @indexer(IAssignment)
+def source_reference(obj):
+    return obj.source_reference or ""
+
+
+@indexer(IAssignment)
 def assignment_number(obj):
     return obj.number or ""
 

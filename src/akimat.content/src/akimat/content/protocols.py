@@ -167,6 +167,18 @@ def register(protocol):
     year = (protocol.meeting_date or working_calendar.now().date()).year
     protocol.registration_number = numbering.next_number(f"protocol-{protocol.meeting_kind}", year)
     protocol.registration_date = working_calendar.now().date()
+    for assignment in protocol.assignments():
+        assignment.source_reference = reference(protocol)
+        assignment.reindexObject()
+
+
+def reference(protocol):
+    """How an assignment names its protocol in the control list (R12.4a, column 1): «№ 5, 08.12.2026»;
+    the date alone until the protocol is registered."""
+    day = protocol.meeting_date.strftime("%d.%m.%Y") if protocol.meeting_date else ""
+    if protocol.registration_number is None:
+        return day
+    return f"№ {protocol.registration_number}, {day}"
 
 
 def sent(protocol):

@@ -103,4 +103,5 @@ def assignment_of_protocol(assignment, event):
         return
     assignment.source = RelationValue(getUtility(IIntIds).getId(protocol))
     assignment.source_kind = protocol.meeting_kind or assignment.source_kind
+    assignment.source_reference = protocols.reference(protocol)
     assignment.reindexObject()

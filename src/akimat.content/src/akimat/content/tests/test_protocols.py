@@ -122,6 +122,9 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         self.do(protocol, "register", "odk-officer")
         self.assertEqual(protocol.review_state(), "registered")
         self.assertEqual(protocol.registration_number, numbering.current_number("protocol-apparatus-meeting", 2026))
+        # R12.4a column 1: the control list names the protocol by its number and date
+        brain = api.content.find(UID=protocol["a-1"].UID())[0]
+        self.assertEqual(brain.source_reference, f"№ {protocol.registration_number}, 08.12.2026")
         self.do(protocol, "send", "odk-officer")
         self.assertIsNotNone(protocol.sent_on)
 

@@ -72,6 +72,7 @@ def as_json(row):
         "@id": row.url,
         "number": row.number,
         "source_kind": {"token": row.source_kind, "title": row.kind},
+        "source_reference": row.reference,
         "date_given": _iso(row.date_given),
         "content": row.content,
         "executors": [
