@@ -9,7 +9,7 @@ from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
-from zope.interface import Invalid
+from zope.schema import ValidationError
 
 import re
 
@@ -20,9 +20,13 @@ PRINCIPALS = "akimat.vocabularies.Principals"
 _ABOUT = re.compile(r"^(О|Об)\s\S|\sтуралы\W*$")
 
 
+class NotAboutTitle(ValidationError):
+    __doc__ = _("An agenda item's title starts with «О» or «Об» (A6.2), e.g. «О ходе отопительного сезона».")
+
+
 def about_title(value):
     if not _ABOUT.search(value.strip()):
-        raise Invalid(_("An agenda item's title starts with «О» or «Об» (A6.2), e.g. «О ходе отопительного сезона»."))
+        raise NotAboutTitle(value)
     return True
 
 

@@ -18,6 +18,7 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.schema import ValidationError
 
 import re
 
@@ -32,9 +33,13 @@ def _today():
     return working_calendar.now().date()
 
 
+class BadNumber(ValidationError):
+    __doc__ = _("Number an assignment 1, 1.1, 1.2 …")
+
+
 def _number(value):
     if not re.fullmatch(r"\d+(\.\d+)*", value):
-        raise Invalid(_("Number an assignment 1, 1.1, 1.2 …"))
+        raise BadNumber(value)
     return True
 
 

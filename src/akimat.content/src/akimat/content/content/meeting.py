@@ -9,6 +9,7 @@ from akimat.content.vocabularies import meeting_settings
 from persistent.mapping import PersistentMapping
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
+from plone.uuid.interfaces import IUUID
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from Products.CMFCore.utils import getToolByName
@@ -126,7 +127,7 @@ def overlapping_meeting(context, hall, start, end):
     """The catalog brain of another meeting, not cancelled, in `hall` at an overlapping time."""
     catalog = getToolByName(context if context is not None else getSite(), "portal_catalog")
     start, end = naive(start), naive(end)
-    own = context.UID() if IMeeting.providedBy(context) else None
+    own = IUUID(context, None) if IMeeting.providedBy(context) else None  # a new meeting has no UID yet
     brains = catalog.unrestrictedSearchResults(
         portal_type="Meeting", hall=hall, meeting_start={"query": end, "range": "max"}
     )

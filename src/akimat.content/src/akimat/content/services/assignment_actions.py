@@ -12,32 +12,20 @@ from akimat.content import _
 from akimat.content.control import ControlError
 from akimat.content.serializers.assignment import control_data
 from datetime import date
-from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
-from plone.restapi.services import Service
-from zope.i18n import translate
-from zope.interface import alsoProvides
+from akimat.content.services.base import JsonAction
 
 
-class ControlAction(Service):
-    def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            self.act(json_body(self.request), api.user.get_current().getId())
-        except DeserializationError:
-            return self.error(_("The request body is not a JSON object."))
-        except ControlError as error:
-            return self.error(error.args[0])
+class ControlAction(JsonAction):
+    """Runs one action of control and answers the assignment's control data."""
+
+    refusals = (ControlError,)
+
+    def act(self, data, userid):
+        self.control(data, userid)
         self.context.reindexObject()
         return control_data(self.context)
 
-    def error(self, message):
-        self.request.response.setStatus(400)
-        return {"error": {"type": "BadRequest", "message": translate(message, context=self.request)}}
-
-    def act(self, data, userid):
+    def control(self, data, userid):
         raise NotImplementedError
 
 
@@ -49,22 +37,22 @@ def _date(value):
 
 
 class RequestExtension(ControlAction):
-    def act(self, data, userid):
+    def control(self, data, userid):
         self.context.request_extension(userid, _date(data.get("new_deadline")), data.get("reason"))
 
 
 class DecideExtension(ControlAction):
-    def act(self, data, userid):
+    def control(self, data, userid):
         if not isinstance(data.get("grant"), bool):
             raise ControlError(_("Say whether the extension is granted: «grant» is true or false."))
         self.context.decide_extension(userid, data["grant"], bool(data.get("exceptional")))
 
 
 class ConsentToRemoval(ControlAction):
-    def act(self, data, userid):
+    def control(self, data, userid):
         self.context.consent_to_removal(userid)
 
 
 class RemoveFromControl(ControlAction):
-    def act(self, data, userid):
+    def control(self, data, userid):
         self.context.remove_from_control(data.get("basis"), data.get("comment") or "")

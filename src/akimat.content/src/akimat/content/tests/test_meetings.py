@@ -16,6 +16,7 @@ from plone.namedfile.file import NamedBlobFile
 from z3c.form.validator import Data
 from zope.i18n import translate
 from zope.interface import Invalid
+from zope.schema import ValidationError
 
 import unittest
 
@@ -84,7 +85,7 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
         for good in ("О ходе отопительного сезона", "Об утверждении плана", "Жылу беру маусымы туралы"):
             self.assertTrue(title.constraint(good), good)
         for bad in ("Ход отопительного сезона", "Обсуждение плана", "Отопление"):
-            with self.assertRaises(Invalid):
+            with self.assertRaises(ValidationError):
                 title.constraint(bad)
 
     def test_restricted_materials_refused(self):

@@ -11,18 +11,12 @@ by itself when the round completes or is returned (akimat.content.agreement.give
 from akimat.content import _
 from akimat.content import agreement
 from akimat.content import visas
+from akimat.content.services.base import JsonAction
 from dataclasses import asdict
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zope.i18n import translate
-from zope.interface import alsoProvides
-
-import transaction
 
 
 DECISIONS = {"agree": True, "return": False}
@@ -59,34 +53,17 @@ class VisasGet(Service):
         return agreement_data(self.context, api.user.get_current().getId())
 
 
-class VisasPost(Service):
-    def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
-        userid = api.user.get_current().getId()
-        try:
-            data = json_body(self.request)
-        except DeserializationError:
-            return self.error(_("The request body is not a JSON object."))
-        if not isinstance(data, dict):
-            return self.error(_("The request body is not a JSON object."))
+class VisasPost(JsonAction):
+    refusals = (visas.VisaError, WorkflowException)
+
+    def act(self, data, userid):
         decision = data.get("decision")
         if decision not in DECISIONS:
-            return self.error(
+            raise visas.VisaError(
                 _("«decision» is «agree» or «return» (R10.4b: there is no agreement with remarks).")
             )
         reason = data.get("reason")
         if reason is not None and not isinstance(reason, str):
-            return self.error(_("«reason» is a text."))
-        try:
-            agreement.give_visa(self.context, userid, agree=DECISIONS[decision], reason=reason)
-        except visas.VisaError as error:
-            return self.error(error.args[0])
-        except WorkflowException as error:
-            return self.error(str(error))
+            raise visas.VisaError(_("«reason» is a text."))
+        agreement.give_visa(self.context, userid, agree=DECISIONS[decision], reason=reason)
         return agreement_data(self.context, userid)
-
-    def error(self, message):
-        # Nothing of a refused visa is kept, even if a part was already written.
-        transaction.doom()
-        self.request.response.setStatus(400)
-        return {"error": {"type": "BadRequest", "message": translate(message, context=self.request)}}
