@@ -5,6 +5,7 @@ Catalog brains and their metadata only (`protocol_date` index, `protocol_due`, `
 """
 
 from akimat.content.calendar import get_calendar
+from akimat.content.content.protocol import days_late
 from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
@@ -17,6 +18,7 @@ class TimelinessRow:
 
     url: str
     title: str
+    review_state: str
     meeting_kind: str
     meeting_date: date
     due: date
@@ -50,13 +52,13 @@ def protocol_timeliness(catalog_brains, today, calendar=None):
 
 def _row(brain, today, calendar):
     due, drawn_up_on = brain.protocol_due or None, brain.drawn_up_on or None
-    finished = drawn_up_on or today
     return TimelinessRow(
         url=brain.getURL(),
         title=brain.Title,
+        review_state=brain.review_state,
         meeting_kind=brain.meeting_kind,
         meeting_date=brain.protocol_date,
         due=due,
         drawn_up_on=drawn_up_on,
-        days_late=max(0, calendar.working_days_between(due, finished)) if due else 0,
+        days_late=days_late(due, drawn_up_on, today, calendar),
     )

@@ -97,8 +97,16 @@ class IMeeting(model.Schema):
         context = getattr(data, "__context__", None)
         settings = meeting_settings(context)
         allowed = set(group_members(settings.akim_group)) | set(group_members(settings.deputies_group))
-        if data.chair not in allowed | {settings.akim_group}:
+        if data.chair not in allowed:
             raise Invalid(_("An akimat session is chaired by the akim or, in his absence, the acting akim (R5.2)."))
+
+    @invariant
+    def chaired_by_people(data):
+        """A6.3: the chair and the secretary sign the protocol, so they are people, not departments."""
+        context = getattr(data, "__context__", None)
+        groups = getToolByName(context if context is not None else getSite(), "portal_groups")
+        if any(principal and groups.getGroupById(principal) for principal in (data.chair, data.secretary)):
+            raise Invalid(_("Name a person as the chair and as the secretary: they sign the protocol (A6.3)."))
 
     @invariant
     def hall_is_free(data):

@@ -164,12 +164,9 @@ class Protocol(Container):
         return working_calendar.get_calendar().add_working_days(self.meeting_date, self.term_days or TERM_WORKING_DAYS)
 
     def days_late(self, today=None):
-        """Working days the drawing up was (or is, until today) late; 0 when in time."""
-        due = self.due_date()
-        if due is None:
-            return 0
-        finished = self.drawn_up_on or today or working_calendar.now().date()
-        return max(0, working_calendar.get_calendar().working_days_between(due, finished))
+        return days_late(
+            self.due_date(), self.drawn_up_on, today or working_calendar.now().date(), working_calendar.get_calendar()
+        )
 
     def agreement_deadline(self):
         """R8.5d: agreed within 1 day of being sent for agreement."""
@@ -180,6 +177,14 @@ class Protocol(Container):
 
     def attendees_attached(self):
         return len(self.attendees or ()) > ATTENDEES_LISTED_UP_TO
+
+
+def days_late(due, drawn_up_on, today, calendar):
+    """Working days the drawing up was late, or is until today when not yet drawn up; 0 when in
+    time or without a term (R8.5d, R8.6)."""
+    if not due:
+        return 0
+    return max(0, calendar.working_days_between(due, drawn_up_on or today))
 
 
 def assignment_order(number):

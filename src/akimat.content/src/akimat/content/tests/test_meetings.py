@@ -37,7 +37,7 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
 
     def meeting_data(self, **values):
         data = dict(kind="apparatus-meeting", title="Совещание", start=MEETING_START, end=MEETING_END,
-                    hall=None, chair="the-akim")
+                    hall=None, chair="the-akim", secretary="summary-officer")
         data.update(values)
         return data
 
@@ -52,6 +52,13 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
         self.assertIn("R5.2", errors[0])
         # other meetings may be chaired by anybody named
         self.assertEqual(invariant_errors(IMeeting, self.portal, **self.meeting_data(chair="economist")), [])
+
+    def test_chair_and_secretary_are_people(self):
+        """A6.3: the chair and the secretary sign the protocol; a department cannot."""
+        for fields in ({"chair": "akim"}, {"secretary": "odk"}):
+            errors = invariant_errors(IMeeting, self.portal, **self.meeting_data(**fields))
+            self.assertEqual(len(errors), 1, fields)
+            self.assertIn("A6.3", errors[0])
 
     def test_hall_bookings_do_not_overlap(self):
         """R2.4: a second meeting in the same hall at an overlapping time is refused with a clear
