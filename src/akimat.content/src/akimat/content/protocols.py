@@ -14,6 +14,7 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.globalrequest import getRequest
 from zope.intid.interfaces import IIntIds
 
 
@@ -28,7 +29,8 @@ class ProtocolError(ValueError):
 
 
 def _translate(message):
-    return api.portal.translate(message)
+    """In the request's language; in a script (the demo) there is none: the site's default."""
+    return api.portal.translate(message, lang=None if getRequest() is not None else api.portal.get_default_language())
 
 
 def vote_line(item):

@@ -16,6 +16,11 @@ from zope.schema.vocabulary import SimpleVocabulary
 import hashlib
 
 
+def title_of(vocabulary, value):
+    """The title (a message) of a value of one of our vocabularies; the value itself when unknown."""
+    return vocabulary.getTerm(value).title if value in vocabulary else value or ""
+
+
 def _vocabulary(*terms):
     return SimpleVocabulary([SimpleTerm(value, value, title) for value, title in terms])
 

@@ -2,6 +2,7 @@
 
 from akimat.policy.demo_acts import add_demo_acts
 from akimat.policy.demo_assignments import add_demo_assignments
+from akimat.policy.demo_meetings import add_demo_meetings
 from akimat.policy.organisation import ensure_groups
 from dataclasses import dataclass
 from plone import api
@@ -42,10 +43,12 @@ DEMO_USERS = (
 
 
 def add_demo_content(context):
-    """Demo users, demo assignments in every traffic-light colour, demo acts in each state."""
+    """Demo users, demo assignments in every traffic-light colour, demo acts in each state, a
+    month of meetings with their protocols (the session adopts a demo act: acts come first)."""
     add_demo_users()
     add_demo_assignments(api.portal.get())
     add_demo_acts(api.portal.get())
+    add_demo_meetings(api.portal.get())
 
 
 def add_demo_users():

@@ -50,7 +50,10 @@ SECTIONS = (
         "protocols",
         _("Protocols"),
         _("Protocols of sessions and meetings with the assignments they give."),
-        roles={"odk": EDITORS + ("Reviewer",), "orgotdel": ("Contributor",)},
+        # The ОДК draws up the protocols of sessions and apparatus meetings (R5.11, R5.34); the
+        # responsible department or working body those of operational meetings and commissions
+        # (R5.46, R5.54).
+        roles={**EVERY_DEPARTMENT_DRAFTS, "odk": EDITORS + ("Reviewer",)},
     ),
     Section(
         "assignments",

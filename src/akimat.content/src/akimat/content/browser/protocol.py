@@ -23,6 +23,7 @@ from akimat.content.protocol_print import render_protocol
 from akimat.content.vocabularies import LANGUAGES
 from akimat.content.vocabularies import MEETING_KINDS
 from akimat.content.vocabularies import PROTOCOL_FORMS
+from akimat.content.vocabularies import title_of
 from datetime import date
 from datetime import datetime
 from plone import api
@@ -42,10 +43,6 @@ NUMBERED_STATES = ("registered", "sent")
 RETURNABLE_STATES = ("agreement", "signing")
 # User transitions offered as buttons; «return» has its form (reason), signing its own button.
 BUTTON_TRANSITIONS = ("submit", "register", "send")
-
-
-def vocabulary_title(vocabulary, value):
-    return vocabulary.getTerm(value).title if value in vocabulary else value or ""
 
 
 def numbered(protocol):
@@ -144,13 +141,13 @@ class ProtocolView(BrowserView):
         return numbered(self.context)
 
     def kind(self):
-        return vocabulary_title(MEETING_KINDS, self.context.meeting_kind)
+        return title_of(MEETING_KINDS, self.context.meeting_kind)
 
     def form_title(self):
-        return vocabulary_title(PROTOCOL_FORMS, self.context.form)
+        return title_of(PROTOCOL_FORMS, self.context.form)
 
     def language_title(self):
-        return vocabulary_title(LANGUAGES, self.context.language)
+        return title_of(LANGUAGES, self.context.language)
 
     def labels(self):
         """The protocol's own headings (СЛУШАЛИ …) in its language, as in its print form (R8.5c)."""
@@ -354,7 +351,7 @@ class ProtocolListingBase(ActListingBase):
         return {
             "title": brain.Title,
             "url": brain.getURL(),
-            "kind": vocabulary_title(MEETING_KINDS, brain.meeting_kind),
+            "kind": title_of(MEETING_KINDS, brain.meeting_kind),
             "date": format_date(brain.protocol_date),
             "number": brain.registration_number,
             "registration_date": format_date(brain.registration_date),

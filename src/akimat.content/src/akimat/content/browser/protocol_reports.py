@@ -6,7 +6,7 @@ from akimat.content import _
 from akimat.content import protocol_reports
 from akimat.content.browser.act import format_date
 from akimat.content.browser.protocol import state_titles
-from akimat.content.browser.protocol import vocabulary_title
+from akimat.content.vocabularies import title_of
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
 from akimat.content.parameters import BadParameter
@@ -40,7 +40,7 @@ class ProtocolTimeliness(BrowserView):
         return self.template()
 
     def kind(self, row):
-        return vocabulary_title(MEETING_KINDS, row.meeting_kind)
+        return title_of(MEETING_KINDS, row.meeting_kind)
 
     def state(self, row):
         if not hasattr(self, "_state_titles"):

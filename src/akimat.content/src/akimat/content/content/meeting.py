@@ -174,6 +174,13 @@ class Meeting(Container):
     def responsible_departments(self):
         return list(dict.fromkeys(item.responsible_department for item in self.agenda() if item.responsible_department))
 
+    def responsible_for(self, step):
+        """Who answers for a preparation step: the group the settings name, or the items' departments."""
+        if step.responsible == preparation.DEPARTMENTS:
+            return self.responsible_departments()
+        group = getattr(meeting_settings(self), step.responsible, None)
+        return [group] if group else []
+
     # Attendance and quorum (R5.4)
 
     def record_attendance(self, present):
@@ -197,7 +204,8 @@ class Meeting(Container):
             today or working_calendar.now().date(), working_calendar.get_calendar(),
         )
 
-    def mark_step(self, step_id, userid, done=True):
+    def mark_step(self, step_id, userid, done=True, on=None):
+        """Record a preparation step as done by `userid` on the day `on` (today by default), or undo it."""
         if step_id not in {rule.id for rule in preparation.rules(self.kind, bool(self.hall))}:
             raise ValueError(_("The meeting has no such preparation step."))
         annotations = IAnnotations(self)
@@ -205,7 +213,7 @@ class Meeting(Container):
             annotations[PREPARATION_KEY] = PersistentMapping()
         stored = annotations[PREPARATION_KEY]
         if done:
-            stored.setdefault(step_id, {"by": userid, "on": working_calendar.now().date()})
+            stored.setdefault(step_id, {"by": userid, "on": on or working_calendar.now().date()})
         else:
             stored.pop(step_id, None)
 

@@ -4,24 +4,13 @@
 from akimat.content import votes
 from akimat.content.content.agenda_item import IAgendaItem
 from akimat.content.content.meeting import IMeeting
-from akimat.content.preparation import DEPARTMENTS
 from akimat.content.serializers.base import SerializeWithComputedBlock
-from akimat.content.vocabularies import meeting_settings
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.converters import json_compatible
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
-
-
-def responsible(meeting, step):
-    """Who answers for a step: the group named by the meeting settings, or the responsible
-    departments of the agenda items."""
-    if step.responsible == DEPARTMENTS:
-        return meeting.responsible_departments()
-    group = getattr(meeting_settings(meeting), step.responsible, None)
-    return [group] if group else []
 
 
 def preparation_data(meeting, request):
@@ -32,7 +21,7 @@ def preparation_data(meeting, request):
                 "id": step.id,
                 "title": translate(step.title, context=request),
                 "due": step.due,
-                "responsible": responsible(meeting, step),
+                "responsible": meeting.responsible_for(step),
                 "rule": step.rule,
                 "done_by": step.done_by,
                 "done_on": step.done_on,

@@ -3,6 +3,7 @@
 from akimat.content import protocols
 from akimat.content import visas
 from akimat.content.agreement import give_visa
+from akimat.content.tests.views import render
 from datetime import datetime
 from plone import api
 from plone.app.testing import setRoles
@@ -70,6 +71,9 @@ class MeetingFixture:
         values.update(fields)
         with api.env.adopt_user(username="organiser"):
             return api.content.create(container=meeting, type="AgendaItem", **values)
+
+    def render(self, context, name, userid, method="GET", **form):
+        return render(self.layer["request"], context, name, userid, method, **form)
 
     def do(self, obj, transition, userid, comment=""):
         with api.env.adopt_user(username=userid):

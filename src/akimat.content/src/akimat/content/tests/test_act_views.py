@@ -4,6 +4,7 @@ listings (RULES.md R10)."""
 from akimat.content import visas
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.tests.test_act import ActTestCase
+from akimat.content.tests.views import render
 from docx import Document
 from freezegun import freeze_time
 from io import BytesIO
@@ -18,11 +19,7 @@ class ActViewTestCase(ActTestCase):
         alsoProvides(self.request, IAkimatContentLayer)
 
     def render(self, context, name, userid, method="GET", **form):
-        self.request.form.clear()
-        self.request.form.update(form)
-        self.request["REQUEST_METHOD"] = method
-        with api.env.adopt_user(username=userid):
-            return context.restrictedTraverse(name)()
+        return render(self.request, context, name, userid, method, **form)
 
     def in_agreement(self, **fields):
         act = self.act(**fields)

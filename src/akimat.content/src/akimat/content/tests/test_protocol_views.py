@@ -8,7 +8,6 @@ from akimat.content.browser.protocol import print_values
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.protocol_print import LABELS
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
-from akimat.content.tests import test_act_views
 from akimat.content.tests.meetings import MeetingFixture
 from akimat.content.vocabularies import SOURCE_KINDS
 from datetime import date
@@ -35,8 +34,6 @@ def docx_text(data):
 class ProtocolViewTestCase(MeetingFixture, unittest.TestCase):
     layer = AKIMAT_CONTENT_INTEGRATION_TESTING
 
-    # The rendering of test_act_views, not its tests.
-    render = test_act_views.ActViewTestCase.render
 
     def setUp(self):
         super().setUp()

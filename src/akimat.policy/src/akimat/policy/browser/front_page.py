@@ -1,5 +1,15 @@
-"""The staff front page: where things are. Later issues add their blocks (my assignments …)."""
+"""The staff front page: where things are, and the first rows of the lists that wait for the user.
 
+Each block of documents or meetings shows the beginning of a listing page of akimat.content and
+links to it: the page's own query and rows, so the block and the page never disagree.
+"""
+
+from akimat.content.browser.act import ActsForAcquaintance
+from akimat.content.browser.act import AwaitingMyVisa
+from akimat.content.browser.meeting_calendar import entry
+from akimat.content.browser.meeting_calendar import UpcomingMeetings
+from akimat.content.browser.protocol import ProtocolsAwaitingMySignature
+from akimat.content.browser.protocol import ProtocolsAwaitingMyVisa
 from akimat.content.browser.traffic_light import brain_light
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
@@ -10,7 +20,8 @@ from Products.Five.browser import BrowserView
 
 
 MY_ASSIGNMENTS_SHOWN = 5
-ACTS_SHOWN = 5
+DOCUMENTS_SHOWN = 5
+MEETINGS_SHOWN = 10
 
 
 class FrontPage(BrowserView):
@@ -43,24 +54,32 @@ class FrontPage(BrowserView):
             ],
         }
 
-    def _acts(self, **query):
-        brains = api.content.find(portal_type="Act", sort_on="modified", sort_order="descending", **query)
-        return {
-            "total": len(brains),
-            "entries": [
-                {"title": brain.Title, "url": brain.getURL(),
-                 "deadline": brain.deadline.strftime("%d.%m.%Y") if brain.deadline else ""}
-                for brain in brains[:ACTS_SHOWN]
-            ],
-        }
+    def upcoming_meetings(self):
+        """The meetings of today and the next 14 days, cancelled ones left out: when, what, which hall."""
+        brains = UpcomingMeetings(self.context, self.request).brains()
+        return {"total": len(brains), "entries": [entry(brain) for brain in brains[:MEETINGS_SHOWN]]}
+
+    def _first_rows(self, listing_class):
+        """The total and the first rows of one of the listing pages of acts or protocols."""
+        listing = listing_class(self.context, self.request)
+        brains = listing.brains()
+        return {"total": len(brains), "entries": [listing.row(brain) for brain in brains[:DOCUMENTS_SHOWN]]}
 
     def awaiting_my_visa(self):
         """The acts the user is expected to visa now, himself or as a substitute (R10.4a, R11.4)."""
-        return self._acts(awaiting_visa=api.user.get_current().getId())
+        return self._first_rows(AwaitingMyVisa)
 
     def acts_for_acquaintance(self):
         """The registered acts sent to the user that he has not confirmed yet (R10.18)."""
-        return self._acts(acquaintance_pending=api.user.get_current().getId())
+        return self._first_rows(ActsForAcquaintance)
+
+    def protocols_awaiting_my_visa(self):
+        """The protocols the user is expected to visa now (R8.5d, R5.11, R5.34)."""
+        return self._first_rows(ProtocolsAwaitingMyVisa)
+
+    def protocols_awaiting_my_signature(self):
+        """The agreed protocols the user signs as their chair or secretary (A6.3)."""
+        return self._first_rows(ProtocolsAwaitingMySignature)
 
     def may_see_control_list(self):
         return api.user.has_permission("akimat.content: View control list", obj=self.context)

@@ -1,9 +1,15 @@
 """Upgrade steps of akimat.policy; each one calls the code a fresh install runs."""
 
 from akimat.policy.organisation import ensure_groups
+from akimat.policy.sections import ensure_sections
 
 
 def to_1001(context):
     """Give the organisation's units their site roles of control."""
     context.runAllImportStepsFromProfile("profile-akimat.content:default")
     ensure_groups()
+
+
+def to_1003(context):
+    """Every department may draw up protocols: the section's local roles again (R5.46, R5.54)."""
+    ensure_sections()

@@ -1,0 +1,44 @@
+"""Upgrade steps of akimat.policy, run on the test site as portal_setup runs them."""
+
+from akimat.policy.organisation import DEPARTMENTS
+from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import unittest
+
+
+PROFILE = "akimat.policy:default"
+
+
+class TestUpgradeTo1003(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.setup = self.portal.portal_setup
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def roles(self, group):
+        return set(api.group.get_roles(groupname=group, obj=self.portal["protocols"], inherit=False))
+
+    def test_departments_draw_up_protocols_after_the_upgrade(self):
+        """R5.46, R5.54: after 1002 → 1003 every department may add protocols; the ОДК keeps its roles."""
+        self.assertEqual(self.setup.getVersionForProfile(PROFILE), "1003")
+        protocols = self.portal["protocols"]
+        for unit in DEPARTMENTS:
+            protocols.manage_delLocalRoles([unit.id])
+        self.setup.setLastVersionForProfile(PROFILE, "1002")
+        steps = self.setup.listUpgrades(PROFILE)
+        self.assertEqual([(step["ssource"], step["sdest"]) for step in steps], [("1002", "1003")])
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
+        for unit in DEPARTMENTS:
+            with self.subTest(department=unit.id):
+                self.assertIn("Contributor", self.roles(unit.id))
+        self.assertLessEqual({"Contributor", "Editor", "Reader", "Reviewer"}, self.roles("odk"))
+        with api.env.adopt_user(username="tursynbayev"):  # economy
+            self.assertTrue(api.user.has_permission("akimat.content: Add Protocol", obj=protocols))
