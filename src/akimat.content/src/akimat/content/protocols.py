@@ -77,7 +77,7 @@ def create_from_meeting(meeting, container):
         attendees=list(meeting.attendance or meeting.member_ids()),
         invitees=list(meeting.invitees or ()),
         controller=default_controller(meeting),
-        language="kk",
+        protocol_language="kk",
         form="full",
     )
     protocol.meeting_kind = meeting.kind

@@ -136,7 +136,7 @@ def _meeting(portal, folder, plan):
         meeting = api.content.create(
             container=folder, type="Meeting", id=plan.id, kind=plan.kind, title=plan.title,
             start=start, end=end, hall=hall, place=plan.place or ("" if hall else "Здание аппарата акима района"),
-            format=meeting_format, chair=plan.chair, secretary=plan.secretary, members=_members(plan),
+            meeting_format=meeting_format, chair=plan.chair, secretary=plan.secretary, members=_members(plan),
             invitees=list(plan.invitees), invitees_agreed_by=DEPUTIES[0] if plan.invitees else None,
             open_meeting=True, languages=["kk", "ru"],
         )
@@ -189,7 +189,7 @@ def _material(item, kind):
         file = NamedBlobFile(data=names.encode("utf-8"), filename="participants.txt", contentType="text/plain")
     else:
         file = NamedBlobFile(data=_docx(MATERIALS[kind]), filename=f"{kind}.docx", contentType=DOCX)
-    api.content.create(container=item, type="Material", id=kind, kind=kind, title=title, language="ru",
+    api.content.create(container=item, type="Material", id=kind, kind=kind, title=title, material_language="ru",
                        file=file, restriction="none")
 
 

@@ -88,7 +88,7 @@ def materials_by_kind(item):
                     "title": material.title,
                     "download": f"{material.absolute_url()}/@@download/file",
                     "filename": material.file.filename if material.file else "",
-                    "language": title_of(LANGUAGES, material.language) if material.language else "",
+                    "language": title_of(LANGUAGES, material.material_language) if material.material_language else "",
                 }
                 for material in groups[term.value]
             ],
@@ -167,7 +167,7 @@ class MeetingView(MeetingPage):
         return self.context.hall or self.context.place or ""
 
     def format(self):
-        return title_of(MEETING_FORMATS, self.context.format)
+        return title_of(MEETING_FORMATS, self.context.meeting_format)
 
     def languages(self):
         return [title_of(LANGUAGES, language) for language in self.context.languages or ()]

@@ -107,7 +107,7 @@ def print_values(protocol):
         values["assignments"] = [a for a in assignments if in_section(a["number"], section.number)]
         sections.append(values)
     return {
-        "language": protocol.language,
+        "language": protocol.protocol_language,
         "organisation": api.portal.get().Title(),
         "meeting_kind": protocol.meeting_kind,
         "number": protocol.registration_number if numbered(protocol) else None,
@@ -147,11 +147,11 @@ class ProtocolView(BrowserView):
         return title_of(PROTOCOL_FORMS, self.context.form)
 
     def language_title(self):
-        return title_of(LANGUAGES, self.context.language)
+        return title_of(LANGUAGES, self.context.protocol_language)
 
     def labels(self):
         """The protocol's own headings (СЛУШАЛИ …) in its language, as in its print form (R8.5c)."""
-        return LABELS.get(self.context.language, LABELS["ru"])
+        return LABELS.get(self.context.protocol_language, LABELS["ru"])
 
     def meeting(self):
         meeting = self.context.get_meeting()

@@ -20,7 +20,7 @@ _RESTRICTED_NAME = re.compile(r"(^|[^а-яё])(дсп|для служебног�
 class IMaterial(model.Schema):
     kind = schema.Choice(title=_("Kind of material"), vocabulary="akimat.vocabularies.MaterialKinds", required=True)
     title = schema.TextLine(title=_("Title"), required=True)
-    language = schema.Choice(title=_("Language"), vocabulary="akimat.vocabularies.Languages", required=False)
+    material_language = schema.Choice(title=_("Language"), vocabulary="akimat.vocabularies.Languages", required=False)
     model.primary("file")
     file = NamedBlobFile(title=_("File"), required=True)
     restriction = schema.Choice(

@@ -39,7 +39,7 @@ class IMeeting(model.Schema):
         required=False,
     )
     place = schema.TextLine(title=_("Place"), description=_("When not in a hall of the apparatus."), required=False)
-    format = schema.Choice(
+    meeting_format = schema.Choice(
         title=_("Format"), vocabulary="akimat.vocabularies.MeetingFormats", required=True, default="in-person"
     )
     directives.widget("chair", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)

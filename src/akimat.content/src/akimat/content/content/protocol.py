@@ -28,7 +28,7 @@ class IProtocol(model.Schema):
     )
     form = schema.Choice(title=_("Form"), vocabulary="akimat.vocabularies.ProtocolForms", required=True, default="full")
     title = schema.TextLine(title=_("Title"), required=True)
-    language = schema.Choice(
+    protocol_language = schema.Choice(
         title=_("Language of the protocol"),
         description=_("Drafted in the state language (R8.5c)."),
         vocabulary="akimat.vocabularies.Languages",

@@ -60,7 +60,7 @@ class MeetingFixture:
     def meeting(self, kind="apparatus-meeting", **fields):
         values = dict(
             kind=kind, title="Аппаратное совещание", start=MEETING_START, end=MEETING_END,
-            chair="the-akim", secretary="summary-officer", format="in-person",
+            chair="the-akim", secretary="summary-officer", meeting_format="in-person",
         )
         values.update(fields)
         with api.env.adopt_user(username="organiser"):

@@ -85,7 +85,7 @@ class TestMeetingContent(MeetingApiTestCase):
 
     def meeting_body(self, **fields):
         body = {"@type": "Meeting", "kind": "akimat-session", "title": "Заседание акимата",
-                "start": almaty(MEETING_START), "end": almaty(MEETING_END), "format": "in-person",
+                "start": almaty(MEETING_START), "end": almaty(MEETING_END), "meeting_format": "in-person",
                 "chair": "the-akim", "secretary": "organiser"}
         body.update(fields)
         return body
@@ -135,7 +135,7 @@ class TestMeetingContent(MeetingApiTestCase):
 
         def material(kind, file, restriction="none"):
             return self.post("economist", url, {"@type": "Material", "kind": kind, "title": "Материал",
-                                                "file": file, "restriction": restriction, "language": "ru"})
+                                                "file": file, "restriction": restriction, "material_language": "ru"})
 
         self.assertRefused(material("certificate", file_data(10, "spravka.docx"), restriction="dsp"), "R9.3")
         self.assertRefused(material("presentation", file_data(MAX_PRESENTATION_BYTES + 1, "slides.pptx")), "R5.6")

@@ -96,7 +96,7 @@ class TestProtocolPage(ProtocolViewTestCase):
     def test_sections_and_assignments_in_order(self):
         """A6.2, R8.3, R8.5b: the sections with СЛУШАЛИ – ПОСТАНОВИЛИ, the assignments 1, 1.1, 2."""
         protocol = self.protocol(self.held_meeting())
-        protocol.language = "ru"
+        protocol.protocol_language = "ru"
         protocol.sections()[1].solved = True
         self.assignment(protocol, "2", title="Представить план")
         self.assignment(protocol, "1", title="Обеспечить запас угля")
@@ -118,7 +118,7 @@ class TestProtocolPage(ProtocolViewTestCase):
     def test_more_than_ten_present_are_an_attached_list(self):
         """A6.2: with 11 people present the protocol says «список прилагается»."""
         protocol = self.protocol(self.held_meeting())
-        protocol.language = "ru"
+        protocol.protocol_language = "ru"
         protocol.attendees = [f"member{n}" for n in range(1, 6)] + ["deputy", "deputy2", "head", "lawyer",
                                                                     "economist", "organiser"]
         html = self.render(protocol, "@@view", "odk-officer")
@@ -204,7 +204,7 @@ class TestPrintForms(ProtocolViewTestCase):
     def test_print_docx_holds_the_sections_and_their_items(self):
         """A6.2, R8.5b: the full form with СЛУШАЛИ – ПОСТАНОВИЛИ in capitals and each section's items."""
         protocol = self.ready(self.protocol(self.held_meeting()))
-        protocol.language = "ru"
+        protocol.protocol_language = "ru"
         protocol.sections()[0].heard = "Доклад о ходе отопительного сезона."
         data = self.render(protocol, "@@print.docx", "odk-officer")
         self.assertEqual(
@@ -223,7 +223,7 @@ class TestPrintForms(ProtocolViewTestCase):
     def test_extract_holds_one_item(self):
         """A6.5: the extract of item 2 holds item 2 only; an unknown item is a plain 400."""
         protocol = self.ready(self.protocol(self.held_meeting()))
-        protocol.language = "ru"
+        protocol.protocol_language = "ru"
         text = docx_text(self.render(protocol, "@@extract.docx", "odk-officer", item="2"))
         self.assertIn("Об исполнении бюджета", text)
         self.assertNotIn("О ходе отопительного сезона", text)

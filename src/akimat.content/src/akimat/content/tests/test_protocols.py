@@ -34,7 +34,7 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         self.assertEqual(protocol.attendees, ["deputy", "head", "economy-head"])
         self.assertEqual([s.title for s in protocol.sections()], ["О ходе отопительного сезона", "Об исполнении бюджета"])
         self.assertEqual(protocol.sections()[0].decided, "Информацию принять к сведению.")
-        self.assertEqual(protocol.language, "kk")  # R8.5c
+        self.assertEqual(protocol.protocol_language, "kk")  # R8.5c
         with self.assertRaises(protocols.ProtocolError):
             self.protocol(meeting)
 
