@@ -414,3 +414,12 @@ class ProtocolsAwaitingMySignature(ProtocolListingBase):
     def brains(self):
         return api.content.find(portal_type="Protocol", awaiting_signature=api.user.get_current().getId(),
                                 sort_on="modified", sort_order="descending")
+
+
+class SectionView(BrowserView):
+    """A section is read in its protocol, in order with the others: its page is that place."""
+
+    def __call__(self):
+        section = self.context
+        self.request.response.redirect(f"{section.__parent__.absolute_url()}#protocol-section-{section.number}")
+        return ""
