@@ -35,34 +35,59 @@ def reindex_parent(report, event):
     report.__parent__.reindexObject()
 
 
-def act_before_transition(act, event):
-    """Refusals that the guards cannot express: attachments (R10.5–R10.10), a reason to return."""
-    transition = event.transition.id if event.transition is not None else None
-    if transition == "submit":
-        acts.check_submission(act)
+def _transition(event):
+    return event.transition.id if event.transition is not None else None
+
+
+def _before(service, checks, document, event):
+    """Refusals the guards cannot express: the service's checks, and a reason to return."""
+    transition = _transition(event)
+    if transition in checks:
+        getattr(service, checks[transition])(document)
     elif transition == "return" and not (event.kwargs or {}).get("comment", "").strip():
         raise WorkflowException(
             translate(_("Give the reason for returning the draft for rework."), context=api.env.getRequest())
         )
 
 
-AFTER_TRANSITION = {
+def _after(service, steps, document, event):
+    """What the service does after a transition: a round of visas, a return, a number."""
+    transition = _transition(event)
+    if transition in steps:
+        getattr(service, steps[transition])(document)
+        document.reindexObject()
+        # A new round changes who may see the document: the local role providers read the visas.
+        document.reindexObjectSecurity()
+
+
+# Acts: attachments before submission (R10.5–R10.10); rounds, rework, numbers after (R10).
+ACT_BEFORE = {"submit": "check_submission"}
+ACT_AFTER = {
     "approve_legally": "start_departments_round",
     "complete_agreement_members": "start_members_round",
     "return": "returned",
     "withdraw": "returned",
     "register": "register",
 }
+# Protocols: sections and numbering before submission, signatures before registration (R8, A6).
+PROTOCOL_BEFORE = {"submit": "check_submission", "register": "check_registration"}
+PROTOCOL_AFTER = {"submit": "submitted", "return": "returned", "register": "register", "send": "sent"}
+
+
+def act_before_transition(act, event):
+    _before(acts, ACT_BEFORE, act, event)
 
 
 def act_after_transition(act, event):
-    """Start a round of visas, restart rework, or give the registration number."""
-    transition = event.transition.id if event.transition is not None else None
-    if transition in AFTER_TRANSITION:
-        getattr(acts, AFTER_TRANSITION[transition])(act)
-        act.reindexObject()
-        # A new round changes who may see the act: the local role provider reads the visas.
-        act.reindexObjectSecurity()
+    _after(acts, ACT_AFTER, act, event)
+
+
+def protocol_before_transition(protocol, event):
+    _before(protocols, PROTOCOL_BEFORE, protocol, event)
+
+
+def protocol_after_transition(protocol, event):
+    _after(protocols, PROTOCOL_AFTER, protocol, event)
 
 
 def protocol_meeting_copied(protocol, event):
@@ -72,28 +97,6 @@ def protocol_meeting_copied(protocol, event):
     if meeting is not None:
         protocol.meeting_kind = meeting.kind
         protocol.meeting_date = meeting.day()
-
-
-PROTOCOL_BEFORE = {"submit": "check_submission", "register": "check_registration"}
-PROTOCOL_AFTER = {"submit": "submitted", "return": "returned", "register": "register", "send": "sent"}
-
-
-def protocol_before_transition(protocol, event):
-    transition = event.transition.id if event.transition is not None else None
-    if transition in PROTOCOL_BEFORE:
-        getattr(protocols, PROTOCOL_BEFORE[transition])(protocol)
-    elif transition == "return" and not (event.kwargs or {}).get("comment", "").strip():
-        raise WorkflowException(
-            translate(_("Give the reason for returning the draft for rework."), context=api.env.getRequest())
-        )
-
-
-def protocol_after_transition(protocol, event):
-    transition = event.transition.id if event.transition is not None else None
-    if transition in PROTOCOL_AFTER:
-        getattr(protocols, PROTOCOL_AFTER[transition])(protocol)
-        protocol.reindexObject()
-        protocol.reindexObjectSecurity()
 
 
 def assignment_of_protocol(assignment, event):

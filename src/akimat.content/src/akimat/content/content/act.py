@@ -3,6 +3,8 @@
 from akimat.content import _
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
+from akimat.content.content.agreed_document import AgreedDocument
+from akimat.content.content.agreed_document import IAgreedDocument
 from akimat.content.interfaces import IActSettings
 from datetime import timedelta
 from plone import api
@@ -35,7 +37,7 @@ REQUIRED_ATTACHMENTS = (
 )
 
 
-class IAct(model.Schema):
+class IAct(IAgreedDocument):
     kind = schema.Choice(title=_("Kind of act"), vocabulary="akimat.vocabularies.ActKinds", required=True)
     normative = schema.Bool(
         title=_("Normative (contains legal norms)"),
@@ -81,11 +83,7 @@ class IAct(model.Schema):
         title=_("Budget commission's conclusion or funding note"), required=False
     )
 
-    model.fieldset(
-        "agreement",
-        label=_("Agreement"),
-        fields=["urgency", "term_days", "approvers", "substitutes", "distribution", "distribution_external"],
-    )
+    model.fieldset("agreement", label=_("Agreement"), fields=["urgency", "term_days"])
     urgency = schema.Choice(
         title=_("Urgency"), vocabulary="akimat.vocabularies.ActUrgency", required=True, default="normal"
     )
@@ -94,29 +92,6 @@ class IAct(model.Schema):
         required=False,
         min=1,
     )
-    directives.widget("approvers", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    approvers = schema.List(
-        title=_("Further approvers"),
-        description=_("The mandatory approvers (R10.4a) and the legal consultant are added by themselves."),
-        value_type=schema.Choice(vocabulary=PRINCIPALS),
-        required=False,
-        default=[],
-    )
-    substitutes = schema.List(
-        title=_("Substitutes of absent approvers"),
-        description=_("One per line: «approver substitute», user ids (R11.4)."),
-        value_type=schema.TextLine(),
-        required=False,
-        default=[],
-    )
-    directives.widget("distribution", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    distribution = schema.List(
-        title=_("Distribution list in the intranet"),
-        value_type=schema.Choice(vocabulary=PRINCIPALS),
-        required=False,
-        default=[],
-    )
-    distribution_external = schema.Text(title=_("Outside bodies on the distribution list"), required=False)
 
     @invariant
     def texts_in_the_right_languages(data):
@@ -143,7 +118,7 @@ def group_members(group_id):
 
 
 @implementer(IAct)
-class Act(Container):
+class Act(AgreedDocument, Container):
     """An act; its agreement lives in the visas service, its number in the numbering service."""
 
     registration_number = None
@@ -162,10 +137,6 @@ class Act(Container):
     def signatory_group(self):
         current = settings(self)
         return current.head_of_apparatus_group if self.kind == APPARATUS_ORDER else current.akim_group
-
-    def substitute_map(self):
-        pairs = (line.split() for line in self.substitutes or ())
-        return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
 
     def round_approvers(self):
         """The approvers of the departments' round: mandatory ones, the further ones, and the

@@ -4,13 +4,14 @@ from akimat.content import _
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
 from akimat.content.content.act import group_members
+from akimat.content.content.agreed_document import AgreedDocument
+from akimat.content.content.agreed_document import IAgreedDocument
 from akimat.content.principals import HEADS_SUFFIX
 from akimat.content.vocabularies import meeting_settings
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
-from plone.supermodel import model
 from Products.CMFCore.utils import getToolByName
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
@@ -22,7 +23,7 @@ TERM_WORKING_DAYS = 1  # R8.5d: drawn up within 1 working day after the meeting
 ATTENDEES_LISTED_UP_TO = 10  # A6.2: more are «список прилагается»
 
 
-class IProtocol(model.Schema):
+class IProtocol(IAgreedDocument):
     meeting = RelationChoice(
         title=_("Meeting"), vocabulary="plone.app.vocabularies.Catalog", required=True
     )
@@ -60,34 +61,9 @@ class IProtocol(model.Schema):
         min=1,
     )
 
-    model.fieldset("agreement", label=_("Agreement"), fields=["approvers", "substitutes", "distribution", "distribution_external"])
-    directives.widget("approvers", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    approvers = schema.List(
-        title=_("Further approvers"),
-        description=_("Those the rules require are added by themselves (R5.11, R5.34, R8.5d)."),
-        value_type=schema.Choice(vocabulary=PRINCIPALS),
-        required=False,
-        default=[],
-    )
-    substitutes = schema.List(
-        title=_("Substitutes of absent approvers"),
-        description=_("One per line: «approver substitute», user ids (R8.5d)."),
-        value_type=schema.TextLine(),
-        required=False,
-        default=[],
-    )
-    directives.widget("distribution", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    distribution = schema.List(
-        title=_("Distribution list in the intranet"),
-        value_type=schema.Choice(vocabulary=PRINCIPALS),
-        required=False,
-        default=[],
-    )
-    distribution_external = schema.Text(title=_("Outside bodies on the distribution list"), required=False)
-
 
 @implementer(IProtocol)
-class Protocol(Container):
+class Protocol(AgreedDocument, Container):
     """Its sections and assignments are its children; agreement by the visas service, the number by
     the numbering service, the signatures by the chair and the secretary (A6.3)."""
 
@@ -112,10 +88,6 @@ class Protocol(Container):
     def assignments(self):
         found = [obj for obj in self.objectValues() if getattr(obj, "portal_type", "") == "Assignment"]
         return sorted(found, key=lambda assignment: assignment_order(assignment.number))
-
-    def substitute_map(self):
-        pairs = (line.split() for line in self.substitutes or ())
-        return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
 
     # Who agrees and signs (R5.11, R5.34, R8.5d, A6.3)
 

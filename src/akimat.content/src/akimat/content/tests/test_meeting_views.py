@@ -2,6 +2,7 @@
 and attendance forms; handouts per audience; the calendar and the akim's schedule; proposals of
 changes to the Orgotdel; upcoming meetings (RULES.md R5, R2.3, R9.3)."""
 
+from akimat.content import _
 from akimat.content import votes
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
@@ -26,6 +27,8 @@ from zExceptions import Unauthorized
 from zope.component import getSiteManager
 from zope.interface import alsoProvides
 from ZPublisher.HTTPRequest import FileUpload
+
+from zope.i18n import translate
 
 import re
 import unittest
@@ -106,7 +109,8 @@ class TestMeetingPage(MeetingViewTestCase):
         self.assertIn("Директор ТОО «Жылу»", html)
         self.assertIn(f"{certificate.absolute_url()}/@@download/file", html)
         self.assertIn(f"{report.absolute_url()}/@@download/file", html)
-        self.assertLess(html.index("Справка"), html.index("Доклад"))  # kinds in the order of R5.6
+        # kinds in the order of R5.6: the information note before the report
+        self.assertLess(html.index(certificate.absolute_url()), html.index(report.absolute_url()))
         self.assertIn("@@handout?audience=akim", html)
         self.assertNotIn("++add++AgendaItem", html)
         self.assertIn("++add++AgendaItem", self.render(meeting, "@@view", "organiser"))
@@ -134,7 +138,9 @@ class TestMeetingPage(MeetingViewTestCase):
         session.record_attendance(SIX_PRESENT[:5])
         html = self.render(session, "@@view", "economist")
         self.assertIn('data-quorum="no"', html)
-        self.assertIn("Present 5 of 9", html)
+        line = _("Present ${present} of ${members}; the quorum is ${needed} (two thirds, R5.4).",
+                 mapping={"present": 5, "members": 9, "needed": 6})
+        self.assertIn(translate(line, context=self.request), html)
         session.record_attendance(SIX_PRESENT)
         self.assertIn('data-quorum="yes"', self.render(session, "@@view", "economist"))
         self.assertNotIn('id="meeting-attendance"', self.render(self.meeting(), "@@view", "economist"))
