@@ -90,6 +90,13 @@ def protocol_after_transition(protocol, event):
     _after(protocols, PROTOCOL_AFTER, protocol, event)
 
 
+def meeting_before_transition(meeting, event):
+    """R5.28: the agenda is approved only with the invitees agreed with the supervising deputy."""
+    problem = meeting.invitees_problem() if _transition(event) == "approve_agenda" else None
+    if problem is not None:
+        raise WorkflowException(translate(problem, context=api.env.getRequest()))
+
+
 def protocol_meeting_copied(protocol, event):
     """A6.1: the protocol's date is its meeting's; kept on the protocol so the catalog and the
     numbering never have to look the meeting up (they also run with no site set)."""

@@ -5,6 +5,7 @@ steps done, record the attendance and the votes."""
 from akimat.content import _
 from akimat.content import votes
 from akimat.content.browser.act import format_date
+from akimat.content.browser.steps import button_transitions
 from akimat.content.content.meeting import naive
 from akimat.content.content.meeting import SESSION
 from akimat.content.principals import PrincipalTitles
@@ -228,13 +229,7 @@ class MeetingView(MeetingPage):
     # Actions
 
     def transitions(self):
-        """The workflow transitions this user may take, as buttons."""
-        workflow = api.portal.get_tool("portal_workflow")
-        url = self.context.absolute_url()
-        return [
-            {"id": t["id"], "title": t["title"], "url": f"{url}/content_status_modify?workflow_action={t['id']}"}
-            for t in workflow.getTransitionsFor(self.context)
-        ]
+        return button_transitions(self.context)
 
     def handouts(self):
         return handout_links(self.context)

@@ -13,6 +13,8 @@ from akimat.content.browser.act import ActListingBase
 from akimat.content.browser.act import ActView
 from akimat.content.browser.act import format_date
 from akimat.content.browser.control_list import bad_request
+from akimat.content.browser.steps import button_transitions
+from akimat.content.browser.steps import Step
 from akimat.content.indexers import awaiting_signature
 from akimat.content.principals import principal_title
 from akimat.content.principals import PrincipalTitles
@@ -27,9 +29,7 @@ from akimat.content.vocabularies import title_of
 from datetime import date
 from datetime import datetime
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 
 
 ADD_PROTOCOL = "akimat.content: Add Protocol"
@@ -42,7 +42,6 @@ WORKFLOW = "akimat_protocol_workflow"
 NUMBERED_STATES = ("registered", "sent")
 RETURNABLE_STATES = ("agreement", "signing")
 # User transitions offered as buttons; «return» has its form (reason), signing its own button.
-BUTTON_TRANSITIONS = ("submit", "register", "send")
 
 
 def numbered(protocol):
@@ -230,9 +229,7 @@ class ProtocolView(BrowserView):
         return self.can(SIGN) and self.userid() in awaiting_signature.callable(self.context)
 
     def transitions(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        return [{"id": t["id"], "title": t["title"]}
-                for t in workflow.getTransitionsFor(self.context) if t["id"] in BUTTON_TRANSITIONS]
+        return button_transitions(self.context)
 
 
 def format_moment(iso):
@@ -240,25 +237,6 @@ def format_moment(iso):
 
 
 # Steps taken by buttons
-
-class Step(BrowserView):
-    """A step taken by a button: POST only (a GET goes back to the page). `take()` does it and
-    returns the page to show next; a refusal of the rules becomes a status message instead of
-    an error page, and nothing is changed (the refusals come before any change)."""
-
-    def __call__(self):
-        url = self.context.absolute_url()
-        if self.request.get("REQUEST_METHOD", "GET").upper() == "POST":
-            try:
-                url = self.take() or url
-            except (protocols.ProtocolError, WorkflowException) as error:
-                api.portal.show_message(error.args[0], request=self.request, type="error")
-        self.request.response.redirect(url)
-        return ""
-
-    def take(self):
-        raise NotImplementedError
-
 
 class CreateProtocol(Step):
     """A meeting's protocol, drawn up from it in «Протоколы» or next to the meeting (A6.1, A6.2)."""
@@ -278,18 +256,6 @@ class CreateProtocol(Step):
             request=self.request,
         )
         return protocol.absolute_url()
-
-
-class Transition(Step):
-    """Send for agreement, register, send by the distribution list (R8.5d, R8.7)."""
-
-    def take(self):
-        transition = self.request.form.get("workflow_action")
-        if transition not in BUTTON_TRANSITIONS:
-            raise protocols.ProtocolError(_("This step cannot be taken from the protocol's page."))
-        api.portal.get_tool("portal_workflow").doActionFor(self.context, transition)
-        state = translate(state_titles()[self.context.review_state()], domain="akimat", context=self.request)
-        api.portal.show_message(_("The protocol is now «${state}».", mapping={"state": state}), request=self.request)
 
 
 class Sign(Step):

@@ -181,6 +181,16 @@ class Meeting(Container):
         group = getattr(meeting_settings(self), step.responsible, None)
         return [group] if group else []
 
+    def invitees_problem(self):
+        """R5.28: why the invitees list is not yet agreed with a supervising deputy akim, or None."""
+        if not self.invitees:
+            return None
+        if not self.invitees_agreed_by:
+            return _("Agree the invitees list with the supervising deputy akim before the agenda is approved (R5.28).")
+        if self.invitees_agreed_by not in group_members(meeting_settings(self).deputies_group):
+            return _("The invitees list is agreed with a deputy akim (R5.28).")
+        return None
+
     # Attendance and quorum (R5.4)
 
     def record_attendance(self, present):

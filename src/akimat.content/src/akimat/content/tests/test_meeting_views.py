@@ -146,6 +146,20 @@ class TestMeetingPage(MeetingViewTestCase):
         self.assertNotIn('id="meeting-attendance"', self.render(self.meeting(), "@@view", "economist"))
 
 
+    def test_refused_transition_is_a_message(self):
+        """R5.28: approving the agenda with invitees nobody agreed is refused on the page, with
+        the reason, and the meeting stays planned; once a deputy agreed them it goes through."""
+        meeting = self.meeting(invitees=["Иванов И. И., ТОО «Жылу»"])
+        self.render(meeting, "@@transition", "head", method="POST", workflow_action="approve_agenda")
+        self.assertTrue(any("R5.28" in message for message in self.status_messages()))
+        self.assertEqual(meeting.review_state(), "planned")
+        meeting.invitees_agreed_by = "deputy"
+        self.render(meeting, "@@transition", "head", method="POST", workflow_action="approve_agenda")
+        self.assertEqual(meeting.review_state(), "agenda_approved")
+        self.render(meeting, "@@transition", "economist", method="POST", workflow_action="hold")
+        self.assertEqual(meeting.review_state(), "agenda_approved")  # not an organiser: no such button
+
+
 class TestMarkStep(MeetingViewTestCase):
     def test_mark_done_and_not_done(self):
         """R5.24: the Сводный отдел marks a step done (who, when) and undoes it; POST only."""

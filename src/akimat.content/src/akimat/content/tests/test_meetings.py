@@ -13,6 +13,7 @@ from datetime import date
 from datetime import timedelta
 from freezegun import freeze_time
 from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.form.validator import Data
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -80,6 +81,23 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
         self.assertEqual(invariant_errors(IMeeting, booked, **self.meeting_data(hall="Малый зал")), [])
         self.do(booked, "cancel", "organiser")
         self.assertEqual(invariant_errors(IMeeting, self.portal, **self.meeting_data(hall="Малый зал")), [])
+
+    def test_invitees_agreed_with_deputy_before_agenda_approval(self):
+        """R5.28: with invitees, the agenda is approved only once a deputy akim agreed the list."""
+        meeting = self.meeting(invitees=["Иванов И. И., ТОО «Жылу»"])
+        with self.assertRaises(WorkflowException) as refused:
+            self.do(meeting, "approve_agenda", "head")
+        self.assertIn("R5.28", str(refused.exception))
+        meeting.invitees_agreed_by = "economist"  # not a deputy akim
+        with self.assertRaises(WorkflowException):
+            self.do(meeting, "approve_agenda", "head")
+        meeting.invitees_agreed_by = "deputy"
+        self.do(meeting, "approve_agenda", "head")
+        self.assertEqual(meeting.review_state(), "agenda_approved")
+        # without invitees there is nothing to agree
+        plain = self.meeting(title="Без приглашённых")
+        self.do(plain, "approve_agenda", "head")
+        self.assertEqual(plain.review_state(), "agenda_approved")
 
     def test_meeting_ends_after_it_starts(self):
         """R2.4: a booking is a time span."""
