@@ -90,6 +90,7 @@ def create_from_meeting(meeting, container):
             title=item.title,
             number=number,
             speakers=_speakers(item),
+            heard=_speakers(item),  # A6.2: СЛУШАЛИ names whom; the secretary adds the substance
             decided=item.decision or "",
             votes=vote_line(item),
         )

@@ -7,6 +7,8 @@ from akimat.content import agreement
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
 from akimat.content.content.act import REQUIRED_ATTACHMENTS
+from akimat.content.content.act import settings
+from akimat.content.principals import HEADS_SUFFIX
 from akimat.content.principals import principal_title
 from akimat.content.principals import PrincipalTitles
 from akimat.content.print_forms import default_template
@@ -326,11 +328,14 @@ def print_values(act):
 
 
 def _position(userid):
-    """What the visa sheet says of a person's post: the titles of his groups."""
+    """What the visa sheet and the protocol say of a person's post: the titles of his units —
+    not the heads' groups or the akimat members, which say what he does, not where he serves."""
     user = api.user.get(userid=userid)
     if user is None:
         return ""
-    titles = [principal_title(group) for group in user.getGroups() if group != "AuthenticatedUsers"]
+    not_posts = {"AuthenticatedUsers", settings(api.portal.get()).members_group}
+    titles = [principal_title(group) for group in user.getGroups()
+              if group not in not_posts and not group.endswith(HEADS_SUFFIX)]
     return ", ".join(sorted(titles))
 
 
