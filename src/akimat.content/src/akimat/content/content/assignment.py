@@ -1,5 +1,7 @@
 """Assignment (поручение): an instruction on control with executors and a deadline (R12)."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from akimat.content import _
 from akimat.content import calendar as working_calendar
 from akimat.content import control
@@ -132,7 +134,12 @@ class Assignment(Container):
         return getToolByName(self, "portal_workflow").getInfoFor(self, "review_state")
 
     def on_control(self):
-        return self.review_state() == ON_CONTROL and not self.noted_only
+        return self.review_state() == ON_CONTROL and not self.noted_only and not self.awaiting_its_protocol()
+
+    def awaiting_its_protocol(self):
+        """R8.7: an assignment written in a protocol goes on control once the protocol is registered."""
+        protocol = aq_parent(aq_inner(self))
+        return getattr(protocol, "portal_type", None) == "Protocol" and protocol.registration_number is None
 
     def control_category(self):
         return control.control_category(

@@ -73,13 +73,24 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         self.assertIsNone(protocols.numbering_problems(protocol))
 
     def test_assignments_have_protocol_as_source(self):
-        """R12.4a, R5.12: a protocol's assignment names the protocol and its kind as its source."""
-        protocol = self.protocol(self.held_meeting())
-        assignment = self.assignment(protocol, "1")
+        """R12.4a, R5.12, R8.7: a protocol's assignment names the protocol and its kind as its
+        source, and goes on control once the protocol is registered — not while it is a draft."""
+        protocol = self.ready(self.protocol(self.held_meeting()))
+        assignment = protocol["a-1"]
         self.assertEqual(assignment.source.to_object, protocol)
         self.assertEqual(assignment.source_kind, "apparatus-meeting")
-        brains = api.content.find(portal_type="Assignment", source_kind="apparatus-meeting", on_control=True)
-        self.assertIn(assignment.UID(), [brain.UID for brain in brains])
+
+        def on_control():
+            brains = api.content.find(portal_type="Assignment", source_kind="apparatus-meeting", on_control=True)
+            return assignment.UID() in [brain.UID for brain in brains]
+
+        self.assertFalse(assignment.on_control())
+        self.assertFalse(on_control())
+        self.signed(protocol)
+        self.assertFalse(on_control())
+        self.do(protocol, "register", "odk-officer")
+        self.assertTrue(assignment.on_control())
+        self.assertTrue(on_control())
 
     def test_apparatus_meeting_approvers(self):
         """R5.34: the deputies and the head of apparatus visa, the legal consultant last; the chair signs."""

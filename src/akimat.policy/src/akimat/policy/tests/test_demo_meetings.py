@@ -144,8 +144,9 @@ class TestDemoProtocols(DemoMeetingsTestCase):
             self.assertTrue(all(section.decided.strip() for section in protocol.sections()), protocol.getId())
 
     def test_assignments_numbered_and_on_the_control_list(self):
-        """R8.5b, R12.4a, R5.12: each protocol gives assignments 1, 1.1, 2 on control, their source
-        the protocol's meeting, controlled by the protocol's controller, found in the control list."""
+        """R8.5b, R12.4a, R5.12, R8.7: each protocol gives assignments 1, 1.1, 2, their source the
+        protocol's meeting, controlled by the protocol's controller; those of registered protocols
+        are on control and in the control list, those of the others wait for the registration."""
         today, calendar = now().date(), get_calendar()
         with api.env.adopt_user(username="tulegenova"):  # the ОДК keeps the control list
             for protocol in self.protocols:
@@ -155,9 +156,13 @@ class TestDemoProtocols(DemoMeetingsTestCase):
                     self.assertEqual(assignment.source_kind, protocol.meeting_kind)
                     self.assertEqual(assignment.source.to_object, protocol)
                     self.assertEqual(assignment.controller, protocol.controller)
-                    self.assertTrue(assignment.on_control())
+                    self.assertEqual(assignment.on_control(), protocol.registration_number is not None)
                 listed = control_lists.find(control_lists.Filters(source_kind=protocol.meeting_kind), today, calendar)
-                self.assertLessEqual({a.absolute_url() for a in assignments}, {brain.getURL() for brain in listed})
+                urls = {a.absolute_url() for a in assignments}
+                if protocol.registration_number is None:
+                    self.assertFalse(urls & {brain.getURL() for brain in listed}, protocol.getId())
+                else:
+                    self.assertLessEqual(urls, {brain.getURL() for brain in listed}, protocol.getId())
 
 
 class TestFrontPageBlocks(DemoMeetingsTestCase):
