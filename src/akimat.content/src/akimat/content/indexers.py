@@ -168,6 +168,11 @@ def protocol_date(obj):
 
 
 @indexer(IProtocol)
+def meeting_uid(obj):
+    return obj.meeting_uid
+
+
+@indexer(IProtocol)
 def protocol_due(obj):
     return obj.due_date()
 

@@ -1,13 +1,18 @@
 """The ОДК's Monday report on the timeliness of the past week's protocols (RULES.md R8.6).
 
-Catalog brains and their metadata only (`protocol_date` index, `protocol_due`, `drawn_up_on`,
-`meeting_kind` columns): the REST endpoint and the page share the rows.
+Every protocol of the week's meetings, and every meeting of the week that was held and still has
+none: that protocol is late too, until today. Operational meetings have a protocol only when
+needed (R5.46), so they count only when they have one. Catalog brains and their metadata only;
+the REST endpoint and the page share the rows.
 """
 
 from akimat.content.calendar import get_calendar
 from akimat.content.content.protocol import days_late
+from akimat.content.content.protocol import TERM_WORKING_DAYS
 from dataclasses import dataclass
 from datetime import date
+from datetime import datetime
+from datetime import time
 from datetime import timedelta
 from plone import api
 
@@ -18,7 +23,7 @@ class TimelinessRow:
 
     url: str
     title: str
-    review_state: str
+    review_state: str | None  # None: the meeting has no protocol yet
     meeting_kind: str
     meeting_date: date
     due: date
@@ -41,6 +46,39 @@ def find_protocols(first, last):
     catalog = api.portal.get_tool("portal_catalog")
     return catalog(
         portal_type="Protocol", protocol_date={"query": (first, last), "range": "min:max"}, sort_on="protocol_date"
+    )
+
+
+HELD = ("held", "closed")
+PROTOCOL_WHEN_NEEDED = ("operational-meeting",)  # R5.46
+
+
+def week_rows(first, last, today, calendar=None):
+    """The rows of the report for the meetings from `first` to `last`, the latest first."""
+    calendar = calendar or get_calendar()
+    protocols = find_protocols(first, last)
+    with_protocol = {brain.meeting_uid for brain in protocols}
+    rows = protocol_timeliness(protocols, today, calendar) + [
+        _missing(brain, today, calendar) for brain in _held_meetings(first, last) if brain.UID not in with_protocol
+    ]
+    return sorted(rows, key=lambda row: (-row.days_late, row.meeting_date, row.title))
+
+
+def _held_meetings(first, last):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog(
+        portal_type="Meeting", review_state=HELD,
+        meeting_start={"query": (datetime.combine(first, time.min), datetime.combine(last, time.max)), "range": "min:max"},
+    )
+    return [brain for brain in brains if brain.meeting_kind not in PROTOCOL_WHEN_NEEDED]
+
+
+def _missing(brain, today, calendar):
+    day = brain.meeting_start.date()
+    due = calendar.add_working_days(day, TERM_WORKING_DAYS)
+    return TimelinessRow(
+        url=brain.getURL(), title=brain.Title, review_state=None, meeting_kind=brain.meeting_kind,
+        meeting_date=day, due=due, drawn_up_on=None, days_late=days_late(due, None, today, calendar),
     )
 
 

@@ -104,6 +104,7 @@ def protocol_meeting_copied(protocol, event):
     if meeting is not None:
         protocol.meeting_kind = meeting.kind
         protocol.meeting_date = meeting.day()
+        protocol.meeting_uid = meeting.UID()
 
 
 def assignment_of_protocol(assignment, event):

@@ -34,15 +34,15 @@ class ProtocolTimeliness(BrowserView):
             except BadParameter as error:
                 self.error = translate(error.args[0], context=self.request)
         self.first, self.last = protocol_reports.week_before(day)
-        brains = protocol_reports.find_protocols(self.first, self.last)
-        rows = protocol_reports.protocol_timeliness(brains, self.today, get_calendar())
-        self.rows = sorted(rows, key=lambda row: (-row.days_late, row.meeting_date, row.title))
+        self.rows = protocol_reports.week_rows(self.first, self.last, self.today, get_calendar())
         return self.template()
 
     def kind(self, row):
         return title_of(MEETING_KINDS, row.meeting_kind)
 
     def state(self, row):
+        if row.review_state is None:
+            return _("no protocol yet")
         if not hasattr(self, "_state_titles"):
             self._state_titles = state_titles()
         return self._state_titles.get(row.review_state, row.review_state)

@@ -68,6 +68,7 @@ class Protocol(AgreedDocument, Container):
     the numbering service, the signatures by the chair and the secretary (A6.3)."""
 
     meeting_kind = None
+    meeting_uid = None
     meeting_date = None  # A6.1: the protocol's date is the meeting's
     registration_number = None
     registration_date = None

@@ -298,6 +298,20 @@ class TestTimelinessReport(ProtocolViewTestCase):
         self.assertIn(pending.absolute_url(), html)
         self.assertIn(self.t(_("${count} protocols, ${late} drawn up late.", mapping={"count": 3, "late": 2})), html)
 
+    def test_held_meeting_without_protocol_is_late_too(self):
+        """R8.6, R8.5d, R5.46: a meeting of the week held without a protocol is listed, late until
+        today; an operational meeting has a protocol only when needed and is not listed."""
+        start = datetime(2026, 12, 8, 10, 0)
+        missing = self.held_meeting(title="Без протокола", start=start, end=start.replace(hour=12))
+        self.held_meeting(kind="operational-meeting", title="Оперативное без протокола", start=start,
+                          end=start.replace(hour=12))
+        with freeze_time("2026-12-15 05:00:00"):
+            html = self.render(self.portal, "@@protocol-timeliness", "odk-officer")
+        self.assertIn(missing.absolute_url(), html)
+        self.assertIn(self.t(_("no protocol yet")), html)
+        self.assertIn('data-days-late="4"', html)  # due 9.12: 10, 11, 14, 15 December
+        self.assertNotIn("Оперативное без протокола", html)
+
     def test_a_bad_date_shows_the_default_week(self):
         """R8.6: a date that is not one is said so, and the last full week is shown."""
         self.drawn_up(date(2026, 12, 8), submitted_on=date(2026, 12, 9), title="Вовремя")

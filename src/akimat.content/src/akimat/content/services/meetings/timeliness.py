@@ -26,7 +26,7 @@ class ProtocolTimelinessGet(Service):
         except BadParameter as refusal:
             return bad_request(self.request, refusal.args[0])
         first, last = protocol_reports.week_before(day)
-        rows = protocol_reports.protocol_timeliness(protocol_reports.find_protocols(first, last), today)
+        rows = protocol_reports.week_rows(first, last, today)
         return {
             "@id": f"{self.context.absolute_url()}/@protocol-timeliness?week={day.isoformat()}",
             "week": {"start": first.isoformat(), "end": last.isoformat()},
@@ -38,6 +38,7 @@ class ProtocolTimelinessGet(Service):
         return {
             "@id": row.url,
             "title": row.title,
+            "review_state": row.review_state,  # null: the meeting has no protocol yet
             "meeting_kind": {
                 "token": row.meeting_kind, "title": term_title(MEETING_KINDS, row.meeting_kind, self.request),
             },
