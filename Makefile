@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test debian-packages pins i18n mail-sink reminders bench clean
+.PHONY: build start test debian-packages pins i18n mail-sink reminders bench bench-meetings clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -66,6 +66,10 @@ reminders: ## Send today's deadline reminders (R12.4c) of the running site (make
 bench: build ## Time the control list, «my assignments» and the XLSX export with N assignments (stop make start first)
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run bench/control_bench.py $${N:-10000}
+
+bench-meetings: build ## Time the hall check, the meetings calendar and the Monday report with N meetings (stop make start first)
+	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
+	bin/instance run bench/meetings_bench.py $${N:-3000}
 
 i18n: build ## Re-extract our messages into each package's akimat.pot and merge them into ru and kk
 	for package in src/akimat.*/src/akimat/*/; do \
