@@ -22,6 +22,7 @@ from plone.batching import Batch
 from plone.supermodel import model
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import form
 from zope import schema
@@ -83,6 +84,7 @@ def signature_sheet(act):
 
 
 class ActView(BrowserView):
+    visa_sheet = ViewPageTemplateFile("templates/visa_sheet.pt")
     """The act: requisites, state, terms, the visa sheet and what this user may do."""
 
     def today(self):

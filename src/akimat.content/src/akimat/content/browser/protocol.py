@@ -135,6 +135,7 @@ class ProtocolView(BrowserView):
     state_title = ActView.state_title
     rounds = ActView.rounds
     format_date = ActView.format_date
+    visa_sheet = ActView.visa_sheet
 
     def numbered(self):
         return numbered(self.context)
