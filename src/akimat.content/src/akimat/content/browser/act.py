@@ -6,6 +6,7 @@ from akimat.content import acts
 from akimat.content import agreement
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
+from akimat.content.browser.steps import button_transitions
 from akimat.content.content.act import REQUIRED_ATTACHMENTS
 from akimat.content.content.act import settings
 from akimat.content.principals import HEADS_SUFFIX
@@ -40,8 +41,6 @@ SUBMIT = "akimat.content: Submit act"
 REVIEW = "akimat.content: Review act legally"
 DECISIONS = {visas.AGREED: _("agreed"), visas.RETURNED: _("returned for rework")}
 ROUND_STATES = {visas.OPEN: _("open"), visas.AGREED: _("agreed"), visas.RETURNED: _("returned")}
-# User transitions offered as buttons on the act's page; «return» has its own form (reason).
-BUTTON_TRANSITIONS = ("submit", "approve_legally", "sign", "register", "withdraw")
 _TAGS = re.compile(r"<[^>]+>")
 _BLOCK_ENDS = re.compile(r"</(p|div|li|h[1-6]|tr)>|<br\s*/?>", re.IGNORECASE)
 
@@ -201,14 +200,7 @@ class ActView(BrowserView):
 
     def transitions(self):
         """The workflow transitions this user may fire, as buttons (sign, register …)."""
-        workflow = api.portal.get_tool("portal_workflow")
-        url = self.context.absolute_url()
-        return [
-            {"id": t["id"], "title": t["title"],
-             "url": f"{url}/content_status_modify?workflow_action={t['id']}"}
-            for t in workflow.getTransitionsFor(self.context)
-            if t["id"] in BUTTON_TRANSITIONS
-        ]
+        return button_transitions(self.context)
 
     def may_distribute(self):
         return self.registered() and self.can(DISTRIBUTE)

@@ -1,6 +1,7 @@
 """The pages of an act: its page, the visa and return forms, the print form, acquaintance and the
 listings (RULES.md R10)."""
 
+from akimat.content import _
 from akimat.content import visas
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.tests.test_act import ActTestCase
@@ -9,6 +10,8 @@ from docx import Document
 from freezegun import freeze_time
 from io import BytesIO
 from plone import api
+from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -73,6 +76,25 @@ class TestActPage(ActViewTestCase):
         self.assertIn('id="act-number"', html)
         self.assertIn("@@print.docx", html)
         self.assertIn('id="act-acknowledge"', html)
+
+
+class TestStepButtons(ActViewTestCase):
+    def test_refused_submission_is_a_message_on_the_page(self):
+        """R10.5: a draft that amends another act goes on only with its comparison table; the
+        button's refusal says so on the act's page and the act stays a draft."""
+        act = self.act(amends=True)
+        self.render(act, "@@transition", "developer", method="POST", workflow_action="submit")
+        messages = [message.message for message in IStatusMessage(self.request).show()]
+        table = translate(_("the comparison table (the act amends another act)"), context=self.request)
+        self.assertTrue(any(table in message for message in messages), messages)
+        self.assertEqual(act.review_state(), "draft")
+        self.assertEqual(self.request.response.getHeader("location"), act.absolute_url())
+
+    def test_button_submits_the_draft(self):
+        """R10.3: the developer's button sends the draft to the legal consultant."""
+        act = self.act()
+        self.render(act, "@@transition", "developer", method="POST", workflow_action="submit")
+        self.assertEqual(act.review_state(), "legal_review")
 
 
 class TestVisaForm(ActViewTestCase):
