@@ -274,7 +274,7 @@ class VisaForm(ActForm):
             self.status = translate(_("Give the reason for returning the document for rework."), context=self.request)
             return
         if self.give(False, reason):
-            self.done(_("The draft is returned to the developer for rework."))
+            self.done(_("The draft is returned for rework."))
 
 
 class IReturnForRework(model.Schema):
@@ -302,7 +302,7 @@ class ReturnForReworkForm(ActForm):
             self.status = message
             return
         self.context.reindexObject()
-        self.done(_("The draft is returned to the developer for rework."))
+        self.done(_("The draft is returned for rework."))
 
 
 def print_values(act):
