@@ -3,6 +3,7 @@
 from akimat.content import acts
 from akimat.content import visas
 from akimat.content.content.act import IAct
+from akimat.content.content.appeal import IAppeal
 from akimat.content.content.assignment import IAssignment
 from akimat.content.content.meeting import IMeeting
 from akimat.content.content.meeting import naive
@@ -209,3 +210,24 @@ def awaiting_signature(obj):
         return []
     signed = {userid for userid, _when in obj.signatures}
     return [userid for userid in obj.signatories() if userid not in signed]
+
+
+@indexer(IAppeal)
+def appeal_registration_number(obj):
+    return obj.registration_number
+
+
+@indexer(IAppeal)
+def appeal_registration_date(obj):
+    return obj.registration_date
+
+
+@indexer(IAppeal)
+def appeal_registration_year(obj):
+    return obj.registration_date.year if obj.registration_date else None
+
+
+@indexer(IAppeal)
+def appeal_deadline(obj):
+    """The term of the answer (R13), for the appeals register and its late marks."""
+    return obj.review_deadline()

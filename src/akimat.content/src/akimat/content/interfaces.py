@@ -115,3 +115,20 @@ class IMeetingSettings(Interface):
     )
     orgotdel_group = schema.TextLine(title=_("Group of the Orgotdel"), default="orgotdel", required=False)
     summary_group = schema.TextLine(title=_("Group of the Сводный отдел"), default="svodny-otdel", required=False)
+
+
+class IAppealSettings(Interface):
+    """Terms and units of the work with appeals (R13)."""
+
+    review_days = schema.Int(
+        title=_("Review term of an appeal, in working days"),
+        description=_("From registration to the answer, unless the law sets another."),
+        default=15,
+        min=1,
+        required=True,
+    )
+    appeals_group = schema.TextLine(
+        title=_("Group of the appeals department, who registers and sees every appeal (R13.2)"),
+        default="appeals",
+        required=False,
+    )

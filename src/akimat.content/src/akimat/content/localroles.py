@@ -4,6 +4,7 @@ from akimat.content import visas
 from akimat.content.content.act import IAct
 from akimat.content.content.act import settings
 from akimat.content.content.agenda_item import IAgendaItem
+from akimat.content.content.appeal import IAppeal
 from akimat.content.content.assignment import IAssignment
 from akimat.content.content.meeting import IMeeting
 from akimat.content.content.protocol import IProtocol
@@ -118,4 +119,20 @@ class ProtocolRoles(ComputedRoles):
             _grant(roles, signatory, "Signatory")
         for principal in protocol.distribution or ():
             _grant(roles, principal, "Reader")
+        return roles
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IAppeal)
+class AppealRoles(ComputedRoles):
+    """R13.2: besides the appeals department (its section's roles), only the official the appeal
+    is addressed to and the executors of its assignments read it."""
+
+    def _roles(self):
+        roles = {}
+        _grant(roles, self.context.addressee, "Reader")
+        for assignment in self.context.objectValues():
+            if IAssignment.providedBy(assignment):
+                for executor in assignment.executors():
+                    _grant(roles, executor, "Reader")
         return roles

@@ -2,6 +2,7 @@
 
 from akimat.content import _
 from akimat.content import acts
+from akimat.content import appeals
 from akimat.content import protocols
 from akimat.content.control import ControlError
 from plone import api
@@ -74,6 +75,17 @@ PROTOCOL_BEFORE = {"submit": "check_submission", "register": "check_registration
 PROTOCOL_AFTER = {"submit": "submitted", "return": "returned", "register": "register", "send": "sent"}
 
 
+# Appeals: the lawful paths and their conditions (R13.7, R13.9, R13.11); numbers and dates after.
+APPEAL_BEFORE = {
+    "request_correction": "check_correction_request",
+    "return_to_applicant": "check_return",
+    "redirect": "check_passing_on",
+    "forward": "check_forward",
+    "answer": "check_answer",
+}
+APPEAL_AFTER = {"register": "register", "redirect": "passed_on", "forward": "passed_on", "answer": "answered"}
+
+
 def act_before_transition(act, event):
     _before(acts, ACT_BEFORE, act, event)
 
@@ -88,6 +100,14 @@ def protocol_before_transition(protocol, event):
 
 def protocol_after_transition(protocol, event):
     _after(protocols, PROTOCOL_AFTER, protocol, event)
+
+
+def appeal_before_transition(appeal, event):
+    _before(appeals, APPEAL_BEFORE, appeal, event)
+
+
+def appeal_after_transition(appeal, event):
+    _after(appeals, APPEAL_AFTER, appeal, event)
 
 
 def meeting_before_transition(meeting, event):

@@ -11,8 +11,8 @@ economist — the responsible department of an agenda item; stranger — an auth
 
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from akimat.content.tests.meetings import MeetingFixture
+from akimat.content.tests.security import forget_local_roles
 from plone import api
-from zope.annotation.interfaces import IAnnotations
 
 import unittest
 
@@ -51,14 +51,6 @@ PROTOCOL_EXPECTED = {
     "registered": {VIEW: EVERYBODY, SEND: {"odk-officer"}},  # frozen: nobody edits or deletes (R8.7)
     "sent": {VIEW: EVERYBODY},
 }
-
-
-def forget_local_roles(request):
-    """borg.localrole caches a user's local roles on the request; a real request ends after each
-    transition, the test's request lives on, so the cache is dropped between states."""
-    annotations = IAnnotations(request)
-    for key in [key for key in annotations if str(key).startswith("borg.localrole.")]:
-        del annotations[key]
 
 
 class MeetingPermissionMatrixTestCase(MeetingFixture, unittest.TestCase):

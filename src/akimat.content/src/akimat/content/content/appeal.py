@@ -1,0 +1,137 @@
+"""Appeal (обращение) of a citizen or an organisation, from receipt to the answer (RULES.md R13, R0.5).
+
+Appeals carry personal data: who sees one is decided by its workflow and the local roles computed
+from its fields (localroles.AppealRoles), never by the section alone.
+"""
+
+from akimat.content import _
+from akimat.content import calendar as working_calendar
+from akimat.content import identification
+from akimat.content.interfaces import IAppealSettings
+from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from Products.CMFCore.utils import getToolByName
+from zope import schema
+from zope.interface import implementer
+from zope.schema import ValidationError
+
+
+PRINCIPALS = "akimat.vocabularies.Principals"
+PASSING_ON_WORKING_DAYS = 3  # R13.9 redirection, R13.11 a complaint's lower body
+
+
+def _now():
+    return working_calendar.now().replace(tzinfo=None, second=0, microsecond=0)
+
+
+class InvalidIdentification(ValidationError):
+    """An IIN or BIN the identification service refuses; its message says why (R13.5)."""
+
+    def doc(self):
+        return self.args[0]
+
+
+def _identification(value):
+    try:
+        identification.validate(value)
+    except identification.IdentificationError as error:
+        raise InvalidIdentification(error.args[0])
+    return True
+
+
+def appeal_settings(context):
+    registry = getToolByName(context, "portal_registry", None)
+    return registry.forInterface(IAppealSettings, check=False) if registry is not None else None
+
+
+class IAppeal(model.Schema):
+    kind = schema.Choice(title=_("Kind of appeal"), vocabulary="akimat.vocabularies.AppealKinds", required=True)
+    title = schema.TextLine(title=_("Subject"), required=True)
+    substance = schema.Text(title=_("Substance of the appeal"), required=True)
+    channel = schema.Choice(title=_("Received through"), vocabulary="akimat.vocabularies.AppealChannels", required=True)
+    received_at = schema.Datetime(title=_("Received at"), description=_("Almaty time."), required=True,
+                                  defaultFactory=_now)
+    appeal_language = schema.Choice(title=_("Language"), vocabulary="akimat.vocabularies.Languages", required=False)
+    directives.widget("addressee", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
+    addressee = schema.Choice(
+        title=_("Addressed to"),
+        description=_("The akim, a deputy akim or the head of apparatus named in the appeal (R13.8)."),
+        vocabulary=PRINCIPALS,
+        required=False,
+    )
+    attachment = NamedBlobFile(title=_("Attachment"), required=False)
+
+    model.fieldset(
+        "applicant",
+        label=_("Applicant"),
+        fields=["applicant_name", "applicant_organisation", "applicant_id", "address", "phone", "email",
+                "collective", "signatories"],
+    )
+    applicant_name = schema.TextLine(title=_("Name of the applicant"), required=True)
+    applicant_organisation = schema.Bool(title=_("The applicant is an organisation"), required=False, default=False)
+    applicant_id = schema.TextLine(title=_("IIN or BIN"), required=False, constraint=_identification)
+    address = schema.TextLine(title=_("Address"), required=False)
+    phone = schema.TextLine(title=_("Phone"), required=False)
+    email = schema.TextLine(title=_("E-mail"), required=False)
+    collective = schema.Bool(title=_("Collective appeal"), required=False, default=False)
+    signatories = schema.Int(title=_("Number of signatories"), required=False, min=1)
+
+    model.fieldset(
+        "handling",
+        label=_("Handling"),
+        fields=["missing_requirements", "correction_term", "passed_to", "answer", "answer_file"],
+    )
+    missing_requirements = schema.List(
+        title=_("Requirements of art. 63 not met"),
+        description=_("The applicant is told which, and given a term to correct them (R13.7)."),
+        value_type=schema.Choice(vocabulary="akimat.vocabularies.AppealRequirements"),
+        required=False,
+        default=[],
+    )
+    correction_term = schema.Date(title=_("Term for the correction"), required=False)
+    passed_to = schema.TextLine(
+        title=_("Competent body"),
+        description=_("Where the appeal is redirected (R13.9) or a complaint forwarded (R13.11)."),
+        required=False,
+    )
+    answer = schema.Text(title=_("Answer"), required=False)
+    answer_file = NamedBlobFile(title=_("Answer as a file"), required=False)
+
+
+@implementer(IAppeal)
+class Appeal(Container):
+    """Its terms come from the calendar service, its number from the numbering service."""
+
+    registration_number = None
+    registration_date = None
+    passed_on = None  # the day it was redirected (R13.9) or forwarded (R13.11)
+    answered_at = None
+
+    def review_state(self):
+        return getToolByName(self, "portal_workflow").getInfoFor(self, "review_state")
+
+    def registration_day(self):
+        """R13.6: the day of receipt, or the next working day when received after hours."""
+        return working_calendar.get_calendar().registration_date(self.received_at)
+
+    def review_deadline(self):
+        """The term of the answer: working days from the registration (registry, default 15)."""
+        if self.registration_date is None:
+            return None
+        days = appeal_settings(self).review_days
+        return working_calendar.get_calendar().add_working_days(self.registration_date, days)
+
+    def passing_on_deadline(self):
+        """R13.9, R13.11: redirected, or forwarded to the lower body, within 3 working days."""
+        if self.registration_date is None:
+            return None
+        return working_calendar.get_calendar().add_working_days(self.registration_date, PASSING_ON_WORKING_DAYS)
+
+    def dispatch_date(self):
+        """R0.5: an answer is accepted for dispatch until 18:00."""
+        if self.answered_at is None:
+            return None
+        return working_calendar.get_calendar().dispatch_date(self.answered_at)
