@@ -10,17 +10,16 @@ from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.tests.meetings import MEETING_END
 from akimat.content.tests.meetings import MEETING_START
 from akimat.content.tests.meetings import MeetingFixture
+from akimat.content.tests.rest import RestClient
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from plone.restapi.testing import RelativeSession
 
 import base64
 import transaction
 import unittest
 
 
-PASSWORD = "secret-123"  # MeetingFixture's users
 MALFORMED = {"data": "{not json", "headers": {"Content-Type": "application/json"}}
 
 
@@ -34,28 +33,12 @@ def file_data(size, filename):
             "content-type": "application/octet-stream"}
 
 
-class MeetingApiTestCase(MeetingFixture, unittest.TestCase):
+class MeetingApiTestCase(RestClient, MeetingFixture, unittest.TestCase):
     layer = AKIMAT_CONTENT_FUNCTIONAL_TESTING
 
     def setUp(self):
         super().setUp()
         transaction.commit()
-        self.sessions = {}
-
-    def tearDown(self):
-        for session in self.sessions.values():
-            session.close()
-
-    def session(self, user):
-        if user not in self.sessions:
-            session = RelativeSession(self.portal.absolute_url(), test=self)
-            session.headers.update({"Accept": "application/json"})
-            session.auth = (user, PASSWORD)
-            self.sessions[user] = session
-        return self.sessions[user]
-
-    def post(self, user, url, body=None, **kwargs):
-        return self.session(user).post(url, json=body, **kwargs)
 
     def assertRefused(self, response, *words, status=400):
         self.assertEqual(response.status_code, status, response.text)
