@@ -5,6 +5,7 @@ Called by the workflow's event subscribers, so the rules hold however a person o
 """
 
 from akimat.content import _
+from akimat.content import appeal_history
 from akimat.content import calendar as working_calendar
 from akimat.content import numbering
 from plone import api
@@ -59,6 +60,7 @@ def register(appeal):
     """R13.6: the next number of the year, dated the day of receipt or the next working day."""
     appeal.registration_date = appeal.registration_day()
     appeal.registration_number = numbering.next_number(NUMBERING_KIND, appeal.registration_date.year)
+    appeal_history.mark_repeated(appeal)
 
 
 def passed_on(appeal):

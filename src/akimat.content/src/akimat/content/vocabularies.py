@@ -41,6 +41,7 @@ SOURCE_KINDS = _vocabulary(
     ("government", _("Assignment of the Government or the Prime Minister")),
     ("akim-resolution", _("Resolution of the akim")),
     ("reception", _("Personal reception")),
+    ("appeal", _("Appeal of a citizen or an organisation")),
 )
 NEVER_EXTENDED_SOURCES = frozenset({"presidential-administration", "government"})
 

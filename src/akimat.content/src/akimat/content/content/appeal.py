@@ -5,6 +5,7 @@ from its fields (localroles.AppealRoles), never by the section alone.
 """
 
 from akimat.content import _
+from akimat.content import appeal_history
 from akimat.content import calendar as working_calendar
 from akimat.content import identification
 from akimat.content.interfaces import IAppealSettings
@@ -16,6 +17,8 @@ from plone.supermodel import model
 from Products.CMFCore.utils import getToolByName
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 from zope.schema import ValidationError
 
 
@@ -79,6 +82,12 @@ class IAppeal(model.Schema):
     collective = schema.Bool(title=_("Collective appeal"), required=False, default=False)
     signatories = schema.Int(title=_("Number of signatories"), required=False, min=1)
 
+    @invariant
+    def collective_signed_by_two(data):
+        """R13.5: a collective appeal is signed by two applicants or more."""
+        if getattr(data, "collective", False) and (getattr(data, "signatories", None) or 0) < 2:
+            raise Invalid(_("A collective appeal has at least two signatories."))
+
     model.fieldset(
         "handling",
         label=_("Handling"),
@@ -109,6 +118,10 @@ class Appeal(Container):
     registration_date = None
     passed_on = None  # the day it was redirected (R13.9) or forwarded (R13.11)
     answered_at = None
+    earlier_appeals = ()  # UIDs of the applicant's earlier appeals, set on registration (appeal_history)
+
+    def repeated(self):
+        return appeal_history.repeated(self)
 
     def review_state(self):
         return getToolByName(self, "portal_workflow").getInfoFor(self, "review_state")

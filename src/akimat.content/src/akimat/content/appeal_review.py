@@ -1,0 +1,56 @@
+"""Review of an appeal through the control service: assignments inside it (RULES.md R13.8, R12).
+
+The appeals department controls them; their executors read the appeal (localroles.AppealRoles)
+and nobody else new does (R13.2).
+"""
+
+from akimat.content.content.appeal import appeal_settings
+from plone import api
+
+
+SOURCE_KIND = "appeal"  # vocabularies.SOURCE_KINDS: «Appeal of a citizen or an organisation»
+
+
+def reference(appeal):
+    """How the control list names the appeal (R12.4a, column 1): «№ 7, 08.12.2026»."""
+    if appeal.registration_number is None:
+        return ""
+    return f"№ {appeal.registration_number}, {appeal.registration_date.strftime('%d.%m.%Y')}"
+
+
+def review_term(appeal, requested=None):
+    """The term of the review (R13), or an earlier one when asked."""
+    term = appeal.review_deadline()
+    if requested is None or term is None:
+        return requested or term
+    return min(requested, term)
+
+
+def _new_id(appeal):
+    """«assignment-1», «assignment-2» …: never the subject, which may name the applicant."""
+    taken = set(appeal.objectIds())
+    number = len(taken) + 1
+    while f"assignment-{number}" in taken:
+        number += 1
+    return f"assignment-{number}"
+
+
+def assign(appeal, executors, deadline=None):
+    """An assignment on the appeal's subject: the first executor leads, the rest co-execute,
+    the appeals department controls (R9.16, R12.4a); the executors then read the appeal."""
+    lead, *co_executors = executors
+    assignment = api.content.create(
+        container=appeal,
+        type="Assignment",
+        title=appeal.title,
+        source_kind=SOURCE_KIND,
+        source_reference=reference(appeal),
+        lead_executor=lead,
+        co_executors=list(co_executors),
+        controller=appeal_settings(appeal).appeals_group,
+        deadline=review_term(appeal, deadline),
+        id=_new_id(appeal),
+    )
+    appeal.reindexObjectSecurity()
+    return assignment
+
