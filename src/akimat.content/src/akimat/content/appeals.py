@@ -68,5 +68,6 @@ def passed_on(appeal):
 
 
 def answered(appeal):
-    """R0.5: the moment of the answer decides the day it is dispatched."""
-    appeal.answered_at = working_calendar.now()
+    """R0.5: the moment of the answer decides the day it is dispatched. Stored as naive Almaty
+    time, like `received_at`: the ZODB cannot pickle ZoneInfo time zones."""
+    appeal.answered_at = working_calendar.now().replace(tzinfo=None)

@@ -1,6 +1,7 @@
 """Demo users of the `demo` profile: at least one per group, all with DEMO_PASSWORD (README)."""
 
 from akimat.policy.demo_acts import add_demo_acts
+from akimat.policy.demo_appeals import add_demo_appeals
 from akimat.policy.demo_assignments import add_demo_assignments
 from akimat.policy.demo_meetings import add_demo_meetings
 from akimat.policy.organisation import ensure_groups
@@ -49,6 +50,7 @@ def add_demo_content(context):
     add_demo_assignments(api.portal.get())
     add_demo_acts(api.portal.get())
     add_demo_meetings(api.portal.get())
+    add_demo_appeals(api.portal.get())
 
 
 def add_demo_users():
