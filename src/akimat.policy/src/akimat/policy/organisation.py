@@ -38,7 +38,7 @@ ORG_UNITS = (
     ),
     OrgUnit("orgotdel", "Отдел организационно-инспекторской работы (Орготдел)", department=True),
     OrgUnit("svodny-otdel", "Сводный отдел", department=True),
-    OrgUnit("appeals", "Отдел по работе с обращениями граждан", department=True),
+    OrgUnit("appeals", "Отдел по работе с обращениями граждан", department=True, site_roles=("Appeals Officer",)),
     OrgUnit("hr", "Служба управления персоналом", department=True),
     OrgUnit("it-security", "Сектор информационной безопасности", department=True),
     OrgUnit("finance", "Отдел финансов", department=True),

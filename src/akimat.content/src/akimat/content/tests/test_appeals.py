@@ -46,7 +46,8 @@ class AppealTestCase(unittest.TestCase):
                     api.user.create(username=userid, email=f"{userid}@example.org", password="secret-123")
                 api.group.add_user(groupname=group, username=userid)
         for group, roles in (("akim", ["Leadership"]), ("head-of-apparatus", ["Leadership"]),
-                             ("deputy-akims", ["Deputy Akim"]), ("odk", ["Control Officer"])):
+                             ("deputy-akims", ["Deputy Akim"]), ("odk", ["Control Officer"]),
+                             ("appeals", ["Appeals Officer"])):
             api.group.grant_roles(groupname=group, roles=roles, obj=self.portal)
         # The confidential section as akimat.policy makes it: the appeals department only (R13.2).
         folder = api.content.create(container=self.portal, type="Folder", id="appeals", title="appeals")

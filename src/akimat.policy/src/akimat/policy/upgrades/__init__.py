@@ -11,5 +11,7 @@ def to_1001(context):
 
 
 def to_1003(context):
-    """Every department may draw up protocols: the section's local roles again (R5.46, R5.54)."""
+    """Every department may draw up protocols: the section's local roles again (R5.46, R5.54);
+    the appeals department keeps the register of appeals (R13.2): its site role."""
     ensure_sections()
+    ensure_groups()
