@@ -3,26 +3,17 @@ listings (RULES.md R10)."""
 
 from akimat.content import _
 from akimat.content import visas
-from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.tests.test_act import ActTestCase
-from akimat.content.tests.views import render
+from akimat.content.tests.views import ViewTests
 from docx import Document
 from freezegun import freeze_time
 from io import BytesIO
 from plone import api
 from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
-class ActViewTestCase(ActTestCase):
-    def setUp(self):
-        super().setUp()
-        self.request = self.layer["request"]
-        alsoProvides(self.request, IAkimatContentLayer)
-
-    def render(self, context, name, userid, method="GET", **form):
-        return render(self.request, context, name, userid, method, **form)
+class ActViewTestCase(ViewTests, ActTestCase):
 
     def in_agreement(self, **fields):
         act = self.act(**fields)

@@ -1,9 +1,8 @@
 """The page of an appeal, its «Assign» step and the register of appeals (RULES.md R13, R12, R0.5)."""
 
 from akimat.content.calendar import get_calendar
-from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.tests.test_appeals import AppealTestCase
-from akimat.content.tests.views import render
+from akimat.content.tests.views import ViewTests
 from datetime import date
 from datetime import datetime
 from freezegun import freeze_time
@@ -11,19 +10,11 @@ from io import BytesIO
 from openpyxl import load_workbook
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import Unauthorized
-from zope.interface import alsoProvides
 
 import transaction
 
 
-class AppealViewTestCase(AppealTestCase):
-    def setUp(self):
-        super().setUp()
-        self.request = self.layer["request"]
-        alsoProvides(self.request, IAkimatContentLayer)
-
-    def render(self, context, name, userid, method="GET", **form):
-        return render(self.request, context, name, userid, method, **form)
+class AppealViewTestCase(ViewTests, AppealTestCase):
 
     def messages(self):
         return [message.message for message in IStatusMessage(self.request).show()]

@@ -1,6 +1,8 @@
 """Rendering a view in an integration test as a given user sees it."""
 
+from akimat.content.interfaces import IAkimatContentLayer
 from plone import api
+from zope.interface import alsoProvides
 
 
 def render(request, context, name, userid, method="GET", **form):
@@ -11,3 +13,15 @@ def render(request, context, name, userid, method="GET", **form):
     request["REQUEST_METHOD"] = method
     with api.env.adopt_user(username=userid):
         return context.restrictedTraverse(name)()
+
+
+class ViewTests:
+    """Mixin of view test cases: the request with our browser layer, views rendered as a user."""
+
+    def setUp(self):
+        super().setUp()
+        self.request = self.layer["request"]
+        alsoProvides(self.request, IAkimatContentLayer)
+
+    def render(self, context, name, userid, method="GET", **form):
+        return render(self.request, context, name, userid, method, **form)
