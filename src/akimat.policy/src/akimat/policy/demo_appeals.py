@@ -11,6 +11,7 @@ deputy or the head of apparatus, who alone besides the department sees it (R13.2
 
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
+from akimat.content.content.appeal import ORAL_CHANNELS
 from akimat.content.identification import check_digit
 from dataclasses import dataclass
 from datetime import datetime
@@ -196,6 +197,8 @@ def _appeal(folder, demo, received_at):
         addressee=demo.addressee, applicant_name=demo.applicant_name, applicant_organisation=demo.organisation,
         applicant_id=demo.applicant_id, address=demo.address or None, phone=demo.phone, email=demo.email,
         collective=demo.signatories is not None, signatories=demo.signatories,
+        # R13.10: what was said at a reception or by phone, as its protocol records it
+        oral_record=f"Заявитель устно сообщил: {demo.substance}" if demo.channel in ORAL_CHANNELS else None,
     )
 
 

@@ -24,6 +24,7 @@ from zope.schema import ValidationError
 
 PRINCIPALS = "akimat.vocabularies.Principals"
 PASSING_ON_WORKING_DAYS = 3  # R13.9 redirection, R13.11 a complaint's lower body
+ORAL_CHANNELS = ("reception", "phone")  # R13.10
 
 
 def _now():
@@ -66,6 +67,17 @@ class IAppeal(model.Schema):
         required=False,
     )
     attachment = NamedBlobFile(title=_("Attachment"), required=False)
+    oral_record = schema.Text(
+        title=_("Record of the oral appeal"),
+        description=_("An appeal made orally, at a reception or by phone, is recorded in a protocol of its own (R13.10)."),
+        required=False,
+    )
+
+    @invariant
+    def oral_appeal_recorded(data):
+        """R13.10: an oral appeal is recorded in a protocol of its own."""
+        if getattr(data, "channel", None) in ORAL_CHANNELS and not (getattr(data, "oral_record", None) or "").strip():
+            raise Invalid(_("Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."))
 
     model.fieldset(
         "applicant",

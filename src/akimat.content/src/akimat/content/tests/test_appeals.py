@@ -11,6 +11,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.interface import Invalid
 from zope.schema import ValidationError
 
 import transaction
@@ -158,6 +159,22 @@ class TestApplicant(unittest.TestCase):
             field.validate("900101300014")
         self.assertIn("${number}", str(refused.exception.doc()))
         self.assertFalse(field.required)
+
+
+class TestOralAppeals(unittest.TestCase):
+    def test_oral_appeal_has_its_record(self):
+        """R13.10: an appeal made orally, at a reception or by phone, is recorded in its own protocol."""
+        class Data:
+            channel, oral_record, collective, signatories = "reception", "", False, None
+        with self.assertRaises(Invalid):
+            IAppeal.validateInvariants(Data())
+        Data.channel = "phone"
+        with self.assertRaises(Invalid):
+            IAppeal.validateInvariants(Data())
+        Data.oral_record = "Заявитель просит провести уличное освещение на ул. Абая."
+        IAppeal.validateInvariants(Data())
+        Data.channel, Data.oral_record = "letter", ""
+        IAppeal.validateInvariants(Data())
 
 
 class TestLawfulPaths(AppealTestCase):
