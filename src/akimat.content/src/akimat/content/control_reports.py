@@ -50,10 +50,10 @@ def parse_quarter(form, today):
     """(year, quarter) from ?year=&quarter=; the previous quarter when both are absent."""
     if not form.get("year") and not form.get("quarter"):
         return previous_quarter(today)
-    return _whole(form, "year", YEARS), _whole(form, "quarter", QUARTERS)
+    return whole_number(form, "year", YEARS), whole_number(form, "quarter", QUARTERS)
 
 
-def _whole(form, name, allowed):
+def whole_number(form, name, allowed):
     value = form.get(name)
     try:
         number = int(str(value))

@@ -231,3 +231,13 @@ def appeal_registration_year(obj):
 def appeal_deadline(obj):
     """The term of the answer (R13), for the appeals register and its late marks."""
     return obj.review_deadline()
+
+
+@indexer(IAppeal)
+def appeal_kind(obj):
+    return obj.kind
+
+
+@indexer(IAppeal)
+def appeal_channel(obj):
+    return obj.channel

@@ -73,8 +73,8 @@ def find(filters):
     ]
     brains.sort(key=lambda b: (b.registration_date is None, b.registration_date or date.min,
                                b.registration_number or 0), reverse=True)
-    if filters["kind"]:  # not in the catalog: the objects say (the register is the department's only)
-        brains = [brain for brain in brains if brain.getObject().kind == filters["kind"]]
+    if filters["kind"]:  # a metadata column, not an index: the register filters few appeals
+        brains = [brain for brain in brains if brain.appeal_kind == filters["kind"]]
     return brains
 
 

@@ -40,7 +40,7 @@ def _style(colours):
     )
 
 
-def _chart(kind, colours, title, no_data, **config):
+def new_chart(kind, colours, title, no_data, **config):
     chart = kind(
         title=title,
         style=_style(colours),
@@ -59,7 +59,7 @@ def _chart(kind, colours, title, no_data, **config):
 def traffic_light_pie(counts, titles, title, no_data):
     """counts and titles: {colour: n} and {colour: label} for green, yellow, red."""
     colours = (control.GREEN, control.YELLOW, control.RED)
-    chart = _chart(pygal.Pie, [COLOURS[c] for c in colours], title, no_data, height=360)
+    chart = new_chart(pygal.Pie, [COLOURS[c] for c in colours], title, no_data, height=360)
     for colour in colours:
         chart.add(titles[colour], counts[colour] or None)
     return chart.render(is_unicode=True)
@@ -68,14 +68,14 @@ def traffic_light_pie(counts, titles, title, no_data):
 def per_executor_lights(lines, titles, title, no_data):
     """lines: [(executor title, {colour: n})]; one stacked bar per executor."""
     colours = (control.GREEN, control.YELLOW, control.RED)
-    chart = _chart(
+    chart = new_chart(
         pygal.HorizontalStackedBar,
         [COLOURS[c] for c in colours],
         title,
         no_data,
         height=_height(lines),
         truncate_label=40,
-        y_labels=_ticks(max((sum(counts.values()) for _name, counts in lines), default=0)),
+        y_labels=ticks(max((sum(counts.values()) for _name, counts in lines), default=0)),
     )
     chart.x_labels = [name for name, _counts in lines]
     for colour in colours:
@@ -86,14 +86,14 @@ def per_executor_lights(lines, titles, title, no_data):
 def on_time_and_late(lines, on_time_title, late_title, title, no_data):
     """lines: ExecutionLine of control_reports; executed on time against late per executor."""
     lines = [line for line in lines if line.on_time or line.late]
-    chart = _chart(
+    chart = new_chart(
         pygal.HorizontalBar,
         [COLOURS[control.GREEN], COLOURS[control.RED]],
         title,
         no_data,
         height=_height(lines),
         truncate_label=40,
-        y_labels=_ticks(max((max(line.on_time, line.late) for line in lines), default=0)),
+        y_labels=ticks(max((max(line.on_time, line.late) for line in lines), default=0)),
     )
     chart.x_labels = [line.title for line in lines]
     chart.add(on_time_title, [line.on_time for line in lines])
@@ -101,7 +101,7 @@ def on_time_and_late(lines, on_time_title, late_title, title, no_data):
     return chart.render(is_unicode=True)
 
 
-def _ticks(top):
+def ticks(top):
     """Whole numbers on the axis of counts: no «0.5 assignments»."""
     step = max(1, -(-top // 10))
     return list(range(0, top + step, step)) if top else None
