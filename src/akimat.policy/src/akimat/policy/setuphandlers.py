@@ -1,3 +1,4 @@
+from akimat.policy.appeal_form import ensure_appeal_form
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
 from plone import api
@@ -16,9 +17,11 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """The organisation, the sections and the staff front page; safe to run again."""
+    """The organisation, the sections, the public appeal form and the staff front page; safe to
+    run again."""
     ensure_groups()
     ensure_sections()
+    ensure_appeal_form()
     api.portal.get().setLayout(FRONT_PAGE)
 
 

@@ -25,17 +25,17 @@ class TestUpgradeTo1003(unittest.TestCase):
 
     def test_departments_draw_up_protocols_after_the_upgrade(self):
         """R5.46, R5.54: after 1002 → 1003 every department may add protocols; the ОДК keeps its roles."""
-        self.assertEqual(self.setup.getVersionForProfile(PROFILE), "1003")
+        self.assertEqual(self.setup.getVersionForProfile(PROFILE), "1004")
         protocols = self.portal["protocols"]
         for unit in DEPARTMENTS:
             protocols.manage_delLocalRoles([unit.id])
         self.setup.setLastVersionForProfile(PROFILE, "1002")
         steps = self.setup.listUpgrades(PROFILE)
-        self.assertEqual([(step["ssource"], step["sdest"]) for step in steps], [("1002", "1003")])
+        self.assertEqual([(step["ssource"], step["sdest"]) for step in steps], [("1002", "1003"), ("1003", "1004")])
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
         for unit in DEPARTMENTS:
             with self.subTest(department=unit.id):
                 self.assertIn("Contributor", self.roles(unit.id))

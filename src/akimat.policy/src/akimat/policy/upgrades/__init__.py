@@ -1,5 +1,6 @@
 """Upgrade steps of akimat.policy; each one calls the code a fresh install runs."""
 
+from akimat.policy.appeal_form import ensure_appeal_form
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
 
@@ -15,3 +16,8 @@ def to_1003(context):
     the appeals department keeps the register of appeals (R13.2): its site role."""
     ensure_sections()
     ensure_groups()
+
+
+def to_1004(context):
+    """The public appeal form, the one page anonymous visitors may open (R13.5, R13.6)."""
+    ensure_appeal_form()
