@@ -110,7 +110,7 @@ class TestAppealPage(AppealViewTestCase):
             self.do(appeal, "answer")
         transaction.savepoint()
         html = self.render(appeal, "@@view", "appeals-officer")
-        self.assertIn('id="appeal-answer"', html)
+        self.assertIn('id="appeal-answer-text"', html)
         self.assertIn('id="appeal-dispatch-date"', html)
         self.assertIn("11.12.2026", html)
 
