@@ -93,6 +93,7 @@ def rows(brains, today, calendar):
             "number": brain.registration_number,
             "date": brain.registration_date,
             "applicant": appeal.applicant_name or "",
+            "marks": marks(appeal),
             "kind": term_title(APPEAL_KINDS, appeal.kind),
             "channel": term_title(APPEAL_CHANNELS, appeal.channel),
             "addressee": titles(appeal.addressee) if appeal.addressee else "",
@@ -105,9 +106,18 @@ def rows(brains, today, calendar):
     return result
 
 
+def marks(appeal):
+    """Repeated and collective appeals stand out in the register (R13.5)."""
+    found = [_("repeated")] if appeal.repeated() else []
+    if appeal.collective:
+        found.append(_("collective, ${count} signatories", mapping={"count": appeal.signatories or 0}))
+    return found
+
+
 def cells(row, request):
+    applicant = "; ".join([row["applicant"]] + [translate(mark, context=request) for mark in row["marks"]])
     return (
-        row["number"], row["date"], row["applicant"], translate(row["kind"], context=request),
+        row["number"], row["date"], applicant, translate(row["kind"], context=request),
         translate(row["channel"], context=request), row["addressee"],
         translate(row["state"], domain="akimat", context=request) if row["state"] else "",
         row["deadline"], row["answered_on"], row["late_by"] or None,

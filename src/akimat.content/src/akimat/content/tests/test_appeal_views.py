@@ -1,5 +1,6 @@
 """The page of an appeal, its «Assign» step and the register of appeals (RULES.md R13, R12, R0.5)."""
 
+from akimat.content import _
 from akimat.content.calendar import get_calendar
 from akimat.content.tests.test_appeals import AppealTestCase
 from akimat.content.tests.views import ViewTests
@@ -10,6 +11,8 @@ from io import BytesIO
 from openpyxl import load_workbook
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import Unauthorized
+
+from zope.i18n import translate
 
 import transaction
 
@@ -195,6 +198,23 @@ class TestRegister(AppealViewTestCase):
         self.assertNotIn("Петров Пётр", html)
         html = self.render(self.portal, "@@appeals-register", "appeals-officer", date_from="01.12.2026")
         self.assertIn('id="appeals-register-error"', html)
+
+    def test_repeated_and_collective_marked(self):
+        """R13.5: repeated and collective appeals stand out in the register and its XLSX."""
+        first = self.registered(id="first", applicant_name="Оспанов Ерлан", applicant_id="900101300017")
+        again = self.registered(id="again", applicant_name="Оспанов Ерлан", applicant_id="900101300017")
+        many = self.registered(id="many", applicant_name="Жители улицы Абая", collective=True, signatories=38)
+        transaction.savepoint()
+        html = self.render(self.portal, "@@appeals-register", "appeals-officer")
+        repeated = translate(_("repeated"), context=self.request)
+        collective = translate(_("collective, ${count} signatories", mapping={"count": 38}), context=self.request)
+        self.assertEqual(html.count(repeated), 1)
+        self.assertIn(collective, html)
+        data = self.render(self.portal, "@@appeals-register.xlsx", "appeals-officer")
+        applicants = {line[0]: line[2] for line in load_workbook(BytesIO(data)).active.iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(applicants[first.registration_number], "Оспанов Ерлан")
+        self.assertEqual(applicants[again.registration_number], f"Оспанов Ерлан; {repeated}")
+        self.assertEqual(applicants[many.registration_number], f"Жители улицы Абая; {collective}")
 
     def test_refused_to_others(self):
         """R13.2: only the appeals department opens the register, not a department head nor the akim."""
