@@ -5,6 +5,7 @@ from akimat.content import acts
 from akimat.content import appeals
 from akimat.content import protocols
 from akimat.content.control import ControlError
+from functools import partial
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.relationfield import RelationValue
@@ -86,28 +87,13 @@ APPEAL_BEFORE = {
 APPEAL_AFTER = {"register": "register", "redirect": "passed_on", "forward": "passed_on", "answer": "answered"}
 
 
-def act_before_transition(act, event):
-    _before(acts, ACT_BEFORE, act, event)
-
-
-def act_after_transition(act, event):
-    _after(acts, ACT_AFTER, act, event)
-
-
-def protocol_before_transition(protocol, event):
-    _before(protocols, PROTOCOL_BEFORE, protocol, event)
-
-
-def protocol_after_transition(protocol, event):
-    _after(protocols, PROTOCOL_AFTER, protocol, event)
-
-
-def appeal_before_transition(appeal, event):
-    _before(appeals, APPEAL_BEFORE, appeal, event)
-
-
-def appeal_after_transition(appeal, event):
-    _after(appeals, APPEAL_AFTER, appeal, event)
+# The handlers the ZCML names: (document, event) → the service's step for that transition.
+act_before_transition = partial(_before, acts, ACT_BEFORE)
+act_after_transition = partial(_after, acts, ACT_AFTER)
+protocol_before_transition = partial(_before, protocols, PROTOCOL_BEFORE)
+protocol_after_transition = partial(_after, protocols, PROTOCOL_AFTER)
+appeal_before_transition = partial(_before, appeals, APPEAL_BEFORE)
+appeal_after_transition = partial(_after, appeals, APPEAL_AFTER)
 
 
 def meeting_before_transition(meeting, event):
