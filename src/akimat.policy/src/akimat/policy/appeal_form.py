@@ -6,16 +6,23 @@ the attachment, one way to answer), its actions first keep the submission in the
 data, then register it as an Appeal in the confidential «appeals» section: an appeal is never
 lost, even when its registration fails (R13.5: refusing one is forbidden). A visitor sees
 nothing of the appeals, only the registration number of their own.
+
+The appeals department registers paper and phone appeals on the same form: it alone sees the
+fields of the channel, the time of receipt and the record of an oral appeal (R13.10).
 """
 
+from AccessControl import getSecurityManager
 from akimat.content import _
 from akimat.content import calendar as working_calendar
 from akimat.content import identification
 from akimat.content.content.appeal import IAppeal
+from akimat.content.content.appeal import ORAL_CHANNELS
+from akimat.content.vocabularies import APPEAL_CHANNELS
 from akimat.content.vocabularies import APPEAL_KINDS
 from collections import OrderedDict
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
+from collective.easyform.api import get_context
 from collective.easyform.browser.view import ValidateFile
 from collective.easyform.interfaces import IEasyFormForm
 from plone import api
@@ -48,6 +55,7 @@ ATTACHMENT_TYPES = ("pdf", "jpg", "jpeg", "png", "docx")
 SUBMISSIONS_PER_HOUR = 5
 NUMBER_KEY = "akimat.appeal_registration_number"
 _ALLOWED_KEY = "akimat.appeal_form_allowed"
+STAFF_FIELDS = ("channel", "received_at", "oral_record")
 
 
 class IAppealForm(Interface):
@@ -90,6 +98,16 @@ def _address(request):
     return request.getClientAddr() or "unknown"
 
 
+def by_staff(form):
+    """Whether the current user registers appeals (R13.2): only then the staff fields count."""
+    return bool(getSecurityManager().checkPermission("akimat.content: Handle appeal", form))
+
+
+def _received_at(moment):
+    """Naive Almaty wall-clock time, now when not given: the ZODB cannot pickle ZoneInfo."""
+    return working_calendar.to_almaty(moment or working_calendar.now()).replace(tzinfo=None)
+
+
 # Field validators (collective.easyform IFieldValidator): a message is the field's error.
 
 def is_identification(value, **kwargs):
@@ -113,7 +131,8 @@ def is_attachment(value, **kwargs):
 @adapter(Interface, Interface, IEasyFormForm, IInterface, Interface)
 class AppealFormValidator(InvariantsValidator):
     """What concerns the whole submission of the appeal form: a way to answer, the honeypot,
-    the rate per address. Other easyforms are validated as z3c.form does."""
+    the rate per address, or for the appeals department the record of an oral appeal and the
+    time of receipt. Other easyforms are validated as z3c.form does."""
 
     def validate(self, data):
         errors = list(super().validate(data))
@@ -121,6 +140,8 @@ class AppealFormValidator(InvariantsValidator):
             return tuple(errors)
         if data.get(HONEYPOT):
             errors.append(Invalid(_("The form was not sent by a person.")))
+        if by_staff(self.view.context):
+            return tuple(errors + self._staff_errors(data))
         if not (data.get("phone") or data.get("email")):
             errors.append(Invalid(_("Give a phone number or an e-mail address for the answer.")))
         # Decided once a request: the form extracts its data again to show the thanks page.
@@ -130,19 +151,40 @@ class AppealFormValidator(InvariantsValidator):
                                     "Please try again later.", mapping={"count": SUBMISSIONS_PER_HOUR})))
         return tuple(errors)
 
+    @staticmethod
+    def _staff_errors(data):
+        """An appeal the department registers: a paper letter may be answered by post; an oral one
+        has its record (R13.10); it was received by now."""
+        errors = []
+        if not (data.get("phone") or data.get("email") or data.get("address")):
+            errors.append(Invalid(_("Give a phone number, an e-mail address or a postal address for the answer.")))
+        if data.get("channel") in ORAL_CHANNELS and not (data.get("oral_record") or "").strip():
+            # The message of the Appeal's own invariant.
+            errors.append(Invalid(
+                _("Record what the applicant said: an oral appeal has a protocol of its own (R13.10).")))
+        received_at = data.get("received_at")
+        if received_at and working_calendar.to_almaty(received_at) > working_calendar.now():
+            errors.append(Invalid(_("The time of receipt cannot be in the future.")))
+        return errors
+
 
 class RegisterAppeal(Action):
     """The easyform action «Register the appeal»: the submission becomes a registered Appeal
-    received through the website (R13.5, R13.6)."""
+    received through the website, or as the appeals department tells (R13.5, R13.6)."""
 
     def onSuccess(self, fields, request):
+        staff = by_staff(get_context(self))
+        if not staff:
+            # The form omits the staff fields for visitors; posted anyway, they count for nothing.
+            fields = {name: value for name, value in fields.items() if name not in STAFF_FIELDS}
         number = None
         try:
             number = register(fields)
         except Exception:
             # The submission stays in the form's saved data; the department registers it.
             logger.exception("The appeal of the public form could not be registered")
-        SUBMISSIONS.record(_address(request))
+        if not staff:
+            SUBMISSIONS.record(_address(request))
         if number is None:
             message = _("Your appeal is received. The appeals department will register it.")
         else:
@@ -160,14 +202,15 @@ def register(fields):
             kind=fields["kind"],
             title=fields["subject"],
             substance=fields["substance"],
-            channel=CHANNEL,
-            received_at=working_calendar.now().replace(tzinfo=None),
+            channel=fields.get("channel") or CHANNEL,
+            received_at=_received_at(fields.get("received_at")),
             applicant_name=fields["applicant_name"],
             applicant_id=identification.validate(fields["applicant_id"]) if fields.get("applicant_id") else None,
             address=fields.get("address"),
             phone=fields.get("phone"),
             email=fields.get("email"),
             attachment=_blob(fields.get("attachment")),
+            oral_record=fields.get("oral_record"),
         )
         api.content.transition(obj=appeal, transition="register")
     return appeal.registration_number
@@ -189,18 +232,39 @@ def _ru(message):
     return escape(translate(message, target_language="ru"))
 
 
-def _field(name, type_, title, required=False, validators=None, extra=""):
+# Easyform's form is a plone.autoform form: it leaves out a field the user may not write (on the
+# thanks page: read), so visitors never see the staff fields.
+HANDLE_APPEAL = "akimat.content.HandleAppeal"  # the permission's id, as plone.supermodel names it
+STAFF_ONLY = f' security:read-permission="{HANDLE_APPEAL}" security:write-permission="{HANDLE_APPEAL}"'
+
+
+def _field(name, type_, title, required=False, validators=None, extra="", staff_only=False):
     validators = f' easyform:validators="{validators}"' if validators else ""
-    return (f'<field name="{name}" type="{type_}"{validators}>'
+    security = STAFF_ONLY if staff_only else ""
+    return (f'<field name="{name}" type="{type_}"{validators}{security}>'
             f"<title>{_ru(title)}</title><required>{required}</required>{extra}</field>")
 
 
+def _values(vocabulary):
+    return "".join(f"<element key={quoteattr(term.value)}>{_ru(term.title)}</element>" for term in vocabulary)
+
+
+def _description(message):
+    return f"<description>{_ru(message)}</description>"
+
+
 def fields_model():
-    kinds = "".join(f"<element key={quoteattr(term.value)}>{_ru(term.title)}</element>" for term in APPEAL_KINDS)
     line = "zope.schema.TextLine"
     fields = (
+        # The appeals department's, first: a paper or an oral appeal as received (R13.6, R13.10).
+        _field("channel", "zope.schema.Choice", IAppeal["channel"].title, True, staff_only=True,
+               extra=f"<default>letter</default><values>{_values(APPEAL_CHANNELS)}</values>"),
+        _field("received_at", "zope.schema.Datetime", IAppeal["received_at"].title, staff_only=True,
+               extra=_description(_("Almaty time. Left empty, the time of sending."))),
+        _field("oral_record", "zope.schema.Text", IAppeal["oral_record"].title, staff_only=True,
+               extra=_description(IAppeal["oral_record"].description)),
         _field("kind", "zope.schema.Choice", IAppeal["kind"].title, True,
-               extra=f"<default>appeal</default><values>{kinds}</values>"),
+               extra=f"<default>appeal</default><values>{_values(APPEAL_KINDS)}</values>"),
         _field("applicant_name", line, IAppeal["applicant_name"].title, True),
         _field("applicant_id", line, IAppeal["applicant_id"].title, validators="akimat.isIdentification"),
         _field("address", line, IAppeal["address"].title),
@@ -209,8 +273,7 @@ def fields_model():
         _field("subject", line, IAppeal["title"].title, True),
         _field("substance", "zope.schema.Text", IAppeal["substance"].title, True),
         _field("attachment", "plone.namedfile.field.NamedBlobFile", IAppeal["attachment"].title,
-               validators="akimat.isAppealAttachment",
-               extra=f"<description>{_ru(_('PDF, JPG, PNG or DOCX, at most 5 MB.'))}</description>"),
+               validators="akimat.isAppealAttachment", extra=_description(_("PDF, JPG, PNG or DOCX, at most 5 MB."))),
         _field("consent", "zope.schema.Bool", _("I agree to the processing of my personal data"), True,
                validators="isChecked"),
         # The honeypot: hidden from people, left empty by them.
@@ -231,7 +294,8 @@ def actions_model():
 
 def _model(fields):
     return ('<model xmlns="http://namespaces.plone.org/supermodel/schema" '
-            'xmlns:easyform="http://namespaces.plone.org/supermodel/easyform">'
+            'xmlns:easyform="http://namespaces.plone.org/supermodel/easyform" '
+            'xmlns:security="http://namespaces.plone.org/supermodel/security">'
             f"<schema>{fields}</schema></model>")
 
 

@@ -1,15 +1,26 @@
 """Upgrade steps of akimat.policy, run on the test site as portal_setup runs them."""
 
+from akimat.policy.appeal_form import fields_model
+from akimat.policy.appeal_form import FORM_ID
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.supermodel import loadString
+from zope.schema import getFieldNamesInOrder
 
 import unittest
 
 
 PROFILE = "akimat.policy:default"
+
+# Enough of the form of 1004 to tell it from today's: no staff fields.
+FIELDS_OF_1004 = (
+    '<model xmlns="http://namespaces.plone.org/supermodel/schema"><schema>'
+    '<field name="applicant_name" type="zope.schema.TextLine"><title>Name</title></field>'
+    "</schema></model>"
+)
 
 
 class TestUpgradeTo1003(unittest.TestCase):
@@ -25,20 +36,43 @@ class TestUpgradeTo1003(unittest.TestCase):
 
     def test_departments_draw_up_protocols_after_the_upgrade(self):
         """R5.46, R5.54: after 1002 → 1003 every department may add protocols; the ОДК keeps its roles."""
-        self.assertEqual(self.setup.getVersionForProfile(PROFILE), "1004")
+        self.assertEqual(self.setup.getVersionForProfile(PROFILE), "1005")
         protocols = self.portal["protocols"]
         for unit in DEPARTMENTS:
             protocols.manage_delLocalRoles([unit.id])
         self.setup.setLastVersionForProfile(PROFILE, "1002")
         steps = self.setup.listUpgrades(PROFILE)
-        self.assertEqual([(step["ssource"], step["sdest"]) for step in steps], [("1002", "1003"), ("1003", "1004")])
+        self.assertEqual([(step["ssource"], step["sdest"]) for step in steps],
+                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005")])
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
         for unit in DEPARTMENTS:
             with self.subTest(department=unit.id):
                 self.assertIn("Contributor", self.roles(unit.id))
         self.assertLessEqual({"Contributor", "Editor", "Reader", "Reviewer"}, self.roles("odk"))
         with api.env.adopt_user(username="tursynbayev"):  # economy
             self.assertTrue(api.user.has_permission("akimat.content: Add Protocol", obj=protocols))
+
+
+class TestUpgradeTo1005(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.setup = self.portal.portal_setup
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def test_appeal_form_gets_the_staff_fields(self):
+        """R13.6, R13.10: after 1004 → 1005 the existing appeal form has the staff fields, first."""
+        form = self.portal[FORM_ID]
+        form.fields_model = FIELDS_OF_1004
+        self.setup.setLastVersionForProfile(PROFILE, "1004")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(form.fields_model, fields_model())
+        fields = getFieldNamesInOrder(loadString(form.fields_model).schema)
+        self.assertEqual(fields[:3], ["channel", "received_at", "oral_record"])

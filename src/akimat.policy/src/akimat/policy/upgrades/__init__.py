@@ -1,6 +1,7 @@
 """Upgrade steps of akimat.policy; each one calls the code a fresh install runs."""
 
 from akimat.policy.appeal_form import ensure_appeal_form
+from akimat.policy.appeal_form import fields_model
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
 
@@ -21,3 +22,9 @@ def to_1003(context):
 def to_1004(context):
     """The public appeal form, the one page anonymous visitors may open (R13.5, R13.6)."""
     ensure_appeal_form()
+
+
+def to_1005(context):
+    """The appeals department registers paper and oral appeals on the appeal form (R13.6, R13.10):
+    the existing form gets today's fields, the staff fields among them."""
+    ensure_appeal_form().fields_model = fields_model()
