@@ -4,6 +4,7 @@ The appeals department controls them; their executors read the appeal (localrole
 and nobody else new does (R13.2).
 """
 
+from akimat.content import receptions
 from akimat.content.content.appeal import appeal_settings
 from plone import api
 
@@ -12,10 +13,13 @@ SOURCE_KIND = "appeal"  # vocabularies.SOURCE_KINDS: «Appeal of a citizen or an
 
 
 def reference(appeal):
-    """How the control list names the appeal (R12.4a, column 1): «№ 7, 08.12.2026»."""
+    """How the control list names the appeal (R12.4a, column 1): «№ 7, 08.12.2026», preceded by
+    the personal reception where the assignment was given (R14.4)."""
     if appeal.registration_number is None:
         return ""
-    return f"№ {appeal.registration_number}, {appeal.registration_date.strftime('%d.%m.%Y')}"
+    number = f"№ {appeal.registration_number}, {appeal.registration_date.strftime('%d.%m.%Y')}"
+    reception = receptions.get_reception(appeal.reception)
+    return f"{receptions.reference(reception)}; {number}" if reception is not None else number
 
 
 def review_term(appeal, requested=None):
@@ -37,13 +41,14 @@ def _new_id(appeal):
 
 def assign(appeal, executors, deadline=None):
     """An assignment on the appeal's subject: the first executor leads, the rest co-execute,
-    the appeals department controls (R9.16, R12.4a); the executors then read the appeal."""
+    the appeals department controls (R9.16, R12.4a), also when it was given at a personal
+    reception (R14.4); the executors then read the appeal."""
     lead, *co_executors = executors
     assignment = api.content.create(
         container=appeal,
         type="Assignment",
         title=appeal.title,
-        source_kind=SOURCE_KIND,
+        source_kind=receptions.SOURCE_KIND if appeal.reception else SOURCE_KIND,
         source_reference=reference(appeal),
         lead_executor=lead,
         co_executors=list(co_executors),

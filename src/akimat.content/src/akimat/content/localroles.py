@@ -8,6 +8,9 @@ from akimat.content.content.appeal import IAppeal
 from akimat.content.content.assignment import IAssignment
 from akimat.content.content.meeting import IMeeting
 from akimat.content.content.protocol import IProtocol
+from akimat.content.content.reception import IReceptionSchedule
+from akimat.content.content.reception import IReception
+from akimat.content.vocabularies import meeting_settings
 from borg.localrole.interfaces import ILocalRoleProvider
 from zope.component import adapter
 from zope.interface import implementer
@@ -135,4 +138,26 @@ class AppealRoles(ComputedRoles):
             if IAssignment.providedBy(assignment):
                 for executor in assignment.executors():
                     _grant(roles, executor, "Reader")
+        return roles
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IReceptionSchedule)
+class ReceptionScheduleRoles(ComputedRoles):
+    """R14.1: the akim approves the schedule of personal receptions."""
+
+    def _roles(self):
+        roles = {}
+        _grant(roles, meeting_settings(self.context).akim_group, "Signatory")
+        return roles
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IReception)
+class ReceptionRoles(ComputedRoles):
+    """R14.2: the receiving official reads the reception's list."""
+
+    def _roles(self):
+        roles = {}
+        _grant(roles, self.context.official, "Reader")
         return roles

@@ -4,6 +4,7 @@ from akimat.content import _
 from akimat.content import acts
 from akimat.content import appeals
 from akimat.content import protocols
+from akimat.content import receptions
 from akimat.content.control import ControlError
 from functools import partial
 from plone import api
@@ -86,6 +87,13 @@ APPEAL_BEFORE = {
 }
 APPEAL_AFTER = {"register": "register", "redirect": "passed_on", "forward": "passed_on", "answer": "answered"}
 
+# Personal reception: the akim approves a schedule with receptions (R14.1); a reception is held
+# with what each person said recorded (R13.10); the days of the list (R14.2) and of the reception.
+RECEPTION_SCHEDULE_BEFORE = {"approve": "check_approval"}
+RECEPTION_SCHEDULE_AFTER = {"approve": "approved"}
+RECEPTION_BEFORE = {"hold": "check_hold"}
+RECEPTION_AFTER = {"submit_list": "list_submitted", "hold": "held"}
+
 
 # The handlers the ZCML names: (document, event) → the service's step for that transition.
 act_before_transition = partial(_before, acts, ACT_BEFORE)
@@ -94,6 +102,10 @@ protocol_before_transition = partial(_before, protocols, PROTOCOL_BEFORE)
 protocol_after_transition = partial(_after, protocols, PROTOCOL_AFTER)
 appeal_before_transition = partial(_before, appeals, APPEAL_BEFORE)
 appeal_after_transition = partial(_after, appeals, APPEAL_AFTER)
+reception_schedule_before_transition = partial(_before, receptions, RECEPTION_SCHEDULE_BEFORE)
+reception_schedule_after_transition = partial(_after, receptions, RECEPTION_SCHEDULE_AFTER)
+reception_before_transition = partial(_before, receptions, RECEPTION_BEFORE)
+reception_after_transition = partial(_after, receptions, RECEPTION_AFTER)
 
 
 def meeting_before_transition(meeting, event):

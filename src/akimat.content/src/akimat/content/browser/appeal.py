@@ -9,6 +9,7 @@ from akimat.content import _
 from akimat.content import appeal_history
 from akimat.content import appeal_review
 from akimat.content import calendar as working_calendar
+from akimat.content import receptions
 from akimat.content.browser import traffic_light
 from akimat.content.browser.act import format_date
 from akimat.content.browser.steps import button_transitions
@@ -92,6 +93,13 @@ class AppealView(BrowserView):
             for name, label in fields
             if (value := getattr(self.context, name, None))
         ]
+
+    def reception(self):
+        """The personal reception the applicant signed up for (R14), as far as the user sees it."""
+        reception = receptions.get_reception(self.context.reception)
+        if reception is None or not api.user.has_permission("View", obj=reception):
+            return None
+        return {"url": reception.absolute_url(), "title": receptions.reference(reception)}
 
     def earlier(self):
         """R13.5: the applicant's earlier appeals, only those this user may see (R13.2)."""

@@ -124,6 +124,9 @@ def cells(row, request):
     )
 
 
+APPEAL_FORM_ID = "appeal-form"
+
+
 class AppealsRegister(BrowserView):
     """The filter form (GET) and the batched register, 50 appeals a page."""
 
@@ -144,6 +147,16 @@ class AppealsRegister(BrowserView):
     def value(self, name):
         value = self.filters[name]
         return value.isoformat() if hasattr(value, "isoformat") else value or ""
+
+    def new_appeal_url(self):
+        """The site's public appeal form (akimat.policy), where the department also registers
+        paper and phone appeals with their channel and oral record (R13.6, R13.10)."""
+        form = self.context.get(APPEAL_FORM_ID)
+        return form.absolute_url() if form is not None else None
+
+    def schedules(self):
+        """The schedules of personal receptions (R14.1), the newest first."""
+        return api.content.find(portal_type="ReceptionSchedule", sort_on="created", sort_order="descending")
 
     def export_url(self):
         query = urlencode({name: self.value(name) for name in FILTERS if self.value(name)})

@@ -8,6 +8,7 @@ from akimat.content import _
 from akimat.content import appeal_history
 from akimat.content import calendar as working_calendar
 from akimat.content import identification
+from akimat.content import receptions
 from akimat.content.interfaces import IAppealSettings
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
@@ -75,9 +76,32 @@ class IAppeal(model.Schema):
 
     @invariant
     def oral_appeal_recorded(data):
-        """R13.10: an oral appeal is recorded in a protocol of its own."""
+        """R13.10: an oral appeal is recorded in a protocol of its own; for a person signed up for a
+        personal reception, at the reception (receptions.check_hold)."""
+        if getattr(data, "reception", None):
+            return
         if getattr(data, "channel", None) in ORAL_CHANNELS and not (getattr(data, "oral_record", None) or "").strip():
             raise Invalid(_("Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."))
+
+    model.fieldset("personal_reception", label=_("Personal reception"), fields=["reception", "reception_time"])
+    directives.mode(reception="hidden")
+    reception = schema.TextLine(
+        title=_("Personal reception"),
+        description=_("The UID of the reception the applicant signed up for (R14)."),
+        required=False,
+    )
+    reception_time = schema.Datetime(title=_("Time at the reception"), description=_("Almaty time."), required=False)
+
+    @invariant
+    def reception_open_for_sign_up(data):
+        """R14.1, R14.2: a new sign-up only for a reception of the approved schedule, before its list went out."""
+        uid = getattr(data, "reception", None)
+        # A registered appeal signed up earlier: its reception may since have taken place.
+        if not uid or getattr(getattr(data, "__context__", None), "registration_number", None) is not None:
+            return
+        problem = receptions.sign_up_problem(receptions.get_reception(uid))
+        if problem is not None:
+            raise Invalid(problem)
 
     model.fieldset(
         "applicant",
@@ -130,6 +154,8 @@ class Appeal(Container):
     registration_date = None
     passed_on = None  # the day it was redirected (R13.9) or forwarded (R13.11)
     answered_at = None
+    reception = None
+    reception_time = None
     earlier_appeals = ()  # UIDs of the applicant's earlier appeals, set on registration (appeal_history)
 
     def repeated(self):

@@ -3,6 +3,9 @@
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.tests.rest import RestClient
 from akimat.content.tests.test_appeals import AppealTestCase
+from datetime import date
+from datetime import datetime
+from plone import api
 
 import transaction
 
@@ -49,3 +52,21 @@ class AppealApiTestCase(RestClient, AppealTestCase):
         self.assertEqual(registered.json()["review_state"], "registered")
         refused = self.post("appeals-officer", f"{created.json()['@id']}/@workflow/forward")
         self.assertEqual(refused.status_code, 400, refused.text)  # R13.11: no competent body named
+
+    def test_sign_up_for_a_reception_of_an_unapproved_schedule_refused(self):
+        """R14.1: over REST too, nobody signs up for a reception of a schedule the akim has not
+        approved: a 400 with the reason, and no appeal."""
+        with api.env.adopt_user(username="appeals-officer"):
+            schedule = api.content.create(container=self.folder, type="ReceptionSchedule", id="schedule",
+                                          title="График", valid_from=date(2026, 12, 1), valid_until=date(2026, 12, 31))
+            reception = api.content.create(container=schedule, type="Reception", id="reception", title="Приём",
+                                           official="the-akim", start=datetime(2026, 12, 17, 15, 0),
+                                           end=datetime(2026, 12, 17, 18, 0), place="Кабинет акима")
+        transaction.commit()
+        body = {"@type": "Appeal", "kind": "appeal", "title": "О ремонте крыши", "substance": "Течёт крыша.",
+                "channel": "reception", "received_at": "2026-12-08T11:00:00+05:00", "applicant_name": "Петров Пётр",
+                "reception": reception.UID()}
+        refused = self.post("appeals-officer", "/appeals", body)
+        self.assertEqual(refused.status_code, 400, refused.text)
+        self.assertIn("R14.1", refused.text)
+        self.assertEqual(self.session("appeals-officer").get("/@search", params={"portal_type": "Appeal"}).json()["items_total"], 1)
