@@ -12,6 +12,10 @@ class IAkimatContentLayer(IDefaultBrowserLayer):
     """Marker for requests on a site where akimat.content is installed."""
 
 
+class IDepartmentLibrary(Interface):
+    """Marks a department's folder of the document library; its id is the department's group."""
+
+
 def _calendar_entry(value):
     try:
         parse_entry(value)

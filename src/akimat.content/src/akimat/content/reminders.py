@@ -1,5 +1,6 @@
 """Reminders of deadlines (RULES.md R12.4c): executors and the leadership are reminded 3 working
-days before a deadline, and of what is overdue.
+days before a deadline, and of what is overdue. Department heads are reminded the same way of the
+reports their department owes the document library (R9.10d, `report_obligations`).
 
 Once a day (`instance/send_reminders.py`, run by cron or a systemd timer) every person gets one
 digest e-mail with all the assignments on control, where he or she is an executor or the
@@ -11,6 +12,8 @@ members; people without an e-mail address are skipped and counted.
 from akimat.content import _
 from akimat.content import calendar as working_calendar
 from akimat.content import control
+from akimat.content import report_obligations
+from akimat.content.principals import HEADS_SUFFIX
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -45,6 +48,7 @@ class Digest:
     fullname: str
     email: str
     reminders: list = field(default_factory=list)
+    reports: list = field(default_factory=list)  # reports owed to the library, as Reminders
 
     @property
     def overdue(self):
@@ -62,6 +66,7 @@ class Digests:
     digests: list
     assignments: int
     skipped: list  # user ids without an e-mail address (or no longer existing)
+    reports: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Summary:
     assignments: int
     skipped: tuple
     day_off: bool = False
+    reports: int = 0
 
     def __str__(self):
         if self.day_off:
@@ -79,6 +85,7 @@ class Summary:
         text = (
             f"Reminders: {self.persons} person(s) mailed, {self.assignments} assignment(s) "
             f"due within {control.REMINDER_WORKING_DAYS} working days or overdue, "
+            f"{self.reports} report(s) owed to the library, "
             f"{len(self.skipped)} person(s) skipped without an e-mail address"
         )
         return text + (f" ({', '.join(self.skipped)})." if self.skipped else ".")
@@ -142,6 +149,21 @@ def collect_digests(today):
     digests = {}
     skipped = set()
     assignments = 0
+
+    def digests_of(principals):
+        """The digests of the people the principals stand for; those without an e-mail are skipped."""
+        userids = dict.fromkeys(
+            userid for principal in principals if principal for userid in people.users(principal)
+        )
+        for userid in userids:
+            fullname, email = people.address(userid)
+            if not email:
+                skipped.add(userid)
+                continue
+            if userid not in digests:
+                digests[userid] = Digest(userid, fullname, email)
+            yield digests[userid]
+
     for brain in brains:
         light = control.traffic_light(brain.deadline, today, calendar)
         if light not in (control.YELLOW, control.RED):
@@ -154,19 +176,21 @@ def collect_digests(today):
             days_left=control.working_days_left(brain.deadline, today, calendar),
             overdue=light == control.RED,
         )
-        principals = list(brain.executors or ()) + [brain.controller]
-        userids = dict.fromkeys(
-            userid for principal in principals if principal for userid in people.users(principal)
-        )
-        for userid in userids:
-            fullname, email = people.address(userid)
-            if not email:
-                skipped.add(userid)
-                continue
-            digest = digests.get(userid)
-            if digest is None:
-                digest = digests[userid] = Digest(userid, fullname, email)
+        for digest in digests_of(list(brain.executors or ()) + [brain.controller]):
             digest.reminders.append(reminder)
+    reports = 0
+    overview = f"{api.portal.get().absolute_url()}/@@library-overview"
+    for obligation, status in report_obligations.reminders(today, calendar):
+        reports += 1
+        reminder = Reminder(
+            title=f"{obligation.title} ({status.period.label()})",
+            url=f"{overview}?department={obligation.department}",
+            deadline=status.due,
+            days_left=control.working_days_left(status.due, today, calendar),
+            overdue=status.state == report_obligations.LATE,
+        )
+        for digest in digests_of([f"{obligation.department}{HEADS_SUFFIX}"]):
+            digest.reports.append(reminder)
     for userid in sorted(skipped):
         logger.warning("No reminder for %s: no e-mail address.", userid)
     for digest in digests.values():
@@ -175,6 +199,7 @@ def collect_digests(today):
         digests=sorted(digests.values(), key=lambda digest: digest.userid),
         assignments=assignments,
         skipped=sorted(skipped),
+        reports=reports,
     )
 
 
@@ -194,15 +219,18 @@ def send_reminders(today=None):
         # Immediately, not at commit: a refusing mail server is reported to whoever triggered it.
         api.portal.send_email(recipient=digest.email, subject=subject, body=body, immediate=True)
     return Summary(
-        persons=len(found.digests), assignments=found.assignments, skipped=tuple(found.skipped)
+        persons=len(found.digests), assignments=found.assignments, skipped=tuple(found.skipped),
+        reports=found.reports,
     )
 
 
 def compose(digest):
     """(subject, body) of one person's digest, in Russian, plain text."""
     days = control.REMINDER_WORKING_DAYS
-    counts = {"due": len(digest.due), "days": days, "overdue": len(digest.overdue)}
-    if digest.overdue and digest.due:
+    counts = {"due": len(digest.due), "days": days, "overdue": len(digest.overdue), "reports": len(digest.reports)}
+    if not digest.reminders:
+        subject = _("Reports owed to the library: ${reports} due or late", mapping=counts)
+    elif digest.overdue and digest.due:
         subject = _(
             "Assignments on control: ${overdue} overdue, ${due} due within ${days} working days",
             mapping=counts,
@@ -213,19 +241,16 @@ def compose(digest):
         subject = _(
             "Assignments on control: ${due} due within ${days} working days", mapping=counts
         )
-    lines = [
-        _t(_("Hello, ${name}!", mapping={"name": digest.fullname})),
-        "",
-        _t(
-            _(
-                "Assignments on control where you are an executor or the controller need "
-                "your attention."
-            )
-        ),
-    ]
+    lines = [_t(_("Hello, ${name}!", mapping={"name": digest.fullname}))]
+    if digest.reminders:
+        lines += [
+            "",
+            _t(_("Assignments on control where you are an executor or the controller need your attention.")),
+        ]
     sections = (
         (_("Overdue assignments"), digest.overdue),
         (_("Assignments due within ${days} working days", mapping={"days": days}), digest.due),
+        (_("Reports your department owes the document library (R9.10d)"), digest.reports),
     )
     for heading, reminders in sections:
         if not reminders:
@@ -250,6 +275,9 @@ def compose(digest):
             )
         ),
     ]
+    if digest.reports:
+        lines.append(_t(_("Department heads get it from ${days} working days before a report is due "
+                          "until it is published.", mapping={"days": days})))
     return _t(subject), "\n".join(lines) + "\n"
 
 

@@ -3,8 +3,11 @@
 from akimat.content import _
 from akimat.content import acts
 from akimat.content import appeals
+from akimat.content import library
 from akimat.content import protocols
 from akimat.content import receptions
+from akimat.content.content.report import department_of
+from akimat.content.content.report import IReport
 from akimat.content.control import ControlError
 from functools import partial
 from plone import api
@@ -134,3 +137,30 @@ def assignment_of_protocol(assignment, event):
     assignment.source_kind = protocol.meeting_kind or assignment.source_kind
     assignment.source_reference = protocols.reference(protocol)
     assignment.reindexObject()
+
+
+def report_added(report, event):
+    """A report belongs to the department whose library folder holds it (R9.10d); its files'
+    text is kept for the catalog; a corrected version replaces the earlier report."""
+    report.department = department_of(report) or report.department
+    library.refresh_text(report)
+    library.replace_corrected(report)
+    report.reindexObject()
+
+
+def report_modified(report, event):
+    library.refresh_text(report)
+    report.reindexObject()
+
+
+def annex_changed(file, event):
+    """A further file of a report: its text goes into the report's full text."""
+    report = file.__parent__
+    if IReport.providedBy(report):
+        library.refresh_text(file)
+        report.reindexObject(idxs=["SearchableText", "file_types"])
+
+
+def report_after_transition(report, event):
+    if _transition(event) == "publish":
+        library.published(report)

@@ -2,6 +2,8 @@
 
 from akimat.content import _
 from akimat.content.interfaces import IMeetingSettings
+from akimat.content.principals import HEADS_SUFFIX
+from plone import api
 from plone.app.vocabularies.principals import GroupsFactory
 from plone.app.vocabularies.principals import PrincipalsVocabulary
 from plone.app.vocabularies.principals import UsersFactory
@@ -146,6 +148,14 @@ APPEAL_REQUIREMENTS = _vocabulary(
 
 PROTOCOL_FORMS = _vocabulary(("full", _("Full form")), ("short", _("Short form")))
 
+# Reports of the document library (R9.10d): how often a department reports.
+REPORT_PERIOD_KINDS = _vocabulary(
+    ("month", _("Month")),
+    ("quarter", _("Quarter")),
+    ("half-year", _("Half-year")),
+    ("year", _("Year")),
+)
+
 
 @provider(IVocabularyFactory)
 def meeting_kinds(context):
@@ -234,6 +244,22 @@ def act_urgency(context):
 @provider(IVocabularyFactory)
 def control_categories(context):
     return CONTROL_CATEGORIES
+
+
+@provider(IVocabularyFactory)
+def report_period_kinds(context):
+    return REPORT_PERIOD_KINDS
+
+
+@provider(IVocabularyFactory)
+def departments(context):
+    """The departments: the groups that have a group of their head and deputy head (HEADS_SUFFIX)."""
+    groups = {group.getId(): group.getProperty("title") or group.getId() for group in api.group.get_groups()}
+    return SimpleVocabulary([
+        SimpleTerm(value=group_id, token=group_id, title=title)
+        for group_id, title in sorted(groups.items(), key=lambda item: item[1])
+        if f"{group_id}{HEADS_SUFFIX}" in groups
+    ])
 
 
 class _PlainPrincipalsVocabulary(PrincipalsVocabulary):

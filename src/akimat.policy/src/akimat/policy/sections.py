@@ -5,16 +5,23 @@ with the Russian text, the front page shows them in the reader's language.
 """
 
 from akimat.content import _
+from akimat.content.interfaces import IDepartmentLibrary
 from akimat.policy.organisation import DEPARTMENTS
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from zope.i18n import translate
+from zope.interface import alsoProvides
 
 
 EDITORS = ("Contributor", "Editor", "Reader")
 EVERY_DEPARTMENT_DRAFTS = {unit.id: ("Contributor",) for unit in DEPARTMENTS}
-EVERY_DEPARTMENT_HEAD_PUBLISHES = {unit.heads_id: ("Contributor",) for unit in DEPARTMENTS}
+# In its library folder a department drafts reports; its head and deputy head also publish them.
+REPORT_WRITERS = ("Contributor",)
+REPORT_PUBLISHERS = ("Contributor", "Editor", "Reviewer")
+ADMINS = ("Manager", "Site Administrator")
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,22 @@ class Section:
     # A confidential section is seen only by those with a local role on it (appeals: R13.2).
     confidential: bool = False
     children: tuple = ()
+    # A department's library folder: only its roles count there, and it takes reports only.
+    department_library: bool = False
+    # Add permissions the site gives nobody, granted here to these roles (besides the admins').
+    add_permissions: dict = field(default_factory=dict)
+
+
+def department_library(unit):
+    """The library folder of a department (R9.10d): its drafts are its own."""
+    return Section(
+        unit.id,
+        unit.title,
+        _("Reports of the department."),
+        roles={unit.id: REPORT_WRITERS, unit.heads_id: REPORT_PUBLISHERS},
+        department_library=True,
+        add_permissions={"akimat.content: Add Report": ("Owner", *REPORT_WRITERS)},
+    )
 
 
 SECTIONS = (
@@ -73,13 +96,17 @@ SECTIONS = (
         "library",
         _("Document library"),
         _("Reports of the departments and documents of the akimat of the region."),
-        roles={"svodny-otdel": EDITORS, **EVERY_DEPARTMENT_HEAD_PUBLISHES},
+        roles={"svodny-otdel": EDITORS},
+        # What each department owes the library, set by the Сводный отдел (R9.10d).
+        add_permissions={"akimat.content: Add ReportObligation": ("Contributor",)},
         children=(
+            # R9.10d: periodic reports go to «Акимат ТО» instead of letters, one folder a department.
             Section(
                 "akimat-to",
                 _("Akimat TO"),
                 _("Documents of the akimat of Turkistan region."),
                 roles={"svodny-otdel": EDITORS},
+                children=tuple(department_library(unit) for unit in DEPARTMENTS),
             ),
         ),
     ),
@@ -103,6 +130,19 @@ def ensure_sections(container=None, sections=SECTIONS):
                 api.content.transition(obj=folder, transition="publish_internally")
         for group, roles in section.roles.items():
             api.group.grant_roles(groupname=group, roles=roles, obj=folder)
-        folder.__ac_local_roles_block__ = section.confidential
+        folder.__ac_local_roles_block__ = section.confidential or section.department_library
+        for permission, roles in section.add_permissions.items():
+            folder.manage_permission(permission, [*ADMINS, *roles], acquire=True)
+        if section.department_library:
+            _take_reports(folder)
         folder.reindexObjectSecurity()
         ensure_sections(folder, section.children)
+
+
+def _take_reports(folder):
+    """The department's reports, and nothing else, are added here."""
+    alsoProvides(folder, IDepartmentLibrary)
+    constraints = ISelectableConstrainTypes(folder)
+    constraints.setConstrainTypesMode(ENABLED)
+    constraints.setLocallyAllowedTypes(["Report"])
+    constraints.setImmediatelyAddableTypes(["Report"])

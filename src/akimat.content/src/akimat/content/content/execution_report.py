@@ -16,3 +16,5 @@ class IExecutionReport(model.Schema):
 @implementer(IExecutionReport)
 class ExecutionReport(Item):
     """A report acquires its permissions from the assignment it belongs to."""
+
+    library_report = None  # UID of the report of the document library it stands for (library.published)

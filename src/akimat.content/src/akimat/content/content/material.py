@@ -1,6 +1,7 @@
 """Material of an agenda item: a file of a kind (R5.6, R5.8) that may go into the electronic flow (R9.3)."""
 
 from akimat.content import _
+from akimat.content.restriction import is_restricted
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -9,12 +10,8 @@ from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
 
-import re
-
 
 MAX_PRESENTATION_BYTES = 10 * 1024 * 1024  # R5.6
-# R9.3: a file whose name says it is restricted («ДСП», «для служебного пользования», «секретно»).
-_RESTRICTED_NAME = re.compile(r"(^|[^а-яё])(дсп|для служебного пользования|секретно|қызмет бабында)", re.IGNORECASE)
 
 
 class IMaterial(model.Schema):
@@ -34,8 +31,7 @@ class IMaterial(model.Schema):
     @invariant
     def not_restricted(data):
         """R9.3: documents for official use only or with state secrets stay on paper."""
-        name = getattr(data.file, "filename", None) or ""
-        if (data.restriction and data.restriction != "none") or _RESTRICTED_NAME.search(name):
+        if is_restricted(data.restriction, getattr(data.file, "filename", None)):
             raise Invalid(
                 _("Restricted documents (ДСП, state secrets) are not accepted electronically; hand them "
                   "over on paper (R9.3).")

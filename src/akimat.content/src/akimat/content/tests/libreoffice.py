@@ -11,8 +11,8 @@ import unittest
 needs_libreoffice = unittest.skipIf(shutil.which("libreoffice") is None, "LibreOffice is not installed")
 
 
-def converts_to_pdf(docx_bytes):
-    """Whether LibreOffice turns the DOCX into a PDF."""
+def docx_to_pdf(docx_bytes):
+    """The PDF LibreOffice makes of the DOCX; empty bytes if it makes none."""
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "document.docx"
         source.write_bytes(docx_bytes)
@@ -28,4 +28,9 @@ def converts_to_pdf(docx_bytes):
             timeout=180,
         )
         pdf = Path(folder) / "document.pdf"
-        return pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+        return pdf.read_bytes() if pdf.exists() else b""
+
+
+def converts_to_pdf(docx_bytes):
+    """Whether LibreOffice turns the DOCX into a PDF."""
+    return docx_to_pdf(docx_bytes).startswith(b"%PDF")

@@ -154,7 +154,7 @@ class TestAccess(unittest.TestCase):
         for username in ("yessenova", "tulegenova", "abdrakhmanov"):
             with self.subTest(user=username), api.env.adopt_user(username=username):
                 self.assertFalse(api.user.has_permission("View", obj=appeals))
-                self.assertNotIn("appeals", [b.getId for b in api.content.find(id="appeals")])
+                self.assertEqual(len(api.content.find(UID=appeals.UID())), 0)
 
 
 class TestDemo(unittest.TestCase):

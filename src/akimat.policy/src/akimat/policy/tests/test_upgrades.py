@@ -14,6 +14,7 @@ import unittest
 
 
 PROFILE = "akimat.policy:default"
+LATEST = "1006"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -36,18 +37,18 @@ class TestUpgradeTo1003(unittest.TestCase):
 
     def test_departments_draw_up_protocols_after_the_upgrade(self):
         """R5.46, R5.54: after 1002 → 1003 every department may add protocols; the ОДК keeps its roles."""
-        self.assertEqual(self.setup.getVersionForProfile(PROFILE), "1005")
+        self.assertEqual(self.setup.getVersionForProfile(PROFILE), LATEST)
         protocols = self.portal["protocols"]
         for unit in DEPARTMENTS:
             protocols.manage_delLocalRoles([unit.id])
         self.setup.setLastVersionForProfile(PROFILE, "1002")
         steps = self.setup.listUpgrades(PROFILE)
         self.assertEqual([(step["ssource"], step["sdest"]) for step in steps],
-                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005")])
+                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006")])
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
         for unit in DEPARTMENTS:
             with self.subTest(department=unit.id):
                 self.assertIn("Contributor", self.roles(unit.id))
@@ -72,7 +73,32 @@ class TestUpgradeTo1005(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
         self.assertEqual(form.fields_model, fields_model())
         fields = getFieldNamesInOrder(loadString(form.fields_model).schema)
         self.assertEqual(fields[:3], ["channel", "received_at", "oral_record"])
+
+
+class TestUpgradeTo1006(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.setup = self.portal.portal_setup
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def test_department_heads_publish_in_their_folder_only(self):
+        """R9.10d: after 1005 → 1006 each department has its folder in «Акимат ТО»; its heads no
+        longer add to the whole library."""
+        library = self.portal["library"]
+        for unit in DEPARTMENTS:
+            api.group.grant_roles(groupname=unit.heads_id, roles=["Contributor"], obj=library)
+        self.setup.setLastVersionForProfile(PROFILE, "1005")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
+        for unit in DEPARTMENTS:
+            with self.subTest(department=unit.id):
+                self.assertNotIn("Contributor", api.group.get_roles(groupname=unit.heads_id, obj=library, inherit=False))
+                self.assertIn(unit.id, library["akimat-to"])

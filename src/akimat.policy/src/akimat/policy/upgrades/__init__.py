@@ -2,8 +2,10 @@
 
 from akimat.policy.appeal_form import ensure_appeal_form
 from akimat.policy.appeal_form import fields_model
+from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
+from plone import api
 
 
 def to_1001(context):
@@ -28,3 +30,11 @@ def to_1005(context):
     """The appeals department registers paper and oral appeals on the appeal form (R13.6, R13.10):
     the existing form gets today's fields, the staff fields among them."""
     ensure_appeal_form().fields_model = fields_model()
+
+
+def to_1006(context):
+    """The document library (R9.10d): a folder per department in «Акимат ТО»; department heads no
+    longer add to the whole library, only to their department's folder."""
+    library = api.portal.get()["library"]
+    library.manage_delLocalRoles([unit.heads_id for unit in DEPARTMENTS])
+    ensure_sections()

@@ -1,0 +1,70 @@
+"""The page of a report of the document library (RULES.md R9.10d)."""
+
+from akimat.content.browser.act import format_date
+from akimat.content.browser.meeting import state_title
+from akimat.content.browser.steps import button_transitions
+from akimat.content.principals import principal_title
+from akimat.content.vocabularies import REPORT_PERIOD_KINDS
+from akimat.content.vocabularies import title_of
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from Products.Five.browser import BrowserView
+
+
+def period_title(report):
+    """«2 квартал 2026» …: the period's number, its kind and the year, in the reader's language."""
+    kind = api.portal.translate(title_of(REPORT_PERIOD_KINDS, report.period_kind)).lower()
+    return f"{report.period} {kind} {report.report_year}" if report.period else f"{report.report_year}"
+
+
+def _link(uid):
+    """The report of that UID as a link, when this user may see it."""
+    other = uuidToObject(uid) if uid else None
+    return {"url": other.absolute_url(), "title": other.title} if other is not None else None
+
+
+class ReportView(BrowserView):
+    """Requisites, files with their download links, the version chain, the steps."""
+
+    def state_title(self):
+        return state_title(self.context)
+
+    def department(self):
+        return principal_title(self.context.department)
+
+    def period(self):
+        return period_title(self.context)
+
+    def executor(self):
+        return principal_title(self.context.executor) if self.context.executor else ""
+
+    def files(self):
+        report = self.context
+        files = [{"filename": report.file.filename, "url": f"{report.absolute_url()}/@@download/file",
+                  "size": report.file.getSize()}] if report.file else []
+        for item in report.objectValues():
+            if getattr(item, "portal_type", None) == "File" and item.file:
+                files.append({"filename": item.file.filename, "url": f"{item.absolute_url()}/@@download/file",
+                              "size": item.file.getSize()})
+        return files
+
+    def answers(self):
+        relation = self.context.answers
+        if relation is None or relation.isBroken():
+            return None
+        return _link(relation.to_object.UID())
+
+    def replaces(self):
+        return _link(self.context.replaces)
+
+    def replaced_by(self):
+        return _link(self.context.replaced_by)
+
+    def may_add_files(self):
+        return api.user.has_permission("Add portal content", obj=self.context)
+
+    def transitions(self):
+        return button_transitions(self.context)
+
+    def modified(self):
+        return format_date(self.context.modified().asdatetime().date())
