@@ -12,6 +12,7 @@ from dataclasses import field
 from plone import api
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.base.interfaces.syndication import IFeedSettings
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -140,8 +141,10 @@ def ensure_sections(container=None, sections=SECTIONS):
 
 
 def _take_reports(folder):
-    """The department's reports, and nothing else, are added here."""
+    """The department's reports, and nothing else, are added here; staff who follow the
+    department read its new reports in its RSS and Atom feeds (`RSS`, `atom.xml`)."""
     alsoProvides(folder, IDepartmentLibrary)
+    IFeedSettings(folder).enabled = True
     constraints = ISelectableConstrainTypes(folder)
     constraints.setConstrainTypesMode(ENABLED)
     constraints.setLocallyAllowedTypes(["Report"])

@@ -11,10 +11,11 @@ from plone.app.uuid.utils import uuidToObject
 from Products.Five.browser import BrowserView
 
 
-def period_title(report):
+def period_title(kind, number, year):
     """«2 квартал 2026» …: the period's number, its kind and the year, in the reader's language."""
-    kind = api.portal.translate(title_of(REPORT_PERIOD_KINDS, report.period_kind)).lower()
-    return f"{report.period} {kind} {report.report_year}" if report.period else f"{report.report_year}"
+    if not number:
+        return str(year)
+    return f"{number} {api.portal.translate(title_of(REPORT_PERIOD_KINDS, kind)).lower()} {year}"
 
 
 def _link(uid):
@@ -33,7 +34,8 @@ class ReportView(BrowserView):
         return principal_title(self.context.department)
 
     def period(self):
-        return period_title(self.context)
+        report = self.context
+        return period_title(report.period_kind, report.period, report.report_year)
 
     def executor(self):
         return principal_title(self.context.executor) if self.context.executor else ""

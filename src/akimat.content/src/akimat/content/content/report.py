@@ -20,6 +20,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
@@ -162,7 +163,7 @@ def same_report(data, context):
     if not (data.report_kind and data.department and data.period_kind and data.report_year):
         return None
     catalog = getToolByName(context, "portal_catalog", None) or api.portal.get_tool("portal_catalog")
-    own = getattr(context, "UID", lambda: None)() if IReport.providedBy(context) else None
+    own = IUUID(context, None) if IReport.providedBy(context) else None  # None while being created
     for brain in catalog.unrestrictedSearchResults(
         portal_type="Report", report_kind=data.report_kind.strip(), department=data.department,
         period_kind=data.period_kind, report_year=data.report_year, report_period=data.period or 0,

@@ -13,6 +13,7 @@ from akimat.content.tests.samples import RUSSIAN
 from akimat.content.tests.samples import sample_pdf
 from akimat.content.tests.samples import xlsx_bytes
 from akimat.content.tests.security import forget_local_roles
+from akimat.content.tests.views import ViewTests
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.form.validator import Data
@@ -185,3 +186,61 @@ class TestFullText(LibraryTestCase):
         self.do(report, "publish", "economy-head")
         for query in ("годового", "бюджетах", "ғимаратында", "ЖИҺАЗ"):
             self.assertEqual(self.found(query), ["pdf"], query)
+
+
+class Upload:
+    """A file as the request's form holds an uploaded one."""
+
+    def __init__(self, filename, data=b"%PDF-1.4 a report"):
+        self.filename, self.data = filename, data
+
+    def read(self):
+        return self.data
+
+
+class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
+    def upload(self, userid, *files, **form):
+        values = dict(period_kind="quarter", period="2", report_year="2026", files=list(files))
+        values.update(form)
+        return self.render(self.folders["economy"], "@@upload-reports", userid, method="POST", **values)
+
+    def test_one_report_per_file_refusals_named(self):
+        """R9.10d, R9.3: each file becomes a report of the period; a restricted file, another
+        type or a report already in are refused by name, the others are kept."""
+        self.report(report_kind="Отчёт о занятости")
+        html = self.upload("economy-head", Upload("Отчёт об исполнении бюджета.pdf"),
+                           Upload("Отчёт ДСП о кадрах.pdf"), Upload("Отчёт о занятости.pdf"),
+                           Upload("Сводка.exe"), publish="1")
+        reports = {report.title: report for report in self.folders["economy"].objectValues()}
+        budget = reports["Отчёт об исполнении бюджета"]
+        self.assertEqual((budget.report_kind, budget.period, budget.review_state()), ("Отчёт об исполнении бюджета", 2, "published"))
+        self.assertEqual(len(reports), 2)
+        self.assertIn('id="upload-refused"', html)
+        for name in ("Отчёт ДСП о кадрах.pdf", "Отчёт о занятости.pdf", "Сводка.exe"):
+            self.assertIn(name, html)
+        self.assertIn("R9.3", html)
+
+    def test_staff_upload_drafts(self):
+        """R9.10d: staff upload drafts even when they ask to publish; the head publishes."""
+        self.upload("economist", Upload("Отчёт об исполнении бюджета.pdf"), publish="1")
+        (report,) = self.folders["economy"].objectValues()
+        self.assertEqual(report.review_state(), "draft")
+
+    def test_period_checked(self):
+        html = self.upload("economy-head", Upload("Отчёт.pdf"), period="5")
+        self.assertEqual(self.folders["economy"].objectIds(), [])
+        self.assertIn("Отчёт.pdf", html)
+
+    def test_other_departments_may_not(self):
+        with self.assertRaises(Unauthorized):
+            self.upload("finance-head", Upload("Отчёт.pdf"))
+
+
+class TestSiteSearch(ViewTests, LibraryTestCase):
+    def test_results_name_type_period_and_department(self):
+        """The site search shows a report with its type, period and department."""
+        report = self.report(file=report_file("budget.docx", docx_bytes(RUSSIAN)))
+        self.do(report, "publish", "economy-head")
+        html = self.render(self.portal, "@@search", OUTSIDER, SearchableText="бюджетах")
+        self.assertIn(report.absolute_url(), html)
+        self.assertIn("2 квартал 2026 · economy", html)

@@ -14,6 +14,7 @@ from akimat.content.browser.traffic_light import brain_light
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
 from akimat.content.my_assignments import assignments_of
+from akimat.content.principals import PrincipalTitles
 from akimat.policy.sections import SECTIONS
 from plone import api
 from Products.Five.browser import BrowserView
@@ -22,6 +23,7 @@ from Products.Five.browser import BrowserView
 MY_ASSIGNMENTS_SHOWN = 5
 DOCUMENTS_SHOWN = 5
 MEETINGS_SHOWN = 10
+NEW_REPORTS_SHOWN = 5
 
 
 class FrontPage(BrowserView):
@@ -83,3 +85,11 @@ class FrontPage(BrowserView):
 
     def may_see_control_list(self):
         return api.user.has_permission("akimat.content: View control list", obj=self.context)
+
+    def new_reports(self):
+        """What's new in the document library: the reports published last (R9.10d)."""
+        brains = api.content.find(portal_type="Report", review_state="published", sort_on="effective",
+                                  sort_order="descending", sort_limit=NEW_REPORTS_SHOWN)[:NEW_REPORTS_SHOWN]
+        titles = PrincipalTitles()
+        return [{"title": brain.Title, "url": brain.getURL(), "department": titles(brain.department),
+                 "date": brain.effective.strftime("%d.%m.%Y")} for brain in brains]
