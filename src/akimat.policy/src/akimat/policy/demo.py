@@ -3,6 +3,7 @@
 from akimat.policy.demo_acts import add_demo_acts
 from akimat.policy.demo_appeals import add_demo_appeals
 from akimat.policy.demo_assignments import add_demo_assignments
+from akimat.policy.demo_library import add_demo_library
 from akimat.policy.demo_meetings import add_demo_meetings
 from akimat.policy.demo_receptions import add_demo_receptions
 from akimat.policy.organisation import ensure_groups
@@ -47,13 +48,14 @@ DEMO_USERS = (
 def add_demo_content(context):
     """Demo users, demo assignments in every traffic-light colour, demo acts in each state, a
     month of meetings with their protocols (the session adopts a demo act: acts come first),
-    appeals and the schedule of personal receptions."""
+    appeals and the schedule of personal receptions, a year of the document library."""
     add_demo_users()
     add_demo_assignments(api.portal.get())
     add_demo_acts(api.portal.get())
     add_demo_meetings(api.portal.get())
     add_demo_appeals(api.portal.get())
     add_demo_receptions(api.portal.get())
+    add_demo_library(api.portal.get())
 
 
 def add_demo_users():
