@@ -1,5 +1,6 @@
 """akimat.content installs its registry records, browser layer and control panel, and uninstalls."""
 
+from akimat.content import stemming
 from akimat.content.calendar import get_calendar
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.interfaces import ICalendarSettings
@@ -10,6 +11,7 @@ from plone.base.utils import get_installer
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
+from types import SimpleNamespace
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -101,3 +103,27 @@ class TestCalendarInTheSite(unittest.TestCase):
         self.assertEqual(
             self.names(date(2024, 5, 8), "ru"), ["Выходной день (перенесён с 04.05.2024)"]
         )
+
+
+class TestUpgradeTo1006(unittest.TestCase):
+    layer = AKIMAT_CONTENT_INTEGRATION_TESTING
+
+    def test_full_text_gets_the_stemmer(self):
+        """1005 → 1006: the site's SearchableText moves to the lexicon with the Russian stemmer,
+        and the Report type and its workflow are there."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("SearchableText")
+        catalog.addIndex("SearchableText", "ZCTextIndex", extra=SimpleNamespace(
+            doc_attr="SearchableText", lexicon_id="plone_lexicon", index_type="Okapi BM25 Rank"))
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile("akimat.content:default", "1005")
+
+        setup.upgradeProfile("akimat.content:default")
+
+        self.assertEqual(setup.getLastVersionForProfile("akimat.content:default"), ("1006",))
+        self.assertEqual(catalog._catalog.getIndex("SearchableText").lexicon_id, stemming.LEXICON_ID)
+        self.assertIn("Report", api.portal.get_tool("portal_types"))
+        self.assertEqual(api.portal.get_tool("portal_workflow").getChainForPortalType("Report"),
+                         ("akimat_report_workflow",))
