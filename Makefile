@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test debian-packages pins i18n mail-sink reminders bench bench-meetings clean
+.PHONY: build start test debian-packages pins i18n mail-sink reminders bench bench-meetings bench-library clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -70,6 +70,10 @@ bench: build ## Time the control list, «my assignments» and the XLSX export wi
 bench-meetings: build ## Time the hall check, the meetings calendar and the Monday report with N meetings (stop make start first)
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run bench/meetings_bench.py $${N:-3000}
+
+bench-library: build ## Time the library's facets, counts and full-text search with N reports (stop make start first)
+	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
+	bin/instance run bench/library_bench.py $${N:-20000}
 
 i18n: build ## Re-extract our messages into each package's akimat.pot and merge them into ru and kk
 	for package in src/akimat.*/src/akimat/*/; do \

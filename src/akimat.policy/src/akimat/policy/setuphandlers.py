@@ -1,4 +1,5 @@
 from akimat.policy.appeal_form import ensure_appeal_form
+from akimat.policy.library_search import ensure_library_search
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
 from plone import api
@@ -21,6 +22,7 @@ def post_install(context):
     run again."""
     ensure_groups()
     ensure_sections()
+    ensure_library_search()
     ensure_appeal_form()
     api.portal.get().setLayout(FRONT_PAGE)
 

@@ -2,6 +2,8 @@
 
 from akimat.policy.appeal_form import ensure_appeal_form
 from akimat.policy.appeal_form import fields_model
+from akimat.policy.library_search import ensure_library_search
+from akimat.policy.library_search import install_collectionfilter
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
@@ -34,7 +36,9 @@ def to_1005(context):
 
 def to_1006(context):
     """The document library (R9.10d): a folder per department in «Акимат ТО»; department heads no
-    longer add to the whole library, only to their department's folder."""
+    longer add to the whole library, only to their department's folder; its faceted search page."""
     library = api.portal.get()["library"]
     library.manage_delLocalRoles([unit.heads_id for unit in DEPARTMENTS])
     ensure_sections()
+    install_collectionfilter()
+    ensure_library_search()
