@@ -34,7 +34,8 @@ class TestClosedIntranet(unittest.TestCase):
         headers = {"Accept": "application/json"}
         head = ("yessenova", DEMO_PASSWORD)
         found = requests.get(
-            f"{self.url}/++api++/@search", params={"id": "appeals"}, headers=headers,
+            # The appeals department's library folder is an «appeals» too: the section is at the top.
+            f"{self.url}/++api++/@search", params={"id": "appeals", "path.depth": 1}, headers=headers,
             auth=head, timeout=30,
         ).json()
         self.assertEqual(found["items_total"], 0)

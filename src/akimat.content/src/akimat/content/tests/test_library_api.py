@@ -53,7 +53,7 @@ class TestLibraryApi(RestClient, LibraryTestCase):
         self.assertEqual(self.post("economy-head", FOLDER, body()).status_code, 201)
         for bad, expected in ((body(restriction="dsp", report_kind="Другой"), "R9.3"),
                               (body(filename="budget.exe", report_kind="Другой"), "PDF"),
-                              (body(), "corrected version")):
+                              (body(), f"{FOLDER}/")):  # the link to the first report
             refused = self.post("economy-head", FOLDER, bad)
             self.assertEqual(refused.status_code, 400, refused.text)
             self.assertEqual(refused.json()["type"], "BadRequest")
