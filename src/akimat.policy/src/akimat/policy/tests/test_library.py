@@ -55,3 +55,12 @@ class TestLibrary(unittest.TestCase):
             html = self.portal.restrictedTraverse("@@akimat-home")()
         self.assertIn('id="new-reports"', html)
         self.assertIn(report.title, html)
+
+    def test_svodny_otdel_sets_what_is_owed(self):
+        """R9.10d: the Сводный отдел (or an administrator) sets the expected reports; departments do not."""
+        library = self.portal["library"]
+        with api.env.adopt_user(username="nurzhanova"):
+            self.assertTrue(api.user.has_permission("akimat.content: Add ReportObligation", obj=library))
+        for username in ("yessenova", "tursynbayev"):
+            with api.env.adopt_user(username=username):
+                self.assertFalse(api.user.has_permission("akimat.content: Add ReportObligation", obj=library))
