@@ -24,6 +24,7 @@ MY_ASSIGNMENTS_SHOWN = 5
 DOCUMENTS_SHOWN = 5
 MEETINGS_SHOWN = 10
 NEW_REPORTS_SHOWN = 5
+APPROVE_SCHEDULE = "akimat.content: Approve reception schedule"
 
 
 class FrontPage(BrowserView):
@@ -93,3 +94,9 @@ class FrontPage(BrowserView):
         titles = PrincipalTitles()
         return [{"title": brain.Title, "url": brain.getURL(), "department": titles(brain.department),
                  "date": brain.effective.strftime("%d.%m.%Y")} for brain in brains]
+
+    def schedules_to_approve(self):
+        """R14.1: the reception schedules the akim is asked to approve (only he may)."""
+        return [{"title": brain.Title, "url": brain.getURL()}
+                for brain in api.content.find(portal_type="ReceptionSchedule", review_state="draft")
+                if api.user.has_permission(APPROVE_SCHEDULE, obj=brain.getObject())]

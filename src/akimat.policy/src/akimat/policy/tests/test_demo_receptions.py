@@ -6,8 +6,10 @@ from akimat.content import receptions
 from akimat.content.tests.security import forget_local_roles
 from akimat.policy.demo_receptions import add_demo_receptions
 from akimat.policy.demo_receptions import SCHEDULE_ID
+from akimat.policy.interfaces import IAkimatPolicyLayer
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from plone import api
+from zope.interface import alsoProvides
 
 import unittest
 
@@ -55,6 +57,17 @@ class TestDemoReceptions(unittest.TestCase):
             self.assertEqual(receptions.signups(coming), [])
         with api.env.adopt_user(username="abdrakhmanov"):
             self.assertEqual(len(receptions.signups(coming)), 2)
+
+    def test_the_akim_finds_a_draft_schedule_on_his_front_page(self):
+        """R14.1: a schedule waiting for the akim's approval is on his front page, nobody else's."""
+        alsoProvides(self.layer["request"], IAkimatPolicyLayer)
+        with api.env.adopt_user(username="kim"):
+            api.content.transition(obj=self.schedule, transition="revise")
+        for username, shown in (("seitzhanov", True), ("kim", False), ("abdrakhmanov", False)):
+            forget_local_roles(self.layer["request"])
+            with api.env.adopt_user(username=username):
+                html = self.portal.restrictedTraverse("@@akimat-home")()
+            self.assertEqual('id="schedules-to-approve"' in html, shown, username)
 
     def test_again_adds_nothing(self):
         before = self.portal["appeals"].objectIds()
