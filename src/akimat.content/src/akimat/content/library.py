@@ -8,7 +8,6 @@ from akimat.content import _
 from akimat.content import fulltext
 from akimat.content.content.report import same_report
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 
 
 def replace_corrected(report):
@@ -44,12 +43,6 @@ def published(report):
                                          mapping={"title": report.title})),
             library_report=report.UID(),
         )
-
-
-def library_report(execution_report):
-    """The library report an execution report stands for, or None."""
-    uid = getattr(execution_report, "library_report", None)
-    return uuidToObject(uid) if uid else None
 
 
 def refresh_text(obj):
