@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test debian-packages pins i18n mail-sink reminders bench bench-meetings bench-library clean
+.PHONY: build start test debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -63,9 +63,13 @@ reminders: ## Send today's deadline reminders (R12.4c) of the running site (make
 	curl -fsS -X POST -u $${ADMIN:-admin:admin} -H 'Accept: application/json' \
 	  http://localhost:8080/$(SITE_ID)/++api++/@send-reminders
 
-bench: build ## Time the control list, «my assignments» and the XLSX export with N assignments (stop make start first)
+bench: build bench-registration ## Time the control list, «my assignments» and the XLSX export with N assignments, and registration under load (stop make start first)
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run bench/control_bench.py $${N:-10000}
+
+bench-registration: build ## Registrations per second of 8 concurrent clients × 50 over HTTP, no 5xx, no gap (stop make start first)
+	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
+	bin/instance run bench/registration_bench.py
 
 bench-meetings: build ## Time the hall check, the meetings calendar and the Monday report with N meetings (stop make start first)
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}

@@ -5,6 +5,7 @@ with the Russian text, the front page shows them in the reader's language.
 """
 
 from akimat.content import _
+from akimat.content.content.section import as_section
 from akimat.content.interfaces import IDepartmentLibrary
 from akimat.policy.organisation import DEPARTMENTS
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ EVERY_DEPARTMENT_DRAFTS = {unit.id: ("Contributor",) for unit in DEPARTMENTS}
 REPORT_WRITERS = ("Contributor",)
 REPORT_PUBLISHERS = ("Contributor", "Editor", "Reviewer")
 ADMINS = ("Manager", "Site Administrator")
+SECTION, FOLDER = "Section", "Folder"
 
 
 @dataclass(frozen=True)
@@ -114,15 +116,19 @@ SECTIONS = (
 )
 
 
-def ensure_sections(container=None, sections=SECTIONS):
-    """Create the sections that are missing and (re)apply their local roles."""
+def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
+    """Create the sections that are missing and (re)apply their local roles. The top ones are
+    Sections, which many people add to at once (akimat.content.content.section); their
+    subfolders are Folders."""
     container = container if container is not None else api.portal.get()
     for section in sections:
         folder = container.get(section.id)
+        if folder is not None and portal_type == SECTION and folder.portal_type != SECTION:
+            folder = as_section(folder)
         if folder is None:
             folder = api.content.create(
                 container=container,
-                type="Folder",
+                type=portal_type,
                 id=section.id,
                 title=translate(section.title, target_language="ru"),
                 description=translate(section.description, target_language="ru"),
@@ -137,7 +143,7 @@ def ensure_sections(container=None, sections=SECTIONS):
         if section.department_library:
             _take_reports(folder)
         folder.reindexObjectSecurity()
-        ensure_sections(folder, section.children)
+        ensure_sections(folder, section.children, FOLDER)
 
 
 def _take_reports(folder):

@@ -51,7 +51,7 @@ class AppealTestCase(unittest.TestCase):
                              ("appeals", ["Appeals Officer"])):
             api.group.grant_roles(groupname=group, roles=roles, obj=self.portal)
         # The confidential section as akimat.policy makes it: the appeals department only (R13.2).
-        folder = api.content.create(container=self.portal, type="Folder", id="appeals", title="appeals")
+        folder = api.content.create(container=self.portal, type="Section", id="appeals", title="appeals")
         folder.__ac_local_roles_block__ = True
         api.group.grant_roles(groupname="appeals", roles=["Contributor", "Editor", "Reader", "Reviewer"], obj=folder)
         folder.reindexObjectSecurity()

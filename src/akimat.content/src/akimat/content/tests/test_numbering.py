@@ -1,5 +1,6 @@
 """The numbering service: registration numbers per kind and calendar year (RULES.md R10.16)."""
 
+from akimat.content import numbering
 from akimat.content.numbering import ANNOTATION_KEY
 from akimat.content.numbering import current_number
 from akimat.content.numbering import next_number
@@ -9,6 +10,7 @@ from BTrees.Length import Length
 from persistent import Persistent
 from plone.testing.zca import popGlobalRegistry
 from plone.testing.zca import pushGlobalRegistry
+from unittest import mock
 from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError
 from zope.annotation.attribute import AttributeAnnotations
@@ -124,26 +126,47 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
         manager, root = self.open()
         return current_number(kind, year, root["site"])
 
-    def test_concurrent_numbers_of_one_kind_conflict_and_the_retry_takes_the_next(self):
-        """R10.16: two requests take № 2 at once: one commits it, the other conflicts and,
-        retried, gets № 3 — never the same number twice."""
-        self.commit_once(RESOLUTION, 2025)  # the counter exists: this is the increment
+    def test_a_request_waits_for_the_number_of_another_and_takes_the_next(self):
+        """R10.16: two requests of one process want № 2 at once: the second waits until the
+        first commits, then takes № 3 and commits too — no conflict, never one number twice."""
+        self.commit_once(RESOLUTION, 2025)
         first, number_1 = self.take(RESOLUTION, 2025)
-        second, number_2 = self.take(RESOLUTION, 2025)
-        self.assertEqual((number_1, number_2), (2, 2))  # both read 1
+        second_manager, second_root = self.open()  # began before the first commits: a stale view
+        taken = []
+        waiting = threading.Thread(
+            target=lambda: taken.append(next_number(RESOLUTION, 2025, second_root["site"]))
+        )
+        waiting.start()
+        waiting.join(0.5)
+        self.assertTrue(waiting.is_alive(), "the second request did not wait for the first")
+        first.commit()
+        waiting.join()
+        second_manager.commit()
+        self.assertEqual((number_1, taken), (2, [3]))
+        self.assertEqual(self.current(RESOLUTION, 2025), 3)
+
+    def test_requests_of_two_processes_conflict_and_the_retry_takes_the_next(self):
+        """R10.16: two Zope processes on one database take № 2 at once: one commits it, the
+        other conflicts and, retried, gets № 3."""
+        self.commit_once(RESOLUTION, 2025)
+        first, number_1 = self.take(RESOLUTION, 2025)
+        with mock.patch.object(numbering, "LOCKS", numbering.ProcessLocks()):  # the other process
+            second, number_2 = self.take(RESOLUTION, 2025)
+        self.assertEqual((number_1, number_2), (2, 2))
         first.commit()
         with self.assertRaises(ConflictError):
             second.commit()
         second.abort()
         self.assertEqual(self.commit_once(RESOLUTION, 2025), 3)
 
-    def test_concurrent_first_numbers_of_one_kind_conflict(self):
-        """R10.16: two requests creating the same counter at once conflict as well, whatever
+    def test_first_numbers_of_one_kind_in_two_processes_conflict(self):
+        """R10.16: two processes creating the same counter at once conflict as well, whatever
         exists already: the retried one gets № 2."""
 
         def race(year):
             first, number_1 = self.take(RESOLUTION, year)
-            second, number_2 = self.take(RESOLUTION, year)
+            with mock.patch.object(numbering, "LOCKS", numbering.ProcessLocks()):
+                second, number_2 = self.take(RESOLUTION, year)
             self.assertEqual((number_1, number_2), (1, 1))
             first.commit()
             with self.assertRaises(ConflictError):
@@ -228,7 +251,7 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
             finally:
                 connection.close()
 
-        workers = [threading.Thread(target=request, args=(n,)) for n in range(THREADS)]
+        workers = [threading.Thread(target=request, args=(n,), name=f"request-{n}") for n in range(THREADS)]
         for worker in workers:
             worker.start()
         for worker in workers:
@@ -242,18 +265,45 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
             ]
         return committed, recorded, len(conflicts)
 
-    def test_concurrent_registrations_get_gapless_unique_numbers(self):
-        """R10.16: 8 requests at once × 25 registrations, every 7th failing after it took its
-        number, each retried whole on a conflict: the committed registrations hold exactly
-        № 1…M, each once, and the counter stands at M."""
-        committed, recorded, conflicts = self.register_concurrently(
-            lambda root: next_number(RESOLUTION, 2025, root["site"])
-        )
+    def assert_gapless(self, committed, recorded):
         total = THREADS * (PER_THREAD - len(range(6, PER_THREAD, 7)))
         self.assertEqual(sorted(committed), list(range(1, total + 1)))
         self.assertEqual(sorted(recorded), list(range(1, total + 1)))
         self.assertEqual(self.current(RESOLUTION, 2025), total)
-        self.assertGreater(conflicts, 0, "the requests never overlapped: nothing was proven")
+
+    def test_concurrent_registrations_get_gapless_unique_numbers(self):
+        """R10.16: 8 requests of one process at once × 25 registrations, every 7th failing after
+        it took its number: the committed registrations hold exactly № 1…M, each once, the
+        counter stands at M, and only the creation of the counter ever conflicts — the others
+        waited for their turn and their commits were accepted over the stale view they began with."""
+        resolved = []
+        resolve = numbering.Counter._p_resolveConflict
+
+        def counting_resolve(counter, *states):
+            resolved.append(states)
+            return resolve(counter, *states)
+
+        with mock.patch.object(numbering.Counter, "_p_resolveConflict", counting_resolve):
+            committed, recorded, conflicts = self.register_concurrently(
+                lambda root: next_number(RESOLUTION, 2025, root["site"])
+            )
+        self.assert_gapless(committed, recorded)
+        self.assertLess(conflicts, THREADS)
+        self.assertTrue(resolved, "the requests never overlapped: nothing was proven")
+
+    def test_concurrent_registrations_of_two_processes_get_gapless_unique_numbers(self):
+        """R10.16: the same, with the requests in two processes (two Zope instances on one
+        database): they do conflict, are retried whole, and the numbers stay gapless and unique."""
+        processes = (numbering.ProcessLocks(), numbering.ProcessLocks())
+
+        def take_number(root):
+            process = processes[int(threading.current_thread().name[-1]) % 2]
+            with mock.patch.object(numbering, "LOCKS", process):
+                return next_number(RESOLUTION, 2025, root["site"])
+
+        committed, recorded, conflicts = self.register_concurrently(take_number)
+        self.assert_gapless(committed, recorded)
+        self.assertGreater(conflicts, 0, "the processes never overlapped: nothing was proven")
 
     def test_a_length_counter_would_hand_out_duplicates(self):
         """R10.16, the trap avoided: BTrees.Length adds concurrent increments up instead of

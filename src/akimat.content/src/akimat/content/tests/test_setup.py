@@ -122,8 +122,31 @@ class TestUpgradeTo1006(unittest.TestCase):
 
         setup.upgradeProfile("akimat.content:default")
 
-        self.assertEqual(setup.getLastVersionForProfile("akimat.content:default"), ("1006",))
+        self.assertEqual(setup.getLastVersionForProfile("akimat.content:default"),
+                         (setup.getVersionForProfile("akimat.content:default"),))
         self.assertEqual(catalog._catalog.getIndex("SearchableText").lexicon_id, stemming.LEXICON_ID)
         self.assertIn("Report", api.portal.get_tool("portal_types"))
         self.assertEqual(api.portal.get_tool("portal_workflow").getChainForPortalType("Report"),
                          ("akimat_report_workflow",))
+
+
+class TestUpgradeTo1007(unittest.TestCase):
+    layer = AKIMAT_CONTENT_INTEGRATION_TESTING
+
+    def test_the_section_type_is_added(self):
+        """1006 → 1007: the Section type and who may add one."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        types = api.portal.get_tool("portal_types")
+        types.manage_delObjects(["Section"])
+        portal.manage_permission("akimat.content: Add Section", [], acquire=True)
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile("akimat.content:default", "1006")
+
+        setup.upgradeProfile("akimat.content:default")
+
+        self.assertIn("Section", types)
+        self.assertEqual(
+            {role["name"] for role in portal.rolesOfPermission("akimat.content: Add Section") if role["selected"]},
+            {"Manager", "Site Administrator"},
+        )

@@ -4,7 +4,10 @@ from akimat.policy.appeal_form import fields_model
 from akimat.policy.appeal_form import FORM_ID
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
+from akimat.content.content.section import Section
 from plone import api
+from plone.app.contenttypes.content import Folder
+from plone.app.contenttypes.utils import migrate_base_class_to_new_class
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.supermodel import loadString
@@ -14,7 +17,7 @@ import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1006"
+LATEST = "1007"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -42,9 +45,10 @@ class TestUpgradeTo1003(unittest.TestCase):
         for unit in DEPARTMENTS:
             protocols.manage_delLocalRoles([unit.id])
         self.setup.setLastVersionForProfile(PROFILE, "1002")
-        steps = self.setup.listUpgrades(PROFILE)
+        # A version with several steps (upgradeSteps) is listed as a list of them.
+        steps = [step if isinstance(step, dict) else step[0] for step in self.setup.listUpgrades(PROFILE)]
         self.assertEqual([(step["ssource"], step["sdest"]) for step in steps],
-                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006")])
+                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006"), ("1006", "1007")])
 
         self.setup.upgradeProfile(PROFILE)
 
@@ -102,3 +106,40 @@ class TestUpgradeTo1006(unittest.TestCase):
             with self.subTest(department=unit.id):
                 self.assertNotIn("Contributor", api.group.get_roles(groupname=unit.heads_id, obj=library, inherit=False))
                 self.assertIn(unit.id, library["akimat-to"])
+
+
+class TestUpgradeTo1007(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.setup = self.portal.portal_setup
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def test_sections_become_sections_with_everything_in_them(self):
+        """1006 → 1007: the top folders of a site of 1006 become Sections in place: their
+        documents, local roles and state stay, and an appeal added afterwards is found."""
+        appeals = self.portal["appeals"]
+        appeals.portal_type = "Folder"
+        migrate_base_class_to_new_class(appeals)  # as a site of 1006 has it
+        appeals = self.portal["appeals"]
+        appeals.setOrdering("")
+        documents = sorted(appeals.objectIds())
+        roles = {principal: set(granted) for principal, granted in appeals.get_local_roles()}
+        self.assertIsInstance(appeals.aq_base, Folder)
+        self.setup.setLastVersionForProfile(PROFILE, "1006")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
+        appeals = self.portal["appeals"]
+        self.assertEqual(appeals.portal_type, "Section")
+        self.assertIsInstance(appeals.aq_base, Section)
+        self.assertEqual(sorted(appeals.objectIds()), documents)
+        self.assertEqual({principal: set(granted) for principal, granted in appeals.get_local_roles()}, roles)
+        self.assertTrue(appeals.__ac_local_roles_block__)
+        self.assertEqual(api.content.get_state(self.portal["acts"]), "internal")
+        for section in ("meetings", "acts", "protocols", "assignments", "appeals", "library"):
+            with self.subTest(section=section):
+                self.assertEqual(self.portal[section].portal_type, "Section")
+        self.assertEqual(self.portal["library"]["akimat-to"].portal_type, "Folder")

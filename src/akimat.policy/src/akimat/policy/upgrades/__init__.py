@@ -42,3 +42,10 @@ def to_1006(context):
     ensure_sections()
     install_collectionfilter()
     ensure_library_search()
+
+
+def to_1007(context):
+    """The top sections become Sections (akimat.content 1007): concurrent registrations no longer
+    conflict on the folder they are added to."""
+    api.portal.get_tool("portal_setup").upgradeProfile("akimat.content:default")
+    ensure_sections()
