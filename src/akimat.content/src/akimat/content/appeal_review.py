@@ -4,6 +4,7 @@ The appeals department controls them; their executors read the appeal (localrole
 and nobody else new does (R13.2).
 """
 
+from akimat.content import _
 from akimat.content import receptions
 from akimat.content.content.appeal import appeal_settings
 from plone import api
@@ -39,10 +40,30 @@ def _new_id(appeal):
     return f"assignment-{number}"
 
 
+class AssignmentRefused(ValueError):
+    """An assignment the rules refuse; args[0] is the message for the person."""
+
+
+def _known(principal):
+    return api.group.get(groupname=principal) is not None or api.user.get(userid=principal) is not None
+
+
+def check_assignment(appeal, executors):
+    """An appeal is assigned once registered (R13.6, R13.8), to executors that exist."""
+    if appeal.registration_number is None:
+        raise AssignmentRefused(_("Register the appeal before assigning it."))
+    if not executors:
+        raise AssignmentRefused(_("Name at least one executor."))
+    unknown = [principal for principal in executors if not _known(principal)]
+    if unknown:
+        raise AssignmentRefused(_("Unknown executor: ${names}.", mapping={"names": ", ".join(unknown)}))
+
+
 def assign(appeal, executors, deadline=None):
     """An assignment on the appeal's subject: the first executor leads, the rest co-execute,
     the appeals department controls (R9.16, R12.4a), also when it was given at a personal
-    reception (R14.4); the executors then read the appeal."""
+    reception (R14.4); the executors then read the appeal (localroles.AppealRoles)."""
+    check_assignment(appeal, executors)
     lead, *co_executors = executors
     assignment = api.content.create(
         container=appeal,
@@ -56,6 +77,5 @@ def assign(appeal, executors, deadline=None):
         deadline=review_term(appeal, deadline),
         id=_new_id(appeal),
     )
-    appeal.reindexObjectSecurity()
     return assignment
 

@@ -34,6 +34,7 @@ from time import time
 from xml.sax.saxutils import escape
 from xml.sax.saxutils import quoteattr
 from z3c.form.validator import InvariantsValidator
+from ZODB.POSException import ConflictError
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -180,6 +181,8 @@ class RegisterAppeal(Action):
         number = None
         try:
             number = register(fields)
+        except ConflictError:
+            raise  # the publisher retries the whole submission
         except Exception:
             # The submission stays in the form's saved data; the department registers it.
             logger.exception("The appeal of the public form could not be registered")

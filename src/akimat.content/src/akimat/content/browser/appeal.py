@@ -21,7 +21,6 @@ from akimat.content.vocabularies import APPEAL_KINDS
 from akimat.content.vocabularies import APPEAL_REQUIREMENTS
 from datetime import date
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 
 
@@ -150,10 +149,6 @@ class AppealView(BrowserView):
         return format_date(day)
 
 
-class AssignRefused(Exception):
-    """An «Assign» the page refuses: its message says why."""
-
-
 def parse_executors(form):
     """Principal ids, from several fields or one field with commas or lines."""
     values = form.get("executors") or ()
@@ -168,31 +163,19 @@ def parse_executors(form):
     return ids
 
 
-def known_principal(principal):
-    return api.group.get(groupname=principal) is not None or api.user.get(userid=principal) is not None
-
-
 class Assign(Step):
     """POST executors (principal ids, the first leads) and an optional deadline: an assignment on
     the appeal controlled by the appeals department (R13.8, R12); its executors then read it."""
 
-    refusals = Step.refusals + (AssignRefused,)
+    refusals = Step.refusals + (appeal_review.AssignmentRefused,)
 
     def take(self):
         form = self.request.form
-        executors = parse_executors(form)
-        if not executors:
-            raise AssignRefused(_("Name at least one executor."))
-        unknown = [principal for principal in executors if not known_principal(principal)]
-        if unknown:
-            raise AssignRefused(_("Unknown executor: ${names}.", mapping={"names": ", ".join(unknown)}))
         deadline = None
         if form.get("deadline"):
             try:
                 deadline = date.fromisoformat(form["deadline"])
             except (TypeError, ValueError):
-                raise AssignRefused(_("The deadline is not a date."))
-        if self.context.registration_number is None:
-            raise WorkflowException(api.portal.translate(_("Register the appeal before assigning it.")))
-        appeal_review.assign(self.context, executors, deadline)
+                raise appeal_review.AssignmentRefused(_("The deadline is not a date."))
+        appeal_review.assign(self.context, parse_executors(form), deadline)
         api.portal.show_message(_("The assignment is given."), request=self.request)
