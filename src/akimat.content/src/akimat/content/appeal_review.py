@@ -4,6 +4,7 @@ The appeals department controls them; their executors read the appeal (localrole
 and nobody else new does (R13.2).
 """
 
+from akimat.content import bounds
 from akimat.content import receptions
 from akimat.content.content.appeal import appeal_settings
 from plone import api
@@ -42,7 +43,10 @@ def _new_id(appeal):
 def assign(appeal, executors, deadline=None):
     """An assignment on the appeal's subject: the first executor leads, the rest co-execute,
     the appeals department controls (R9.16, R12.4a), also when it was given at a personal
-    reception (R14.4); the executors then read the appeal."""
+    reception (R14.4); the executors then read the appeal. A `deadline` out of the range of
+    dates is refused (bounds.OutOfRange)."""
+    if deadline is not None:
+        bounds.check_date(deadline)
     lead, *co_executors = executors
     assignment = api.content.create(
         container=appeal,

@@ -8,6 +8,7 @@ workflow's guards let them.
 from akimat.content import _
 from akimat.content import appeal_history
 from akimat.content import appeal_review
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import receptions
 from akimat.content.browser import traffic_light
@@ -176,7 +177,7 @@ class Assign(Step):
     """POST executors (principal ids, the first leads) and an optional deadline: an assignment on
     the appeal controlled by the appeals department (R13.8, R12); its executors then read it."""
 
-    refusals = Step.refusals + (AssignRefused,)
+    refusals = Step.refusals + (AssignRefused, bounds.OutOfRange)
 
     def take(self):
         form = self.request.form
