@@ -1,5 +1,7 @@
 """Benchmark of control (issue 3): N assignments, then the control list query, the «my
-assignments» page and the XLSX export, timed and printed.
+assignments» page and the XLSX export, timed and printed; then the same control list, the
+dashboard, the page and the JSON of one assignment stored with a deadline of 9999-12-31 (issue
+12: a far date must cost no more than a near one).
 
     make bench            # N = 10000
     make bench N=2000
@@ -13,8 +15,11 @@ from akimat.content import spreadsheets
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
 from akimat.content.interfaces import IAkimatContentLayer
+from datetime import date
 from datetime import timedelta
+from plone.restapi.interfaces import ISerializeToJson
 from plone import api
+from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
 import sys
@@ -27,6 +32,7 @@ import common  # noqa: E402
 
 EXECUTORS = ("economy", "finance", "hr", "tursynbayev", "kim")
 SITE_ID = "bench-control"
+FAR = date(9999, 12, 31)  # stored before dates were bounded: the deadline of an outside review
 
 
 def build_site(app, count):
@@ -62,8 +68,24 @@ def main(app, count):
         view = site.restrictedTraverse("@@my-assignments")
         html = common.timed("«my assignments» page (render, 30 per page)", view)
     print(f"assignments listed: {len(brains)}; «my assignments» page: {len(html)} bytes")
+    far_dated(site, request, filters, today, calendar)
     transaction.abort()
     common.drop_site(app, SITE_ID)
+
+
+def far_dated(site, request, filters, today, calendar):
+    """One more assignment, its deadline set past any bound, as an old database may hold it."""
+    far = api.content.create(
+        container=site["assignments"], type="Assignment", id="far", title="Поручение с дальним сроком",
+        source_kind="akimat-session", lead_executor="tursynbayev", controller="tulegenova",
+        date_given=today, deadline=FAR,
+    )  # indexed by the first query below, which the first round of the control list times
+    with api.env.adopt_user(username="tulegenova"):
+        common.timed("control list with it: query and rows of all", lambda: control_lists.rows(
+            control_lists.find(filters, today, calendar), request, today, calendar), repeat=3)
+        common.timed("control dashboard with it (render)", site.restrictedTraverse("@@control-dashboard"), repeat=3)
+        common.timed("its page (render)", far.restrictedTraverse("@@view"), repeat=3)
+        common.timed("its JSON (REST GET)", getMultiAdapter((far, request), ISerializeToJson), repeat=3)
 
 
 # bin/instance run passes: interpreter -c <this script> [N]

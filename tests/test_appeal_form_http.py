@@ -8,6 +8,7 @@ from akimat.policy import appeal_form
 from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.demo_appeals import with_check_digit
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
+from datetime import datetime
 from datetime import timedelta
 from plone import api
 from zope.i18n import translate
@@ -180,12 +181,15 @@ class TestAppealForm(unittest.TestCase):
                       response.text)
         self.assertEqual(self.appeals("phone"), [])
 
-    def test_receipt_in_the_future_refused(self):
-        """R13.6: an appeal is registered as received, never ahead of time."""
-        tomorrow = working_calendar.now() + timedelta(days=1)
-        response = self.submit(auth=OFFICER, channel="letter", received_at=widget_time(tomorrow))
-        self.assertIn(ru(_("The time of receipt cannot be in the future.")), response.text)
-        self.assertEqual(self.appeals("letter"), [])
+    def test_receipt_in_the_future_or_before_2000_refused(self):
+        """R13.6: an appeal is registered as received, never ahead of time nor before 2000; the
+        officer is told the range."""
+        refusal = ru(_("Enter a time of receipt from ${first} up to now.", mapping={"first": "01.01.2000"}))
+        for received_at in (working_calendar.now() + timedelta(days=1), datetime(1999, 12, 31, 10, 0)):
+            with self.subTest(received_at=received_at):
+                response = self.submit(auth=OFFICER, channel="letter", received_at=widget_time(received_at))
+                self.assertIn(refusal, response.text)
+                self.assertEqual(self.appeals("letter"), [])
 
     def test_rest_of_the_site_stays_closed(self):
         """R13.2: next to the open form, the intranet answers anonymous with the login form."""

@@ -5,6 +5,7 @@ and nobody else new does (R13.2).
 """
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import receptions
 from akimat.content.content.appeal import appeal_settings
 from plone import api
@@ -48,8 +49,9 @@ def _known(principal):
     return api.group.get(groupname=principal) is not None or api.user.get(userid=principal) is not None
 
 
-def check_assignment(appeal, executors):
-    """An appeal is assigned once registered (R13.6, R13.8), to executors that exist."""
+def check_assignment(appeal, executors, deadline=None):
+    """An appeal is assigned once registered (R13.6, R13.8), to executors that exist, with a
+    deadline in the range of dates (bounds)."""
     if appeal.registration_number is None:
         raise AssignmentRefused(_("Register the appeal before assigning it."))
     if not executors:
@@ -57,13 +59,18 @@ def check_assignment(appeal, executors):
     unknown = [principal for principal in executors if not _known(principal)]
     if unknown:
         raise AssignmentRefused(_("Unknown executor: ${names}.", mapping={"names": ", ".join(unknown)}))
+    if deadline is not None:
+        try:
+            bounds.check_date(deadline)
+        except bounds.OutOfRange as refusal:
+            raise AssignmentRefused(refusal.args[0])
 
 
 def assign(appeal, executors, deadline=None):
     """An assignment on the appeal's subject: the first executor leads, the rest co-execute,
     the appeals department controls (R9.16, R12.4a), also when it was given at a personal
     reception (R14.4); the executors then read the appeal (localroles.AppealRoles)."""
-    check_assignment(appeal, executors)
+    check_assignment(appeal, executors, deadline)
     lead, *co_executors = executors
     assignment = api.content.create(
         container=appeal,

@@ -7,6 +7,7 @@ action is a ControlError whose message says why, in words a person understands.
 """
 
 from akimat.content import _
+from akimat.content import bounds
 from dateutil.relativedelta import relativedelta
 
 
@@ -85,7 +86,8 @@ def report_due_dates(deadline, calendar):
 
 
 def check_extension_request(never_extended, deadline, new_deadline, today, calendar):
-    """Refuse a request for more time that the rules do not allow (R12.6, R12.7b)."""
+    """Refuse a request for more time that the rules do not allow (R12.6, R12.7b), or a new
+    deadline out of the range of dates (bounds.OutOfRange)."""
     if never_extended:
         raise ControlError(
             _("Assignments of the Presidential Administration and the Government Office are "
@@ -93,6 +95,7 @@ def check_extension_request(never_extended, deadline, new_deadline, today, calen
         )
     if new_deadline is None or new_deadline <= deadline:
         raise ControlError(_("The new deadline must be later than the current one."))
+    bounds.check_date(new_deadline)
     if working_days_left(deadline, today, calendar) < EXTENSION_REQUEST_WORKING_DAYS:
         raise ControlError(
             _("An extension is requested at least ${days} working days before the deadline.",

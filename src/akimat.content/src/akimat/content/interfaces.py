@@ -1,6 +1,7 @@
 """Interfaces of akimat.content: its browser layer and its registry schemas."""
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content.calendar import parse_entry
 from zope import schema
 from zope.interface import Interface
@@ -16,16 +17,20 @@ class IDepartmentLibrary(Interface):
     """Marks a department's folder of the document library; its id is the department's group."""
 
 
-def _calendar_entry(value):
-    try:
-        parse_entry(value)
-    except ValueError:
-        raise Invalid(
-            _(
-                "«${value}» is not a line «YYYY-MM-DD note», e.g. «2026-03-07 Перенос выходного».",
-                mapping={"value": value},
+def _calendar_entries(values):
+    """Each line «YYYY-MM-DD note», its date within bounds; the list is checked, not each line,
+    so that z3c.form shows the message instead of «wrong contained type»."""
+    for value in values:
+        try:
+            day = parse_entry(value)[0]
+        except ValueError:
+            raise Invalid(
+                _(
+                    "«${value}» is not a line «YYYY-MM-DD note», e.g. «2026-03-07 Перенос выходного».",
+                    mapping={"value": value},
+                )
             )
-        )
+        bounds.check_date(day)
     return True
 
 
@@ -38,7 +43,8 @@ class ICalendarSettings(Interface):
             "One per line: the date (YYYY-MM-DD) and its name, e.g. the day a government decree "
             "transfers a day off to."
         ),
-        value_type=schema.TextLine(constraint=_calendar_entry),
+        value_type=schema.TextLine(),
+        constraint=_calendar_entries,
         required=False,
         default=[],
     )
@@ -49,7 +55,8 @@ class ICalendarSettings(Interface):
             "One per line: the date (YYYY-MM-DD) of a working Saturday or Sunday and an optional "
             "note, e.g. the day a government decree transfers a day off from."
         ),
-        value_type=schema.TextLine(constraint=_calendar_entry),
+        value_type=schema.TextLine(),
+        constraint=_calendar_entries,
         required=False,
         default=[],
     )
@@ -128,8 +135,8 @@ class IAppealSettings(Interface):
         title=_("Review term of an appeal, in working days"),
         description=_("From registration to the answer, unless the law sets another."),
         default=15,
-        min=1,
         required=True,
+        **bounds.TERM_WORKING_DAYS,
     )
     appeals_group = schema.TextLine(
         title=_("Group of the appeals department, who registers and sees every appeal (R13.2)"),

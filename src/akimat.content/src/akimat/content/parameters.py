@@ -1,10 +1,11 @@
 """Request parameters a person can correct: one reading of dates for every endpoint and view."""
 
 from akimat.content import _
+from akimat.content.calendar import KNOWN_YEARS
 from datetime import date
 
 
-YEARS = range(2000, 2101)  # the calendar and the control lists answer for these years only
+YEARS = KNOWN_YEARS  # the calendar and the control lists answer for these years only
 
 
 class BadParameter(ValueError):

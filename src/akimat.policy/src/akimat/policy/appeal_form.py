@@ -13,6 +13,7 @@ fields of the channel, the time of receipt and the record of an oral appeal (R13
 
 from AccessControl import getSecurityManager
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import identification
 from akimat.content.content.appeal import IAppeal
@@ -155,7 +156,7 @@ class AppealFormValidator(InvariantsValidator):
     @staticmethod
     def _staff_errors(data):
         """An appeal the department registers: a paper letter may be answered by post; an oral one
-        has its record (R13.10); it was received by now."""
+        has its record (R13.10); it was received from 2000 up to now (R13.6)."""
         errors = []
         if not (data.get("phone") or data.get("email") or data.get("address")):
             errors.append(Invalid(_("Give a phone number, an e-mail address or a postal address for the answer.")))
@@ -163,9 +164,11 @@ class AppealFormValidator(InvariantsValidator):
             # The message of the Appeal's own invariant.
             errors.append(Invalid(
                 _("Record what the applicant said: an oral appeal has a protocol of its own (R13.10).")))
-        received_at = data.get("received_at")
-        if received_at and working_calendar.to_almaty(received_at) > working_calendar.now():
-            errors.append(Invalid(_("The time of receipt cannot be in the future.")))
+        try:
+            if data.get("received_at"):
+                bounds.check_receipt(data["received_at"])
+        except bounds.OutOfRange as error:
+            errors.append(Invalid(error.args[0]))
         return errors
 
 

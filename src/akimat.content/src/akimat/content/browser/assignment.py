@@ -1,6 +1,7 @@
 """Views of an assignment: its page, and the forms of control (extension, consent, removal)."""
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content.browser.traffic_light import brain_light
 from akimat.content.browser.traffic_light import light
@@ -89,7 +90,7 @@ class ControlForm(AutoExtensibleForm, form.Form):
     def run(self, action, success):
         try:
             action()
-        except ControlError as error:
+        except (ControlError, bounds.OutOfRange) as error:
             self.status = translate(error.args[0], context=self.request)
             return
         self.context.reindexObject()
@@ -101,7 +102,7 @@ class ControlForm(AutoExtensibleForm, form.Form):
 
 
 class IRequestExtension(model.Schema):
-    new_deadline = schema.Date(title=_("Proposed deadline"), required=True)
+    new_deadline = schema.Date(title=_("Proposed deadline"), required=True, constraint=bounds.check_date)
     reason = schema.Text(title=_("Reasons"), required=True)
 
 

@@ -77,7 +77,8 @@ class UploadReports(BrowserView):
                       department=self.context.getId(), corrected_version=False)
         try:
             IReport["file"].validate(file)
-            IReport["report_year"].validate(values["report_year"])
+            for name in ("period", "report_year"):
+                IReport[name].validate(values[name])
             IReport.validateInvariants(Data(IReport, values, self.context))
         except (Invalid, ValidationError) as error:
             self.refused.append({"filename": upload.filename, "reason": _reason(error, self.request)})

@@ -1,6 +1,7 @@
 """Act (акт): a resolution, decision or order from draft to registration (RULES.md R10, R11.4)."""
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
 from akimat.content.content.agreed_document import AgreedDocument
@@ -90,7 +91,7 @@ class IAct(IAgreedDocument):
     term_days = schema.Int(
         title=_("Shorter agreement term ordered by the leadership, in working days"),
         required=False,
-        min=1,
+        **bounds.TERM_WORKING_DAYS,
     )
 
     @invariant

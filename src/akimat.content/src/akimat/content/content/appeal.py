@@ -6,6 +6,7 @@ from its fields (localroles.AppealRoles), never by the section alone.
 
 from akimat.content import _
 from akimat.content import appeal_history
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import identification
 from akimat.content import receptions
@@ -58,7 +59,7 @@ class IAppeal(model.Schema):
     substance = schema.Text(title=_("Substance of the appeal"), required=True)
     channel = schema.Choice(title=_("Received through"), vocabulary="akimat.vocabularies.AppealChannels", required=True)
     received_at = schema.Datetime(title=_("Received at"), description=_("Almaty time."), required=True,
-                                  defaultFactory=_now)
+                                  defaultFactory=_now, constraint=bounds.check_receipt)
     appeal_language = schema.Choice(title=_("Language"), vocabulary="akimat.vocabularies.Languages", required=False)
     directives.widget("addressee", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     addressee = schema.Choice(
@@ -90,7 +91,8 @@ class IAppeal(model.Schema):
         description=_("The UID of the reception the applicant signed up for (R14)."),
         required=False,
     )
-    reception_time = schema.Datetime(title=_("Time at the reception"), description=_("Almaty time."), required=False)
+    reception_time = schema.Datetime(title=_("Time at the reception"), description=_("Almaty time."), required=False,
+                                     constraint=bounds.check_date)
 
     @invariant
     def reception_open_for_sign_up(data):
@@ -116,7 +118,7 @@ class IAppeal(model.Schema):
     phone = schema.TextLine(title=_("Phone"), required=False)
     email = schema.TextLine(title=_("E-mail"), required=False)
     collective = schema.Bool(title=_("Collective appeal"), required=False, default=False)
-    signatories = schema.Int(title=_("Number of signatories"), required=False, min=1)
+    signatories = schema.Int(title=_("Number of signatories"), required=False, **bounds.SIGNATORIES)
 
     @invariant
     def collective_signed_by_two(data):
@@ -136,7 +138,7 @@ class IAppeal(model.Schema):
         required=False,
         default=[],
     )
-    correction_term = schema.Date(title=_("Term for the correction"), required=False)
+    correction_term = schema.Date(title=_("Term for the correction"), required=False, constraint=bounds.check_date)
     passed_to = schema.TextLine(
         title=_("Competent body"),
         description=_("Where the appeal is redirected (R13.9) or a complaint forwarded (R13.11)."),

@@ -3,6 +3,7 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import control
 from akimat.content.vocabularies import NEVER_EXTENDED_SOURCES
@@ -88,11 +89,14 @@ class IAssignment(model.Schema):
     controller = schema.Choice(
         title=_("Controller"), vocabulary=PRINCIPALS, required=True
     )
-    date_given = schema.Date(title=_("Date given"), required=True, defaultFactory=_today)
+    date_given = schema.Date(
+        title=_("Date given"), required=True, defaultFactory=_today, constraint=bounds.check_date
+    )
     deadline = schema.Date(
         title=_("Deadline"),
         description=_("Leave empty for the term of one month (R12.2b)."),
         required=False,
+        constraint=bounds.check_date,
     )
     urgency = schema.Choice(
         title=_("Urgency mark"), vocabulary="akimat.vocabularies.UrgencyMarks", required=False

@@ -1,6 +1,7 @@
 """Meeting (заседание, совещание): an akimat session or a meeting of the apparatus (RULES.md R5, R2.4)."""
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import preparation
 from akimat.content import votes
@@ -30,8 +31,10 @@ CANCELLED = "cancelled"
 class IMeeting(model.Schema):
     kind = schema.Choice(title=_("Kind of meeting"), vocabulary="akimat.vocabularies.MeetingKinds", required=True)
     title = schema.TextLine(title=_("Title"), required=True)
-    start = schema.Datetime(title=_("Start"), description=_("Almaty time."), required=True)
-    end = schema.Datetime(title=_("End"), required=True)
+    start = schema.Datetime(
+        title=_("Start"), description=_("Almaty time."), required=True, constraint=bounds.check_date
+    )
+    end = schema.Datetime(title=_("End"), required=True, constraint=bounds.check_date)
     hall = schema.Choice(
         title=_("Hall of the apparatus"),
         description=_("Booked through the Orgotdel; two bookings of a hall may not overlap (R2.4)."),

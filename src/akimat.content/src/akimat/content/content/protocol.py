@@ -1,6 +1,7 @@
 """Protocol (протокол) of a meeting from draft to registration and distribution (R8, Appendix 6)."""
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
 from akimat.content.content.act import group_members
@@ -58,7 +59,7 @@ class IProtocol(IAgreedDocument):
         title=_("Another term for drawing up, in working days"),
         description=_("One working day after the meeting unless another term is set (R8.5d)."),
         required=False,
-        min=1,
+        **bounds.TERM_WORKING_DAYS,
     )
 
 

@@ -7,6 +7,7 @@ live, with their personal data, in the appeals section (R13.2) and point to thei
 """
 
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content.content.act import group_members
 from akimat.content.content.meeting import naive
@@ -36,8 +37,8 @@ def receiving_officials(context):
 
 class IReceptionSchedule(model.Schema):
     title = schema.TextLine(title=_("Title"), required=True)
-    valid_from = schema.Date(title=_("Valid from"), required=True)
-    valid_until = schema.Date(title=_("Valid until"), required=True)
+    valid_from = schema.Date(title=_("Valid from"), required=True, constraint=bounds.check_date)
+    valid_until = schema.Date(title=_("Valid until"), required=True, constraint=bounds.check_date)
 
     @invariant
     def period(data):
@@ -67,8 +68,10 @@ class IReception(model.Schema):
         vocabulary=PRINCIPALS,
         required=True,
     )
-    start = schema.Datetime(title=_("Start"), description=_("Almaty time."), required=True)
-    end = schema.Datetime(title=_("End"), required=True)
+    start = schema.Datetime(
+        title=_("Start"), description=_("Almaty time."), required=True, constraint=bounds.check_date
+    )
+    end = schema.Datetime(title=_("End"), required=True, constraint=bounds.check_date)
     place = schema.TextLine(title=_("Place"), required=True)
     invitees = schema.List(
         title=_("Invitees"),

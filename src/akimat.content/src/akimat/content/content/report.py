@@ -10,6 +10,7 @@ is indexed for full-text search (`fulltext`). Restricted files are refused (R9.3
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from akimat.content import _
+from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content.interfaces import IDepartmentLibrary
 from akimat.content.restriction import is_restricted
@@ -89,10 +90,9 @@ class IReport(model.Schema):
         title=_("Month, quarter or half-year"),
         description=_("Its number in the year: a month 1–12, a quarter 1–4, a half-year 1–2; empty for a year."),
         required=False,
-        min=1,
-        max=12,
+        **bounds.whole_numbers(1, 12),
     )
-    report_year = schema.Int(title=_("Year"), required=True, min=2000, max=2100, defaultFactory=_this_year)
+    report_year = schema.Int(title=_("Year"), required=True, defaultFactory=_this_year, **bounds.REPORT_YEARS)
     model.primary("file")
     file = NamedBlobFile(
         title=_("File"),

@@ -5,6 +5,7 @@ department and period, what is in, what is late and what is missing.
 """
 
 from akimat.content import _
+from akimat.content import bounds
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -27,9 +28,8 @@ class IReportObligation(model.Schema):
         description=_("The day of the following period by which the report is published, e.g. 10: by the "
                       "10th of the month after the period (the next working day when it is a day off)."),
         required=True,
-        min=1,
-        max=28,
         default=10,
+        **bounds.whole_numbers(1, 28),
     )
 
 

@@ -9,6 +9,7 @@ Each answers with the assignment's control data, or 400 with a JSON error saying
 """
 
 from akimat.content import _
+from akimat.content.bounds import OutOfRange
 from akimat.content.control import ControlError
 from akimat.content.serializers.assignment import control_data
 from datetime import date
@@ -18,7 +19,7 @@ from akimat.content.services.base import JsonAction
 class ControlAction(JsonAction):
     """Runs one action of control and answers the assignment's control data."""
 
-    refusals = (ControlError,)
+    refusals = (ControlError, OutOfRange)
 
     def act(self, data, userid):
         self.control(data, userid)

@@ -148,6 +148,14 @@ class TestAssign(AppealViewTestCase):
             self.assertTrue(self.messages(), form)
         self.assertEqual(appeal.objectIds(), [])
 
+    def test_deadline_out_of_range_refused_naming_it(self):
+        """R12.2a: a deadline before 2000 is refused with the range of dates; nothing is assigned."""
+        appeal = self.registered()
+        self.render(appeal, "@@assign", "appeals-officer", method="POST", executors="economist",
+                    deadline="1999-12-31")
+        self.assertIn("01.01.2000", " ".join(translate(m, context=self.request) for m in self.messages()))
+        self.assertEqual(appeal.objectIds(), [])
+
     def test_only_the_department_assigns(self):
         """R13.2: the addressee and outsiders may not assign; nobody gains access through it."""
         appeal = self.registered(addressee="deputy")

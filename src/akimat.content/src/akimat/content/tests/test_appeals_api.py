@@ -39,7 +39,7 @@ class AppealApiTestCase(RestClient, AppealTestCase):
     def test_registered_by_an_integrator_with_a_checked_iin(self):
         """R13.5, R13.6: the E-обращения integration creates and registers appeals; a wrong IIN is a 400."""
         body = {"@type": "Appeal", "kind": "complaint", "title": "О вывозе мусора", "substance": "Не вывозят мусор.",
-                "channel": "e-appeals", "received_at": "2026-12-08T11:00:00+05:00", "applicant_name": "Петров Пётр",
+                "channel": "e-appeals", "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": "Петров Пётр",
                 "applicant_id": "900101300014"}
         refused = self.post("appeals-officer", "/appeals", body)
         self.assertEqual(refused.status_code, 400, refused.text)
@@ -64,7 +64,7 @@ class AppealApiTestCase(RestClient, AppealTestCase):
                                            end=datetime(2026, 12, 17, 18, 0), place="Кабинет акима")
         transaction.commit()
         body = {"@type": "Appeal", "kind": "appeal", "title": "О ремонте крыши", "substance": "Течёт крыша.",
-                "channel": "reception", "received_at": "2026-12-08T11:00:00+05:00", "applicant_name": "Петров Пётр",
+                "channel": "reception", "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": "Петров Пётр",
                 "reception": reception.UID()}
         refused = self.post("appeals-officer", "/appeals", body)
         self.assertEqual(refused.status_code, 400, refused.text)

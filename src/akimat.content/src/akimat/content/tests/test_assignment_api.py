@@ -1,6 +1,8 @@
 """Assignments over real HTTP: create, read with control data, act, and 4xx on refusals (R12)."""
 
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
+from akimat.content.tests.rest import freeze_now
+from datetime import datetime
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -18,6 +20,7 @@ class TestAssignmentApi(unittest.TestCase):
 
     def setUp(self):
         self.portal = self.layer["portal"]
+        freeze_now(self, datetime(2026, 12, 3, 11, 0))
         for userid in ("executor", "controller", "akim", "stranger"):
             api.user.create(username=userid, email=f"{userid}@example.org", password=PASSWORD)
         self.portal.manage_setLocalRoles("akim", ["Leadership"])
@@ -30,7 +33,7 @@ class TestAssignmentApi(unittest.TestCase):
             "lead_executor": "executor",
             "controller": "controller",
             "date_given": "2026-11-02",
-            "deadline": "2099-12-18",
+            "deadline": "2027-12-17",
         })
         self.assertEqual(created.status_code, 201, created.text)
         self.url = created.json()["@id"]
@@ -47,21 +50,21 @@ class TestAssignmentApi(unittest.TestCase):
     def test_read_includes_control_data(self):
         """R12.2a/R12.4c: the serialization carries category, traffic light and report dates."""
         body = self.session("executor").get(self.url).json()
-        self.assertEqual(body["control"]["deadline"], "2099-12-18")
+        self.assertEqual(body["control"]["deadline"], "2027-12-17")
         self.assertEqual(body["control"]["traffic_light"], "green")
         self.assertEqual(body["control"]["control_category"], "long-term")
         self.assertIn("lead_executor", body["control"]["report_due"])
 
     def test_government_assignment_extension_is_a_400(self):
         """R12.7b: the API refuses to extend an assignment of the Government Office."""
-        response = self.post("executor", "@extension", {"new_deadline": "2100-01-15", "reason": "Нет"})
+        response = self.post("executor", "@extension", {"new_deadline": "2028-01-14", "reason": "Нет"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("не продлеваются", response.json()["error"]["message"])
 
     def test_only_the_leadership_decides_and_strangers_are_refused(self):
         """R12.7a: an executor may not decide on extensions; a stranger may not even ask."""
         self.assertEqual(self.post("executor", "@extension-decision", {"grant": True}).status_code, 401)
-        self.assertEqual(self.post("stranger", "@extension", {"new_deadline": "2100-01-01", "reason": "x"}).status_code, 401)
+        self.assertEqual(self.post("stranger", "@extension", {"new_deadline": "2028-01-14", "reason": "x"}).status_code, 401)
 
     def test_removal_needs_consent_then_succeeds(self):
         """R12.14/R12.9: removal without consent is a 400; with the akim's consent it goes through."""

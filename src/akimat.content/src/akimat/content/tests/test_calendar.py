@@ -1,11 +1,14 @@
 """The working-day calendar against real Kazakhstan dates (RULES.md R0)."""
 
 from akimat.content import calendar
+from bisect import bisect_left
 from akimat.content.calendar import WorkingCalendar
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from datetime import timezone
 from freezegun import freeze_time
+from unittest import mock
 
 import unittest
 
@@ -93,6 +96,124 @@ class TestRegistryOverrides(unittest.TestCase):
         for bad in ("18.12.2026", "2026-13-01 x", ""):
             with self.subTest(entry=bad), self.assertRaises(ValueError):
                 calendar.parse_entry(bad)
+
+
+class DayByDay:
+    """The definition the calendar's arithmetic must keep: walk one day at a time, asking
+    `is_working_day` of each — slow, obviously right."""
+
+    def __init__(self, calendar):
+        self.calendar = calendar
+
+    def add_working_days(self, day, count):
+        day = self.calendar.deadline(day) if count == 0 else day
+        for _step in range(count):
+            day += timedelta(days=1)
+            while not self.calendar.is_working_day(day):
+                day += timedelta(days=1)
+        return day
+
+    def working_days_before(self, day, count):
+        while count:
+            day -= timedelta(days=1)
+            count -= self.calendar.is_working_day(day)
+        return day
+
+
+def days(first, last):
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+class TestArithmeticKeepsTheDefinition(unittest.TestCase):
+    """R0.1, R0.2: counting, adding and going back working days in closed form gives exactly what
+    walking day by day gives, with the package's holidays and transfers and the registry's."""
+
+    calendar = WorkingCalendar(
+        extra_holidays={
+            date(2024, 12, 30): "Перенос выходного",  # a Monday
+            date(2025, 6, 7): "Суббота",  # a weekend day already off
+            date(2026, 3, 23): "Наурыз",  # a holiday of the package too
+            date(2101, 1, 3): "За горизонтом",  # a Monday past the years the package counts
+        },
+        extra_working_days=frozenset({
+            date(2025, 1, 4),  # a Saturday
+            date(2026, 3, 24),  # a holiday of the package, worked by decree
+            date(2026, 11, 25),  # a weekday, working anyway
+            date(2100, 12, 25),  # a Saturday at the end of the years the package counts
+        }),
+    )
+
+    def check_span(self, first, last):
+        span, reference = days(first, last), DayByDay(self.calendar)
+        # counted[i]: working days among span[:i], one day at a time
+        counted = [0]
+        for day in span:
+            counted.append(counted[-1] + self.calendar.is_working_day(day))
+        for i, start in enumerate(span):
+            for j in range(i, min(i + 40, len(span))):
+                self.assertEqual(self.calendar.working_days_between(start, span[j]), counted[j + 1] - counted[i + 1])
+            for count in range(12):
+                self.assertEqual(self.calendar.add_working_days(start, count), reference.add_working_days(start, count))
+            for count in range(1, 12):
+                self.assertEqual(self.calendar.working_days_before(start, count),
+                                 reference.working_days_before(start, count))
+        for i in range(0, len(span), 23):  # long spans, across years, both ways
+            for j in range(i, len(span), 37):
+                between = counted[j + 1] - counted[i + 1]
+                self.assertEqual(self.calendar.working_days_between(span[i], span[j]), between)
+                self.assertEqual(self.calendar.working_days_between(span[j], span[i]), -between)
+                if between:  # the first day after span[i] with that many working days
+                    self.assertEqual(self.calendar.add_working_days(span[i], between),
+                                     span[bisect_left(counted, counted[i + 1] + between) - 1])
+                before = counted[j] - counted[i]  # working days from span[i] up to span[j], excluded
+                if before:  # the last day before span[j] with that many from it
+                    self.assertEqual(self.calendar.working_days_before(span[j], before),
+                                     span[bisect_left(counted, counted[j] - before + 1) - 1])
+
+    def test_years_with_transfers_and_registry_entries(self):
+        """R0.1/R0.2: 2024–2026, with the package's transfers and the administrator's days."""
+        self.check_span(date(2024, 1, 1), date(2026, 12, 31))
+
+    def test_around_the_edges_of_the_known_years(self):
+        """R0.1: the same across 1999/2000 and 2100/2101, where the package's holidays end."""
+        self.check_span(date(1999, 11, 1), date(2000, 3, 31))
+        self.check_span(date(2100, 10, 1), date(2101, 2, 28))
+
+
+class TestFarDates(unittest.TestCase):
+    """A date stored before dates were bounded costs no more than a near one (issue 12)."""
+
+    def setUp(self):
+        calendar._package_corrections.cache_clear()
+        calendar._package_year.cache_clear()
+        self.addCleanup(calendar._package_corrections.cache_clear)
+        self.addCleanup(calendar._package_year.cache_clear)
+
+    def test_far_dates_ask_the_package_for_known_years_only_and_once(self):
+        """R0.1: from 2026 to 9999-12-31 the package computes each year of 2026–2100 once,
+        whatever the distance, and the answers are exact: weekends only after 2100."""
+        work = WorkingCalendar()
+        with mock.patch.object(calendar.holidays, "KZ", wraps=calendar.holidays.KZ) as computed:
+            far = date(9999, 12, 31)  # a Friday
+            between = work.working_days_between(date(2026, 12, 3), far)
+            self.assertEqual(work.working_days_before(far, 5), date(9999, 12, 24))
+            self.assertEqual(work.add_working_days(date(9999, 12, 24), 5), far)
+            self.assertEqual(work.deadline(date(9999, 12, 25)), date(9999, 12, 27))
+            self.assertEqual(work.working_days_between(date(1, 1, 1), date(1, 1, 8)), 5)
+        computed_years = [call.kwargs["years"] for call in computed.call_args_list]
+        self.assertEqual(sorted(computed_years), list(range(2026, 2101)))
+        in_known_years = work.working_days_between(date(2026, 12, 3), date(2100, 12, 31))
+        after_known_years = work.working_days_between(date(2100, 12, 31), far)
+        self.assertEqual(between, in_known_years + after_known_years)
+        weekdays_after = sum(1 for day in days(date(2101, 1, 1), date(2101, 12, 31)) if day.weekday() < 5)
+        self.assertEqual(work.working_days_between(date(2100, 12, 31), date(2101, 12, 31)), weekdays_after)
+
+    def test_beyond_the_last_date_is_an_overflow(self):
+        """Past 9999-12-31 there is no date to answer with: an OverflowError, never a long walk."""
+        with self.assertRaises(OverflowError):
+            WorkingCalendar().add_working_days(date(9999, 12, 31), 1)
+        with self.assertRaises(OverflowError):
+            WorkingCalendar().working_days_before(date(1, 1, 1), 1)
 
 
 class TestCutOffs(unittest.TestCase):

@@ -231,6 +231,14 @@ class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
         self.assertEqual(self.folders["economy"].objectIds(), [])
         self.assertIn("Отчёт.pdf", html)
 
+    def test_year_and_period_out_of_range_refused_naming_the_range(self):
+        """R9.10d: a report of a year from 2000 to 2100, of a period counted from 1."""
+        for form, named in (({"report_year": "1999"}, "2100"), ({"period": "-1"}, "12")):
+            with self.subTest(**form):
+                html = self.upload("economy-head", Upload("Отчёт.pdf"), **form)
+                self.assertIn(f"до {named}", html)
+                self.assertEqual(self.folders["economy"].objectIds(), [])
+
     def test_other_departments_may_not(self):
         with self.assertRaises(Unauthorized):
             self.upload("finance-head", Upload("Отчёт.pdf"))

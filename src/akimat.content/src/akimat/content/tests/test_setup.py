@@ -82,9 +82,9 @@ class TestCalendarInTheSite(unittest.TestCase):
         """R0.1: the registry refuses a line that is not «YYYY-MM-DD note»."""
         from zope.interface import Invalid
 
-        field = ICalendarSettings["extra_holidays"].value_type
+        field = ICalendarSettings["extra_holidays"]
         with self.assertRaises(Invalid):
-            field.validate("18.12.2026 Перенос")
+            field.validate(["2026-12-18 Перенос", "18.12.2026 Перенос"])
 
     def names(self, day, language):
         return [

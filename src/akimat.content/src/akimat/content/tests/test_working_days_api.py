@@ -78,6 +78,7 @@ class TestWorkingDaysService(unittest.TestCase):
             {"date": "2026-03-20", "add": "-1"},
             {"date": "2026-03-20", "add": "three"},
             {"date": "2026-03-20", "add": "100000"},
+            {"date": "2026-03-20", "add": str(10**9)},
             {"start": "2000-01-01", "end": "2100-12-31"},
             {"start": "2026-03-20"},
             {"date": "9999-12-31", "add": "5"},
