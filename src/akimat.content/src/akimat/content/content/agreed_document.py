@@ -5,6 +5,7 @@ stands in for an absent approver (R11.4), and who receives the registered docume
 """
 
 from akimat.content import _
+from akimat.content import freeze
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.supermodel import model
@@ -47,6 +48,11 @@ class IAgreedDocument(model.Schema):
 
 class AgreedDocument:
     """Mixin of the content classes of agreed documents."""
+
+    def _setPropValue(self, id, value):
+        """The ZMI's Properties tab changes a document without any event: not a registered one."""
+        freeze.check_change(self, "edit the properties of")
+        super()._setPropValue(id, value)
 
     def substitute_map(self):
         """{approver: substitute} from the lines «approver substitute» (R11.4)."""

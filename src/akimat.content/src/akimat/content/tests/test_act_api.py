@@ -8,6 +8,8 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.restapi.testing import RelativeSession
 
+from zExceptions import Forbidden
+
 import base64
 import transaction
 import unittest
@@ -216,3 +218,39 @@ class TestWorkflowRefusals(ActApiTestCase):
                 self.assertIn(session.patch(url, json={"title": "Иное"}).status_code, (401, 403))
                 self.assertIn(session.delete(url).status_code, (401, 403))
         self.assertNotEqual(self.session("developer").get(url).json()["title"], "Иное")
+
+
+class TestRegisteredActFrozenForManagers(ActApiTestCase):
+    def registered(self):
+        url = self.in_agreement()
+        for user in ("deputy", "head", "lawyer"):
+            self.visa(url, user)
+        self.transition(url, "sign", "the-akim")
+        self.assertEqual(self.transition(url, "register", "odk-officer").status_code, 200)
+        transaction.begin()
+        return url, self.portal["acts"][url.rsplit("/", 1)[1]]
+
+    def test_permissions_granted_again_in_the_zmi_change_nothing(self):
+        """R10.17: a Manager who grants «Modify portal content» and «Delete objects» on a registered
+        act again in the ZMI's Security tab still cannot edit, move, delete or add to it — over
+        REST or in the ZMI — and the attempt is logged."""
+        url, act = self.registered()
+        for permission in ("Modify portal content", "Delete objects", "Copy or Move", "Add portal content"):
+            act.manage_permission(permission, ["Manager"], acquire=False)
+        transaction.commit()
+        owner = self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        with self.assertLogs("akimat.content.freeze", level="WARNING") as logged:
+            self.assertEqual(owner.patch(url, json={"title": "Иное"}).status_code, 403)
+            self.assertEqual(owner.delete(url).status_code, 403)
+            renamed = owner.post(f"{self.folder_url}/@move", json={"source": [url]})
+            self.assertEqual(renamed.status_code, 403, renamed.text)
+            added = owner.post(url, json={"@type": "File", "title": "Приложение"})
+            self.assertEqual(added.status_code, 403, added.text)
+        self.assertIn("registered", logged.output[0])
+        transaction.begin()
+        act = self.portal["acts"][url.rsplit("/", 1)[1]]
+        self.assertNotEqual(act.title, "Иное")
+        with api.env.adopt_roles(["Manager"]):
+            with self.assertRaises(Forbidden):  # the ZMI's Properties tab
+                act.manage_changeProperties(title="Иное")
+        self.assertNotEqual(act.title, "Иное")

@@ -10,6 +10,9 @@ from datetime import date
 from freezegun import freeze_time
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zExceptions import Forbidden
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import unittest
 
@@ -179,3 +182,25 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
                 for permission in ("Modify portal content", "Delete objects"):
                     self.assertFalse(api.user.has_permission(permission, username=userid, obj=obj), (userid, obj))
         self.assertTrue(api.user.has_permission("View", username="economist", obj=protocol))
+
+    def test_registered_protocol_refuses_changes_whatever_the_permissions(self):
+        """A6, R10.17: with every permission (a Manager), a registered protocol and its sections
+        are neither edited nor deleted; its assignments go on living under control."""
+        protocol = self.signed(self.ready(self.protocol(self.held_meeting())))
+        self.do(protocol, "register", "odk-officer")
+        section, assignment = protocol.sections()[0], protocol["a-1"]
+        for obj in (protocol, section):  # as a Manager can in the ZMI's Security tab
+            for permission in ("Modify portal content", "Delete objects", "Copy or Move"):
+                obj.manage_permission(permission, ["Manager"], acquire=False)
+        for obj in (protocol, section):
+            with self.subTest(obj=obj.getId()):
+                with self.assertRaises(Forbidden):
+                    notify(ObjectModifiedEvent(obj))
+                with self.assertRaises(Forbidden):
+                    api.content.delete(obj=obj)
+        with self.assertRaises(Forbidden):
+            api.content.create(container=protocol, type="ProtocolSection", title="Ещё вопрос")
+        with self.assertRaises(Forbidden):
+            api.content.rename(obj=protocol, new_id="other")
+        assignment.note = "Срок уточнён"
+        notify(ObjectModifiedEvent(assignment))  # control goes on
