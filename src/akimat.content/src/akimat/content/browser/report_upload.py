@@ -7,6 +7,8 @@ why, and keeps the others.
 """
 
 from akimat.content import _
+from akimat.content.csrf import has_token
+from akimat.content.csrf import NO_TOKEN
 from akimat.content.content.report import IReport
 from akimat.content.vocabularies import REPORT_PERIOD_KINDS
 from plone import api
@@ -41,6 +43,8 @@ class UploadReports(BrowserView):
         self.created, self.refused, self.error = [], [], None
         if self.request.get("REQUEST_METHOD", "GET").upper() == "POST":
             try:
+                if not has_token(self.request):
+                    raise UploadRefused(NO_TOKEN)
                 self.upload()
             except UploadRefused as error:
                 self.error = translate(error.args[0], context=self.request)

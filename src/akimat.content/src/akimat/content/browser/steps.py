@@ -6,6 +6,8 @@ before any change.
 """
 
 from akimat.content import _
+from akimat.content.csrf import has_token
+from akimat.content.csrf import NO_TOKEN
 from akimat.content.protocols import ProtocolError
 from akimat.content.votes import VoteError
 from plone import api
@@ -26,6 +28,10 @@ class Step(BrowserView):
     def __call__(self):
         url = self.context.absolute_url()
         if self.request.get("REQUEST_METHOD", "GET").upper() == "POST":
+            if not has_token(self.request):
+                api.portal.show_message(NO_TOKEN, request=self.request, type="error")
+                self.request.response.redirect(url)
+                return ""
             try:
                 url = self.take() or url
             except self.refusals as error:

@@ -226,6 +226,13 @@ class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
         (report,) = self.folders["economy"].objectValues()
         self.assertEqual(report.review_state(), "draft")
 
+    def test_an_upload_without_the_pages_token_adds_nothing_and_says_so(self):
+        """A form sent without plone.protect's token (expired, or from another site) is refused
+        before any report is added, with the reason on the page."""
+        html = self.upload("economy-head", Upload("Отчёт об исполнении бюджета.pdf"), _authenticator="expired")
+        self.assertEqual(list(self.folders["economy"].objectIds()), [])
+        self.assertIn("Ничего не изменено", html)
+
     def test_period_checked(self):
         html = self.upload("economy-head", Upload("Отчёт.pdf"), period="5")
         self.assertEqual(self.folders["economy"].objectIds(), [])

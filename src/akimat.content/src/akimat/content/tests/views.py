@@ -2,16 +2,20 @@
 
 from akimat.content.interfaces import IAkimatContentLayer
 from plone import api
+from plone.protect.authenticator import createToken
 from zope.interface import alsoProvides
 
 
 def render(request, context, name, userid, method="GET", **form):
-    """The output of the view `name` on `context` for `userid`, with `form` as the request's form."""
+    """The output of the view `name` on `context` for `userid`, with `form` as the request's form;
+    a POST carries the user's plone.protect token, as the page's form does, unless `form` has one."""
     request.response.setStatus(200)  # a form after an earlier redirect would render nothing
     request.form.clear()
     request.form.update(form)
     request["REQUEST_METHOD"] = method
     with api.env.adopt_user(username=userid):
+        if method == "POST":
+            request.form.setdefault("_authenticator", createToken())
         return context.restrictedTraverse(name)()
 
 
