@@ -11,8 +11,10 @@ Each answers with the assignment's control data, or 400 with a JSON error saying
 from akimat.content import _
 from akimat.content.control import ControlError
 from akimat.content.serializers.assignment import control_data
-from datetime import date
+from akimat.content.services.base import BOOLEAN
 from akimat.content.services.base import JsonAction
+from akimat.content.services.base import TEXT
+from datetime import date
 
 
 class ControlAction(JsonAction):
@@ -37,13 +39,17 @@ def _date(value):
 
 
 class RequestExtension(ControlAction):
+    keys = {"new_deadline": TEXT, "reason": TEXT}
+
     def control(self, data, userid):
         self.context.request_extension(userid, _date(data.get("new_deadline")), data.get("reason"))
 
 
 class DecideExtension(ControlAction):
+    keys = {"grant": BOOLEAN, "exceptional": BOOLEAN}
+
     def control(self, data, userid):
-        if not isinstance(data.get("grant"), bool):
+        if data.get("grant") is None:
             raise ControlError(_("Say whether the extension is granted: «grant» is true or false."))
         self.context.decide_extension(userid, data["grant"], bool(data.get("exceptional")))
 
@@ -54,5 +60,7 @@ class ConsentToRemoval(ControlAction):
 
 
 class RemoveFromControl(ControlAction):
+    keys = {"basis": TEXT, "comment": TEXT}
+
     def control(self, data, userid):
         self.context.remove_from_control(data.get("basis"), data.get("comment") or "")

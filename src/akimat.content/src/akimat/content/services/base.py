@@ -13,6 +13,29 @@ from zope.interface import alsoProvides
 import transaction
 
 
+# The JSON types a service may declare for the keys it reads, with the refusal of another type.
+TEXT, BOOLEAN, WHOLE_NUMBER, TEXTS = "text", "boolean", "whole number", "list of texts"
+EXPECTED = {
+    TEXT: _("«${key}» must be a text."),
+    BOOLEAN: _("«${key}» must be true or false."),
+    WHOLE_NUMBER: _("«${key}» must be a whole number."),
+    TEXTS: _("«${key}» must be a list of texts."),
+}
+
+
+def is_json_type(value, expected):
+    """Whether a JSON value is of the `expected` type; a JSON true or false is no number."""
+    if expected == TEXT:
+        return isinstance(value, str)
+    if expected == BOOLEAN:
+        return isinstance(value, bool)
+    if expected == WHOLE_NUMBER:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == TEXTS:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    raise ValueError(expected)
+
+
 def error(request, status, kind, message):
     request.response.setStatus(status)
     return {"error": {"type": kind, "message": translate(message, context=request)}}
@@ -26,9 +49,14 @@ def bad_request(request, message):
 
 class JsonAction(Service):
     """Subclasses `act` on the JSON object of the body for the current user; the exceptions in
-    `refusals` carry the message for the person in args[0]."""
+    `refusals` carry the message for the person in args[0].
+
+    `keys` declares the JSON type of each key `act` reads (TEXT, BOOLEAN, …): another type is
+    refused before `act` runs, naming the key. An absent key and null are the same to `act`.
+    """
 
     refusals = ()
+    keys = {}
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
@@ -36,8 +64,9 @@ class JsonAction(Service):
             data = json_body(self.request)
         except DeserializationError:
             return bad_request(self.request, _("The request body is not a JSON object."))
-        if not isinstance(data, dict):
-            return bad_request(self.request, _("The request body is not a JSON object."))
+        for key, expected in self.keys.items():
+            if data.get(key) is not None and not is_json_type(data[key], expected):
+                return bad_request(self.request, _(EXPECTED[expected], mapping={"key": key}))
         try:
             return self.act(data, api.user.get_current().getId())
         except self.refusals as refusal:
