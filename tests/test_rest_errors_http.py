@@ -91,6 +91,13 @@ class TestRequestsOfTheReview(unittest.TestCase):
             with self.subTest(path=path):
                 self.assertRefused(self.session.get(f"{self.url}/{path}"), naming="b_s")
 
+    def test_search_refuses_a_query_the_catalog_cannot_run(self):
+        for query in ("created=abc", "modified.query=abc&modified.range=min", "path.depth=abc",
+                      "sort_limit=abc", "is_folderish=abc", "review_state.operator=or",
+                      "SearchableText=NOT", "getObjPositionInParent=abc", "deadline.query=abc&deadline.range=max"):
+            with self.subTest(query=query):
+                self.assertRefused(self.session.get(f"{self.url}/@search?{query}"))
+
     def test_patch_names_the_field_given_a_wrong_json_type(self):
         cases = (
             ("Meeting", {"kind": []}, "kind"),

@@ -33,9 +33,11 @@ WRONG_VALUES = (
 )
 BAD_BODIES = ("", "{", "[1, 2]", '"text"', "null", "123", "\x00")
 BAD_PARAMETERS = ("abc", "-1", "2026-02-30", "99999999999999999999", "\x00", "x" * 65536)
-# Query parameters our GET endpoints read; the publisher's typed form fields, for any URL.
+# Query parameters our GET endpoints read (@search: indexes of each kind); the publisher's typed
+# form fields, for any URL.
 PARAMETERS = ("date", "add", "start", "end", "week", "date_from", "date_to", "source_kind", "executor",
-              "control_category", "state", "preset", "b_start", "b_size", "sort_on")
+              "control_category", "state", "preset", "b_start", "b_size", "sort_on", "sort_limit",
+              "created", "path.depth", "is_folderish", "SearchableText", "review_state.operator")
 TYPED_FIELDS = ("b_size:int", "x:long", "x:float", "x:date", "x:date_international", "x:required", "x:json")
 SERVICE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)_application_json_(@.+)$")
 # Renaming is no field of the deserializer; a rename would move the object from under the walk.
