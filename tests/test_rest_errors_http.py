@@ -94,7 +94,8 @@ class TestRequestsOfTheReview(unittest.TestCase):
     def test_search_refuses_a_query_the_catalog_cannot_run(self):
         for query in ("created=abc", "modified.query=abc&modified.range=min", "path.depth=abc",
                       "sort_limit=abc", "is_folderish=abc", "review_state.operator=or",
-                      "SearchableText=NOT", "getObjPositionInParent=abc", "deadline.query=abc&deadline.range=max"):
+                      "SearchableText=NOT", "getObjPositionInParent=abc", "deadline.query=abc&deadline.range=max",
+                      "created=99999999999999999999", "path.depth=99999999999999999999"):
             with self.subTest(query=query):
                 self.assertRefused(self.session.get(f"{self.url}/@search?{query}"))
 
