@@ -6,7 +6,7 @@ VENV := .venv
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
 
-.PHONY: build start test debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
+.PHONY: build site start debug test debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -20,10 +20,17 @@ bin/instance bin/test bin/i18ndude bin/aiosmtpd &: $(VENV)/bin/buildout buildout
 	$(VENV)/bin/buildout -N
 	touch bin/instance bin/test bin/i18ndude bin/aiosmtpd
 
-start: build ## Create the demo site when absent, then serve it on 127.0.0.1:8080
+site: build
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run instance/create_site.py $(SITE_ID)
 	@echo "Serving http://localhost:8080/$(SITE_ID) until Ctrl+C (Zope's own admin: admin/admin)"
+
+# `console`, not `fg`: plone.recipe.zope2instance's fg turns debug mode on, which shows
+# exception details in error pages.
+start: site ## Create the demo site when absent, then serve it on 127.0.0.1:8080
+	bin/instance console
+
+debug: site ## The same in Zope's debug mode, for developers: templates reload, errors show details
 	bin/instance fg
 
 # Debian packages the tests use: Chromium for the browser tests, LibreOffice to open the DOCX

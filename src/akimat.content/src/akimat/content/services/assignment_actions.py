@@ -12,8 +12,10 @@ from akimat.content import _
 from akimat.content.bounds import OutOfRange
 from akimat.content.control import ControlError
 from akimat.content.serializers.assignment import control_data
-from datetime import date
+from akimat.content.services.base import BOOLEAN
+from akimat.content.services.base import iso_date
 from akimat.content.services.base import JsonAction
+from akimat.content.services.base import TEXT
 
 
 class ControlAction(JsonAction):
@@ -30,21 +32,18 @@ class ControlAction(JsonAction):
         raise NotImplementedError
 
 
-def _date(value):
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ControlError(_("«${value}» is not a date; write it as YYYY-MM-DD.", mapping={"value": value}))
-
-
 class RequestExtension(ControlAction):
+    keys = {"new_deadline": TEXT, "reason": TEXT}
+
     def control(self, data, userid):
-        self.context.request_extension(userid, _date(data.get("new_deadline")), data.get("reason"))
+        self.context.request_extension(userid, iso_date(data.get("new_deadline")), data.get("reason"))
 
 
 class DecideExtension(ControlAction):
+    keys = {"grant": BOOLEAN, "exceptional": BOOLEAN}
+
     def control(self, data, userid):
-        if not isinstance(data.get("grant"), bool):
+        if data.get("grant") is None:
             raise ControlError(_("Say whether the extension is granted: «grant» is true or false."))
         self.context.decide_extension(userid, data["grant"], bool(data.get("exceptional")))
 
@@ -55,5 +54,7 @@ class ConsentToRemoval(ControlAction):
 
 
 class RemoveFromControl(ControlAction):
+    keys = {"basis": TEXT, "comment": TEXT}
+
     def control(self, data, userid):
         self.context.remove_from_control(data.get("basis"), data.get("comment") or "")

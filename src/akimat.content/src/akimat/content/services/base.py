@@ -2,6 +2,7 @@
 {"error": {"type", "message"}} in the request's language, and nothing of a refused request kept."""
 
 from akimat.content import _
+from datetime import date
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -11,6 +12,41 @@ from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import transaction
+
+
+# The JSON types a service may declare for the keys it reads, with the refusal of another type.
+TEXT, BOOLEAN, WHOLE_NUMBER, TEXTS = "text", "boolean", "whole number", "list of texts"
+EXPECTED = {
+    TEXT: _("«${key}» must be a text."),
+    BOOLEAN: _("«${key}» must be true or false."),
+    WHOLE_NUMBER: _("«${key}» must be a whole number."),
+    TEXTS: _("«${key}» must be a list of texts."),
+}
+
+
+def is_json_type(value, expected):
+    """Whether a JSON value is of the `expected` type; a JSON true or false is no number."""
+    if expected == TEXT:
+        return isinstance(value, str)
+    if expected == BOOLEAN:
+        return isinstance(value, bool)
+    if expected == WHOLE_NUMBER:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == TEXTS:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    raise ValueError(expected)
+
+
+class NotADate(ValueError):
+    """A JSON value meant as a date that is none; args[0] is the message for the person."""
+
+
+def iso_date(value):
+    """The date of a JSON text «YYYY-MM-DD»."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise NotADate(_("«${value}» is not a date; write it as YYYY-MM-DD.", mapping={"value": value}))
 
 
 def error(request, status, kind, message):
@@ -26,9 +62,14 @@ def bad_request(request, message):
 
 class JsonAction(Service):
     """Subclasses `act` on the JSON object of the body for the current user; the exceptions in
-    `refusals` carry the message for the person in args[0]."""
+    `refusals` carry the message for the person in args[0].
+
+    `keys` declares the JSON type of each key `act` reads (TEXT, BOOLEAN, …): another type is
+    refused before `act` runs, naming the key. An absent key and null are the same to `act`.
+    """
 
     refusals = ()
+    keys = {}
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
@@ -36,11 +77,12 @@ class JsonAction(Service):
             data = json_body(self.request)
         except DeserializationError:
             return bad_request(self.request, _("The request body is not a JSON object."))
-        if not isinstance(data, dict):
-            return bad_request(self.request, _("The request body is not a JSON object."))
+        for key, expected in self.keys.items():
+            if data.get(key) is not None and not is_json_type(data[key], expected):
+                return bad_request(self.request, _(EXPECTED[expected], mapping={"key": key}))
         try:
             return self.act(data, api.user.get_current().getId())
-        except self.refusals as refusal:
+        except (NotADate, *self.refusals) as refusal:
             return bad_request(self.request, refusal.args[0])
 
     def act(self, data, userid):

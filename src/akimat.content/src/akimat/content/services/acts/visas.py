@@ -12,6 +12,7 @@ from akimat.content import _
 from akimat.content import agreement
 from akimat.content import visas
 from akimat.content.services.base import JsonAction
+from akimat.content.services.base import TEXT
 from dataclasses import asdict
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
@@ -55,6 +56,7 @@ class VisasGet(Service):
 
 class VisasPost(JsonAction):
     refusals = (visas.VisaError, WorkflowException)
+    keys = {"decision": TEXT, "reason": TEXT}
 
     def act(self, data, userid):
         decision = data.get("decision")
@@ -62,8 +64,5 @@ class VisasPost(JsonAction):
             raise visas.VisaError(
                 _("«decision» is «agree» or «return» (R10.4b: there is no agreement with remarks).")
             )
-        reason = data.get("reason")
-        if reason is not None and not isinstance(reason, str):
-            raise visas.VisaError(_("«reason» is a text."))
-        agreement.give_visa(self.context, userid, agree=DECISIONS[decision], reason=reason)
+        agreement.give_visa(self.context, userid, agree=DECISIONS[decision], reason=data.get("reason"))
         return agreement_data(self.context, userid)

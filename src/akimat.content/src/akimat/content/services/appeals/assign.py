@@ -7,32 +7,22 @@ optional (the review term, or an earlier day). Answers 201 with the assignment's
 with a JSON error saying why not (an unregistered appeal, no or unknown executors, a bad date).
 """
 
-from akimat.content import _
 from akimat.content import appeal_review
+from akimat.content.services.base import iso_date
 from akimat.content.services.base import JsonAction
-from datetime import date
+from akimat.content.services.base import TEXT
+from akimat.content.services.base import TEXTS
 from plone.restapi.interfaces import ISerializeToJson
 from zope.component import getMultiAdapter
 
 
 class Assign(JsonAction):
     refusals = (appeal_review.AssignmentRefused,)
+    keys = {"executors": TEXTS, "deadline": TEXT}
 
     def act(self, data, userid):
-        executors = data.get("executors")
-        if not isinstance(executors, list) or not all(isinstance(p, str) for p in executors):
-            raise appeal_review.AssignmentRefused(_("«executors» is a list of logins or group ids."))
-        assignment = appeal_review.assign(self.context, executors, _deadline(data.get("deadline")))
+        deadline = iso_date(data["deadline"]) if data.get("deadline") is not None else None
+        assignment = appeal_review.assign(self.context, data.get("executors") or [], deadline)
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", assignment.absolute_url())
         return getMultiAdapter((assignment, self.request), ISerializeToJson)()
-
-
-def _deadline(value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise appeal_review.AssignmentRefused(
-            _("«${value}» is not a date; write it as YYYY-MM-DD.", mapping={"value": value}))

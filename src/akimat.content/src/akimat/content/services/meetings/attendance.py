@@ -10,15 +10,18 @@ from akimat.content import _
 from akimat.content.serializers.meeting import agenda_item_data
 from akimat.content.serializers.meeting import meeting_data
 from akimat.content.services.base import JsonAction
+from akimat.content.services.base import TEXTS
+from akimat.content.services.base import WHOLE_NUMBER
 from akimat.content.votes import VoteError
 
 
 class AttendancePost(JsonAction):
     refusals = (VoteError,)
+    keys = {"present": TEXTS}
 
     def act(self, data, userid):
         present = data.get("present")
-        if not isinstance(present, list) or not all(isinstance(member, str) for member in present):
+        if present is None:
             raise VoteError(_("«present» is a list of user ids."))
         self.context.record_attendance(present)
         return meeting_data(self.context, self.request)
@@ -26,6 +29,7 @@ class AttendancePost(JsonAction):
 
 class VotePost(JsonAction):
     refusals = (VoteError,)
+    keys = {"for": WHOLE_NUMBER, "against": WHOLE_NUMBER, "abstained": WHOLE_NUMBER}
 
     def act(self, data, userid):
         self.context.record_vote(data.get("for"), data.get("against"), data.get("abstained"))

@@ -4,9 +4,10 @@
     POST  <meeting>/@preparation  {"step": "agenda", "done": true}  marks a step done (false: not done)
 """
 
-from akimat.content import _
 from akimat.content.serializers.meeting import preparation_data
+from akimat.content.services.base import BOOLEAN
 from akimat.content.services.base import JsonAction
+from akimat.content.services.base import TEXT
 from plone.restapi.services import Service
 
 
@@ -25,10 +26,8 @@ class PreparationGet(Service):
 
 class PreparationPost(JsonAction):
     refusals = (ValueError,)  # Meeting.mark_step: no such step
+    keys = {"step": TEXT, "done": BOOLEAN}
 
     def act(self, data, userid):
-        done = data.get("done", True)
-        if not isinstance(done, bool):
-            raise ValueError(_("«done» is true or false."))
-        self.context.mark_step(data.get("step"), userid, done=done)
+        self.context.mark_step(data.get("step"), userid, done=data.get("done") is not False)
         return timetable(self.context, self.request)
