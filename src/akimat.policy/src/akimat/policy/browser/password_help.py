@@ -8,11 +8,13 @@ from AccessControl import Unauthorized
 from Products.CMFCore.utils import getToolByName
 from Products.CMFPlone.browser.login import login_help
 from Products.Five import BrowserView
+from Products.MailHost.MailHost import MailHostError
 from Products.statusmessages.interfaces import IStatusMessage
 from smtplib import SMTPException
 from z3c.form import button
 from z3c.form import form
 from zope.component.hooks import getSite
+from zope.i18n import translate
 
 import logging
 
@@ -20,9 +22,13 @@ import logging
 logger = logging.getLogger("akimat.policy.password_help")
 
 # A refused connection is an OSError, not an SMTPException.
-MAIL_ERRORS = (SMTPException, OSError)
+MAIL_ERRORS = (SMTPException, OSError, MailHostError)
 SENT = _("If an account matches what you entered, a message has been sent to its e-mail address. "
          "If none arrives within a few minutes, contact the administrator of the intranet.")
+
+LOGIN_MAIL_SUBJECT = _("Your login for ${portal_url}")
+LOGIN_MAIL = _("Dear ${fullname},\n\nYou asked to be reminded of your login for ${portal_url}.\n"
+               "Your login: ${login}\n\n-- \n${signature}")
 
 
 def mail_password_reset(context, request, login):
@@ -33,6 +39,21 @@ def mail_password_reset(context, request, login):
         logger.info("No password reset for %r: %s", login, refusal)
     except MAIL_ERRORS:
         logger.exception("The password reset mail for %r could not be sent", login)
+
+
+def mail_login(portal, request, user):
+    """Mail the person of `user` (a PAS search result) their login. Plone's own mail is one
+    translated text with its headers, and its Russian translation translates the headers too
+    (no «To:» left): here the headers are set, only the text is translated."""
+    registry = getToolByName(portal, "portal_registry")
+    sender = f'"{registry["plone.email_from_name"]}" <{registry["plone.email_from_address"]}>'
+    mapping = {"fullname": user["title"], "login": user["login"], "portal_url": portal.absolute_url(),
+               "signature": registry["plone.email_from_name"]}
+    getToolByName(portal, "MailHost").send(
+        translate(LOGIN_MAIL, mapping=mapping, context=request),
+        mto=user["email"], mfrom=sender, subject=translate(LOGIN_MAIL_SUBJECT, mapping=mapping, context=request),
+        charset="utf-8", immediate=True,
+    )
 
 
 class RequestResetPassword(login_help.RequestResetPassword):
@@ -60,7 +81,7 @@ class RequestUsername(login_help.RequestUsername):
         found = getToolByName(portal, "acl_users").searchUsers(email=email, exact_match=True)
         if len(found) == 1:
             try:
-                self.send_username(portal, found[0])
+                mail_login(portal, self.request, found[0])
             except MAIL_ERRORS:
                 logger.exception("The login reminder for %r could not be sent", email)
         IStatusMessage(self.request).add(SENT, type="info")
