@@ -3,6 +3,7 @@ whether what was entered belongs to someone or not, and whether the mail could b
 
 from akimat.content import _
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
+from email import message_from_bytes
 from Products.MailHost.MailHost import MailHost
 from tests.http import status_messages
 from unittest import mock
@@ -54,6 +55,14 @@ class TestPasswordHelp(unittest.TestCase):
 
     def test_forgotten_login_same_answer_for_any_address(self):
         self.assert_same_answer("recover_username")
+
+    def test_login_reminder_tells_the_login(self):
+        with mock.patch.object(MailHost, "_send") as send:
+            self.ask("recover_username", KNOWN["recover_username"])
+        mail = message_from_bytes(send.call_args.args[2])
+        self.assertEqual(mail["To"], KNOWN["recover_username"])
+        self.assertIn("noreply@baidibek.example", mail["From"])
+        self.assertRegex(mail.get_payload(decode=True).decode("utf-8"), rf": {KNOWN['reset_password']}\s")
 
     def test_mail_server_down_is_a_message_not_an_error(self):
         """The demo's mail server (127.0.0.1:8025) refuses connections unless `make mail-sink`

@@ -15,6 +15,7 @@ from z3c.form import button
 from z3c.form import form
 from zope.component.hooks import getSite
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 import logging
 
@@ -27,8 +28,8 @@ SENT = _("If an account matches what you entered, a message has been sent to its
          "If none arrives within a few minutes, contact the administrator of the intranet.")
 
 LOGIN_MAIL_SUBJECT = _("Your login for ${portal_url}")
-LOGIN_MAIL = _("Dear ${fullname},\n\nYou asked to be reminded of your login for ${portal_url}.\n"
-               "Your login: ${login}\n\n-- \n${signature}")
+LOGIN_MAIL = (_("Dear ${fullname},"),
+              _("You asked to be reminded of your login for ${portal_url}. Your login: ${login}"))
 
 
 def mail_password_reset(context, request, login):
@@ -47,11 +48,11 @@ def mail_login(portal, request, user):
     (no «To:» left): here the headers are set, only the text is translated."""
     registry = getToolByName(portal, "portal_registry")
     sender = f'"{registry["plone.email_from_name"]}" <{registry["plone.email_from_address"]}>'
-    mapping = {"fullname": user["title"], "login": user["login"], "portal_url": portal.absolute_url(),
-               "signature": registry["plone.email_from_name"]}
+    mapping = {"fullname": user["title"], "login": user["login"], "portal_url": portal.absolute_url()}
+    text = "\n\n".join(translate(Message(line, mapping=mapping), context=request) for line in LOGIN_MAIL)
     getToolByName(portal, "MailHost").send(
-        translate(LOGIN_MAIL, mapping=mapping, context=request),
-        mto=user["email"], mfrom=sender, subject=translate(LOGIN_MAIL_SUBJECT, mapping=mapping, context=request),
+        f"{text}\n\n-- \n{registry['plone.email_from_name']}",
+        mto=user["email"], mfrom=sender, subject=translate(Message(LOGIN_MAIL_SUBJECT, mapping=mapping), context=request),
         charset="utf-8", immediate=True,
     )
 
