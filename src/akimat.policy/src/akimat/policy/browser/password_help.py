@@ -3,8 +3,8 @@ mail_password form — answering the same whatever was entered: whether it is so
 e-mail address or nobody's, and whether the mail could be sent or not. A mail that fails is
 logged for the administrators; the visitor is told where to turn if nothing arrives."""
 
-from akimat.content import _
 from AccessControl import Unauthorized
+from akimat.content import _
 from Products.CMFCore.utils import getToolByName
 from Products.CMFPlone.browser.login import login_help
 from Products.Five import BrowserView
