@@ -44,45 +44,40 @@ class Throttle:
     def __init__(self, context, request):
         self.request = request
         registry = getToolByName(context, "portal_registry")
-        self.per_login, self.per_address, minutes = (
+        self.per_login, self.per_address, self.minutes = (
             registry.get(f"{SETTINGS_PREFIX}.{name}", ILoginThrottleSettings[name].default)
             for name in ("failures_per_login", "failures_per_address", "pause_minutes")
         )
-        self.window = minutes * 60
+        self.window = self.minutes * 60
         # One Zope may serve several sites: each counts its own.
-        site = "/".join(getToolByName(context, "portal_url").getPortalObject().getPhysicalPath())
-        self.address = (site, request.getClientAddr() or "unknown")
-        self._site = site
+        self._site = "/".join(getToolByName(context, "portal_url").getPortalObject().getPhysicalPath())
+        self._address = request.getClientAddr() or "unknown"
 
-    def _login(self, login):
+    def _login_key(self, login):
         return (self._site, login.strip().lower())
 
     def paused(self, login):
         """Whether a log-in as `login` from this request's address is refused now."""
         return not (
-            LOGINS.allowed(self._login(login), self.per_login, self.window)
-            and ADDRESSES.allowed(self.address, self.per_address, self.window)
+            LOGINS.allowed(self._login_key(login), self.per_login, self.window)
+            and ADDRESSES.allowed((self._site, self._address), self.per_address, self.window)
         )
 
     def failed_in_this_request(self, login):
-        return login in self.request.other.get(_COUNTED, ())
+        return self._login_key(login) in self.request.other.get(_COUNTED, ())
 
     def failed(self, login):
         """Count a wrong password for `login`, once a request however often it is checked."""
         if self.failed_in_this_request(login):
             return
-        self.request.other.setdefault(_COUNTED, set()).add(login)
-        LOGINS.record(self._login(login), self.window)
-        ADDRESSES.record(self.address, self.window)
-        logger.info("Failed log-in as %r from %s", login, self.address[1])
+        self.request.other.setdefault(_COUNTED, set()).add(self._login_key(login))
+        LOGINS.record(self._login_key(login), self.window)
+        ADDRESSES.record((self._site, self._address), self.window)
+        logger.info("Failed log-in as %r from %s", login, self._address)
 
     def succeeded(self, login):
         """The right password: the login's earlier failures no longer count; the address's do."""
-        LOGINS.forget(self._login(login))
-
-    @property
-    def minutes(self):
-        return self.window // 60
+        LOGINS.forget(self._login_key(login))
 
     def message(self):
         # The same for a login and an address, a known login and an unknown one.
