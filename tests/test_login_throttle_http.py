@@ -7,7 +7,7 @@ from akimat.policy import login_throttle
 from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.interfaces import ILoginThrottleSettings
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
-from tests.http import status_messages
+from tests.status_messages import status_messages
 from unittest import mock
 from zope.i18n import translate
 

@@ -5,7 +5,7 @@ from akimat.content import _
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from email import message_from_bytes
 from Products.MailHost.MailHost import MailHost
-from tests.http import status_messages
+from tests.status_messages import status_messages
 from unittest import mock
 from zope.i18n import translate
 

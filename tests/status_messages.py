@@ -1,4 +1,4 @@
-"""Helpers of the HTTP tests."""
+"""The status messages of a page, for the HTTP tests."""
 
 from Products.statusmessages.adapter import _decodeCookieValue
 from urllib.parse import unquote
