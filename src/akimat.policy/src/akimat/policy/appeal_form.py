@@ -20,7 +20,7 @@ from akimat.content.content.appeal import IAppeal
 from akimat.content.content.appeal import ORAL_CHANNELS
 from akimat.content.vocabularies import APPEAL_CHANNELS
 from akimat.content.vocabularies import APPEAL_KINDS
-from collections import OrderedDict
+from akimat.policy.rate_limit import RateLimit
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_context
@@ -30,8 +30,6 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
-from threading import Lock
-from time import time
 from xml.sax.saxutils import escape
 from xml.sax.saxutils import quoteattr
 from z3c.form.validator import InvariantsValidator
@@ -64,36 +62,7 @@ class IAppealForm(Interface):
     """Marks the public appeal form: its submissions become appeals."""
 
 
-class RateLimit:
-    """At most `limit` submissions of one address within `window` seconds, in memory: the
-    counts of at most `capacity` addresses, the least recent forgotten first."""
-
-    def __init__(self, limit=SUBMISSIONS_PER_HOUR, window=3600, capacity=10000):
-        self.limit, self.window, self.capacity = limit, window, capacity
-        self._moments = OrderedDict()
-        self._lock = Lock()
-
-    def _recent(self, address, now):
-        return [moment for moment in self._moments.get(address, ()) if now - moment < self.window]
-
-    def allowed(self, address):
-        with self._lock:
-            return len(self._recent(address, time())) < self.limit
-
-    def record(self, address):
-        now = time()
-        with self._lock:
-            self._moments[address] = self._recent(address, now) + [now]
-            self._moments.move_to_end(address)
-            while len(self._moments) > self.capacity:
-                self._moments.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._moments.clear()
-
-
-SUBMISSIONS = RateLimit()
+SUBMISSIONS = RateLimit(limit=SUBMISSIONS_PER_HOUR, window=3600)
 
 
 def _address(request):

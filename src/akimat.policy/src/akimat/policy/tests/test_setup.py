@@ -2,17 +2,20 @@
 
 from akimat.policy.demo import DEMO_USERS
 from akimat.policy.interfaces import IAkimatPolicyLayer
+from akimat.policy.login_throttle import PLUGIN_ID
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.organisation import group_ids
 from akimat.policy.sections import SECTIONS
 from akimat.policy.setuphandlers import HiddenProfiles
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
+from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.base.utils import get_installer
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
+from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from zope.i18n import translate
 
 import unittest
@@ -101,6 +104,16 @@ class TestInstall(unittest.TestCase):
         self.assertEqual(self.portal["library"].title, "Библиотека документов")
         self.assertEqual(self.portal["library"]["akimat-to"].title, "Акимат ТО")
 
+    def test_site_closed_and_log_ins_throttled(self):
+        """The site turns anonymous visitors away (closed_intranet.py); the log-in throttle
+        comes first of the authentication plugins, once, also after a reinstall."""
+        self.assertTrue(IPrivateSite.providedBy(self.portal))
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.portal.portal_setup.runAllImportStepsFromProfile("profile-akimat.policy:default")
+        plugins = self.portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)
+        self.assertEqual(plugins[0], PLUGIN_ID)
+        self.assertEqual(plugins.count(PLUGIN_ID), 1)
+
     def test_reinstall_keeps_everything(self):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.portal["meetings"].setTitle("Заседания и совещания")
@@ -119,6 +132,9 @@ class TestInstall(unittest.TestCase):
             self.portal.portal_workflow.getDefaultChain(), ("simple_publication_workflow",)
         )
         self.assertNotIn("akimat-my-assignments", self.portal.portal_actions.user.objectIds())
+        self.assertFalse(IPrivateSite.providedBy(self.portal))
+        self.assertNotIn(PLUGIN_ID, self.portal.acl_users.objectIds())
+        self.assertEqual(self.portal.portal_actions.site_actions.sitemap.permissions, ("View",))
 
 
 class TestAccess(unittest.TestCase):

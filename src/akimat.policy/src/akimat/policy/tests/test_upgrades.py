@@ -2,22 +2,27 @@
 
 from akimat.policy.appeal_form import fields_model
 from akimat.policy.appeal_form import FORM_ID
+from akimat.policy.login_throttle import PLUGIN_ID
+from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from akimat.content.content.section import Section
+from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.app.contenttypes.content import Folder
 from plone.app.contenttypes.utils import migrate_base_class_to_new_class
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.supermodel import loadString
+from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from zope.interface import noLongerProvides
 from zope.schema import getFieldNamesInOrder
 
 import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1007"
+LATEST = "1008"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -48,7 +53,8 @@ class TestUpgradeTo1003(unittest.TestCase):
         # A version with several steps (upgradeSteps) is listed as a list of them.
         steps = [step if isinstance(step, dict) else step[0] for step in self.setup.listUpgrades(PROFILE)]
         self.assertEqual([(step["ssource"], step["sdest"]) for step in steps],
-                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006"), ("1006", "1007")])
+                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006"),
+                          ("1006", "1007"), ("1007", "1008")])
 
         self.setup.upgradeProfile(PROFILE)
 
@@ -143,3 +149,40 @@ class TestUpgradeTo1007(unittest.TestCase):
             with self.subTest(section=section):
                 self.assertEqual(self.portal[section].portal_type, "Section")
         self.assertEqual(self.portal["library"]["akimat-to"].portal_type, "Folder")
+
+
+class TestUpgradeTo1008(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.setup = self.portal.portal_setup
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def test_site_closed_and_log_ins_paused(self):
+        """After 1007 → 1008 anonymous visitors are turned away from all but the login and the
+        appeal form, REST included; the throttle of log-ins is first of the authentication
+        plugins, with its limits in the registry; the footer's staff pages are staff's. The
+        registry's other settings stay as the administrators left them."""
+        portal, registry = self.portal, self.portal.portal_registry
+        noLongerProvides(portal, IPrivateSite)
+        portal.acl_users.manage_delObjects([PLUGIN_ID])
+        for name in list(registry.records.keys()):
+            if name.startswith(SETTINGS_PREFIX):
+                del registry.records[name]
+        portal.manage_permission("plone.restapi: Use REST API", ["Anonymous"], acquire=True)
+        portal.portal_actions.site_actions.sitemap.permissions = ("View",)
+        registry["plone.site_title"] = "Changed by an administrator"
+        self.setup.setLastVersionForProfile(PROFILE, "1007")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
+        self.assertTrue(IPrivateSite.providedBy(portal))
+        self.assertEqual(portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)[0], PLUGIN_ID)
+        self.assertEqual(registry[f"{SETTINGS_PREFIX}.failures_per_login"], 5)
+        self.assertEqual(registry[f"{SETTINGS_PREFIX}.pause_minutes"], 15)
+        roles = {role["name"] for role in portal.rolesOfPermission("plone.restapi: Use REST API") if role["selected"]}
+        self.assertEqual(roles, {"Authenticated"})
+        self.assertEqual(portal.portal_actions.site_actions.sitemap.permissions, ("Set own properties",))
+        self.assertEqual(registry["plone.site_title"], "Changed by an administrator")

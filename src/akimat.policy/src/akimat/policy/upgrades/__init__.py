@@ -2,8 +2,12 @@
 
 from akimat.policy.appeal_form import ensure_appeal_form
 from akimat.policy.appeal_form import fields_model
+from akimat.policy.closed_intranet import close_site
+from akimat.policy.interfaces import ILoginThrottleSettings
 from akimat.policy.library_search import ensure_library_search
 from akimat.policy.library_search import install_collectionfilter
+from akimat.policy.login_throttle import ensure_login_throttle
+from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.organisation import ensure_groups
 from akimat.policy.sections import ensure_sections
@@ -49,3 +53,16 @@ def to_1007(context):
     conflict on the folder they are added to."""
     api.portal.get_tool("portal_setup").upgradeProfile("akimat.content:default")
     ensure_sections()
+
+
+def to_1008(context):
+    """The closed intranet: anonymous visitors reach only the login, its help and the appeal form,
+    not REST, not the footer's staff pages; the registry's limits of failed log-ins and the
+    plugin that pauses them."""
+    for step in ("rolemap", "actions"):
+        context.runImportStepFromProfile("profile-akimat.policy:default", step)
+    # Only the new records: the profile's others (site title, languages) may have been changed.
+    api.portal.get_tool("portal_registry").registerInterface(ILoginThrottleSettings, prefix=SETTINGS_PREFIX)
+    portal = api.portal.get()
+    close_site(portal)
+    ensure_login_throttle(portal)
