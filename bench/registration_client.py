@@ -6,6 +6,9 @@ one JSON line: statuses, elapsed seconds.
 """
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 from urllib.error import HTTPError
 from urllib.request import Request
 from urllib.request import urlopen
@@ -14,6 +17,10 @@ import base64
 import json
 import sys
 import time
+
+
+# Received an hour ago: a time of receipt is never in the future.
+RECEIVED_AT = (datetime.now(timezone.utc) - timedelta(hours=1)).isoformat(timespec="seconds")
 
 
 def post(url, auth, body=None):
@@ -32,7 +39,7 @@ def client(site, auth, number, count):
         status, created = post(f"{site}/appeals", auth, {
             "@type": "Appeal", "kind": "appeal", "title": f"О ремонте дороги {number}-{index}",
             "substance": "Прошу отремонтировать дорогу.", "channel": "e-appeals",
-            "received_at": "2026-12-08T11:00:00+05:00", "applicant_name": f"Заявитель {number}-{index}"})
+            "received_at": RECEIVED_AT, "applicant_name": f"Заявитель {number}-{index}"})
         statuses.append(status)
         if status == 201:
             statuses.append(post(f"{created['@id']}/@workflow/register", auth)[0])

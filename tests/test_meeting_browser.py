@@ -78,7 +78,7 @@ class TestMeetingJourney(unittest.TestCase):
             self.assertEqual(page.locator("#protocol-assignments tr[data-number]").count(), 2)
             page.click("#protocol-submit")
             page.wait_for_selector("#protocol-state")
-        protocol = self.fresh(self.portal["protocols"]).objectValues()[-1]
+        protocol = self.fresh(self.portal["protocols"])[protocol_url.rsplit("/", 1)[1]]
         self.assertEqual(protocol.review_state(), "agreement")
         self.assertEqual([a.number for a in protocol.assignments()], ["1", "1.1"])
 

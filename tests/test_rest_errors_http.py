@@ -71,15 +71,21 @@ class TestRequestsOfTheReview(unittest.TestCase):
             with self.subTest(source=source):
                 self.assertRefused(self.session.post(f"{folder}/@copy", json={"source": source}), naming="source")
 
-    def test_the_public_appeal_form_answers_json_to_a_visitor(self):
-        answer = requests.get(f"{self.url}/appeal-form", headers={"Accept": "application/json"}, timeout=30)
+    def test_the_public_appeal_form_answers_json(self):
+        """A visitor is refused the REST API with a JSON 401 (the closed intranet); staff get the
+        form's JSON, without the appeals already sent (R13.2): those the appeals department's."""
+        visitor = requests.get(f"{self.url}/appeal-form", headers={"Accept": "application/json"}, timeout=30)
+        self.assertEqual(visitor.status_code, 401, visitor.text[:500])
+        self.assertEqual(visitor.json()["type"], "Unauthorized")
+        answer = requests.get(f"{self.url}/appeal-form", headers={"Accept": "application/json"},
+                              auth=("tursynbayev", DEMO_PASSWORD), timeout=30)
         self.assertEqual(answer.status_code, 200, answer.text[:500])
         form = answer.json()
         self.assertEqual(form["@type"], "EasyForm")
-        self.assertNotIn("savedDataStorage", form)  # the appeals already sent stay private (R13.2)
+        self.assertNotIn("savedDataStorage", form)
 
     def test_the_site_logo_without_a_logo_is_not_found(self):
-        self.assertEqual(requests.get(f"{self.url}/@@site-logo", timeout=30).status_code, 404)
+        self.assertEqual(self.session.get(f"{self.url}/@@site-logo").status_code, 404)
 
     def test_a_typed_form_field_with_bad_input_is_a_bad_request(self):
         for query in ("x:int=abc", "x:float=abc", "x:date=abc", "x:json=%7B"):

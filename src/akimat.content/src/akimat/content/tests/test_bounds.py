@@ -102,13 +102,13 @@ class TestAppealForms(ViewTests, AppealTestCase):
         """R13.6: the appeals department registers an appeal as received up to now, not later."""
         html = self.add(received_at="2026-12-14T12:00")
         self.assertIn("01.01.2000", html)
-        self.assertEqual(self.folder.objectIds(), [])
+        self.assertEqual(list(self.folder.objectIds()), [])
 
     def test_add_form_refuses_too_many_signatories(self):
         """R13.5: a collective appeal has at most 10 000 signatories."""
         html = self.add(collective=["selected"], signatories="10001")
         self.assertIn("10000", html)
-        self.assertEqual(self.folder.objectIds(), [])
+        self.assertEqual(list(self.folder.objectIds()), [])
         self.add(collective=["selected"], signatories="250")
         self.assertEqual(len(self.folder.objectIds()), 1)
 

@@ -33,7 +33,7 @@ class TestConcurrentRegistration(RestClient, AppealTestCase):
         """Create an appeal and register it, as the e-appeals integration does: the statuses."""
         body = {"@type": "Appeal", "kind": "appeal", "title": f"Обращение {client}-{index}",
                 "substance": "Прошу рассмотреть.", "channel": "e-appeals",
-                "received_at": "2026-12-08T11:00:00+05:00", "applicant_name": f"Заявитель {client}-{index}"}
+                "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": f"Заявитель {client}-{index}"}
         created = session.post("/appeals", json=body)
         if created.status_code != 201:
             return [created.status_code]
