@@ -3,6 +3,7 @@
 from akimat.content import _
 from akimat.content import bounds
 from akimat.content import calendar as working_calendar
+from akimat.content.browser.protocol import format_moment
 from akimat.content.browser.traffic_light import brain_light
 from akimat.content.browser.traffic_light import light
 from akimat.content.control import ControlError
@@ -66,7 +67,7 @@ class AssignmentView(BrowserView):
         if self.context.removal_consent is None:
             return None
         userid, when = self.context.removal_consent
-        return {"by": principal_title(userid), "when": when}
+        return {"by": principal_title(userid), "when": format_moment(when)}
 
     def reports(self):
         return [

@@ -7,7 +7,6 @@ from akimat.content.principals import principal_title
 from akimat.content.vocabularies import REPORT_PERIOD_KINDS
 from akimat.content.vocabularies import title_of
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from Products.Five.browser import BrowserView
 
 
@@ -19,9 +18,10 @@ def period_title(kind, number, year):
 
 
 def _link(uid):
-    """The report of that UID as a link, when this user may see it."""
-    other = uuidToObject(uid) if uid else None
-    return {"url": other.absolute_url(), "title": other.title} if other is not None else None
+    """The report or assignment of that UID as a link, when this user may see it: the catalog
+    answers only what he may view (an assignment of an appeal is private, R13.2)."""
+    brains = api.content.find(UID=uid) if uid else ()
+    return {"url": brains[0].getURL(), "title": brains[0].Title} if brains else None
 
 
 class ReportView(BrowserView):

@@ -32,6 +32,27 @@ class TestAssignmentViews(AssignmentTestCase):
         self.assertNotIn("@@remove-from-control", html)
         self.assertIn("@@remove-from-control", self.render(assignment, "@@view", "controller"))
 
+    @freeze_time("2026-12-01 06:00:00")
+    def test_assignment_page_with_a_pending_extension_renders_for_everyone_concerned(self):
+        """R12.6/R12.7a: once an executor asks for more time, the executor, the controller and the
+        akim who decides still open the assignment and see the request waiting."""
+        assignment = self.assignment()
+        assignment.request_extension("executor", date(2027, 1, 15), "Подрядчик не поставил котлы")
+        for userid in ("executor", "controller", "akim"):
+            with self.subTest(userid=userid):
+                html = self.render(assignment, "@@view", userid)
+                self.assertIn("Подрядчик не поставил котлы", html)
+                self.assertIn("01.12.2026", html)  # requested on
+                self.assertIn("15.01.2027", html)  # proposed deadline
+        self.assertIn("@@decide-extension", self.render(assignment, "@@view", "akim"))
+
+    @freeze_time("2026-12-01 06:00:00")
+    def test_consent_to_removal_shown_with_its_day_and_time(self):
+        """R12.14: the page says who consented to removal and when, as people write it."""
+        assignment = self.assignment()
+        assignment.consent_to_removal("akim")
+        self.assertIn("01.12.2026 11:00", self.render(assignment, "@@view", "controller"))
+
     @freeze_time("2026-12-14 06:00:00")
     def test_my_assignments_lists_executed_and_controlled_by_deadline(self):
         """R12.4b: an executor sees his assignments in a traffic light, nearest deadline first."""

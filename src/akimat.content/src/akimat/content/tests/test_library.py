@@ -157,6 +157,25 @@ class TestAnswersAnAssignment(LibraryTestCase):
         self.assertIn(report.title, execution.title)
 
 
+class TestReportPage(ViewTests, LibraryTestCase):
+    def test_the_assignment_it_answers_is_linked_for_those_who_see_it(self):
+        """R9.10d, R12.13: every member of staff reads a published report; its link to the assignment
+        it answers is shown only to those who may see the assignment, and never breaks the page."""
+        from z3c.relationfield import RelationValue
+        from zope.component import getUtility
+        from zope.intid.interfaces import IIntIds
+
+        assignment = api.content.create(container=self.portal, type="Assignment", id="task",
+                                        title="Представить отчёт об исполнении бюджета",
+                                        lead_executor="economy", controller="odk")
+        report = self.report(answers=RelationValue(getUtility(IIntIds).getId(assignment)))
+        self.do(report, "publish", "economy-head")
+        self.assertIn('id="report-answers"', self.render(report, "@@view", "economy-head"))
+        html = self.render(report, "@@view", OUTSIDER)
+        self.assertIn(report.title, html)
+        self.assertNotIn('id="report-answers"', html)
+
+
 class TestFullText(LibraryTestCase):
     """A report is found by the words inside its files, in Kazakh and Russian."""
 
