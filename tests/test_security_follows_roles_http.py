@@ -7,6 +7,9 @@ from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
@@ -145,3 +148,31 @@ class TestActFollowsItsDistribution(SecurityTestCase):
         self.assertEqual(patched.status_code, 204, patched.text)
         self.assert_finds(HR, document, "тарифов", False)
         self.assert_finds(FINANCIER, document, "тарифов", True)
+
+
+class TestLinksShowOnlyWhatTheReaderSees(SecurityTestCase):
+    def test_an_acts_basis_in_an_appeal_is_not_shown_to_its_readers(self):
+        """R13.2: an act based on an assignment of an appeal does not show the readers of the act
+        the assignment's title (the appeal's subject), only those who may see it."""
+        appeal = self.rest(APPEALS_OFFICER, "POST", "/appeals", {
+            "@type": "Appeal", "kind": "appeal", "title": "О долгах семьи Нурлановых",
+            "substance": "Просим помочь.", "channel": "letter",
+            "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": "Нурланова Айгуль"}).json()
+        self.rest(APPEALS_OFFICER, "POST", f"{appeal['@id']}/@workflow/register")
+        assignment = self.rest(APPEALS_OFFICER, "POST", f"{appeal['@id']}/@assign", {"executors": ["finance"]}).json()
+        transaction.begin()
+        with api.env.adopt_roles(["Manager"]):
+            target = api.content.get(UID=assignment["UID"])
+        with api.env.adopt_user(username="yessenova"):
+            act = api.content.create(container=self.layer["portal"]["acts"], type="Act", kind="decision",
+                                     id="act-on-an-appeal", title="Об оказании материальной помощи",
+                                     developer_department="economy", distribution=["finance"],
+                                     basis=RelationValue(getUtility(IIntIds).getId(target)),
+                                     text_ru=RichTextValue("<p>Оказать помощь.</p>", "text/html", "text/x-html-safe"))
+        transaction.commit()
+        html = {"Accept": "text/html"}
+        for login, sees in ((ECONOMIST, False), (FINANCIER, True)):
+            with self.subTest(login=login):
+                page = self.session(login).get(act.absolute_url(), headers=html, timeout=60)
+                self.assertEqual(page.status_code, 200)
+                self.assertEqual("Нурлановых" in page.text, sees)

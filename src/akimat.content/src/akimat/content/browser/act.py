@@ -2,6 +2,7 @@
 print form, acquaintance, and the listings of acts (RULES.md R10)."""
 
 from akimat.content import _
+from akimat.content.browser.relations import visible_target
 from akimat.content import acts
 from akimat.content import agreement
 from akimat.content import calendar as working_calendar
@@ -114,13 +115,9 @@ class ActView(BrowserView):
         return principal_title(self.context.developer_department) if self.context.developer_department else ""
 
     def basis(self):
-        relation = self.context.basis
-        target = relation.to_object if relation is not None and not relation.isBroken() else None
-        return {
-            "title": target.Title() if target is not None else None,
-            "url": target.absolute_url() if target is not None else None,
-            "reference": self.context.basis_reference,
-        }
+        """The assignment or document the act is based on, as far as this user sees it (R13.2)."""
+        target = visible_target(self.context.basis) or {"title": None, "url": None}
+        return {**target, "reference": self.context.basis_reference}
 
     def files(self):
         """Every attached file with its download link: the texts and the required attachments."""

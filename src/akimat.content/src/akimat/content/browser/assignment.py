@@ -1,6 +1,7 @@
 """Views of an assignment: its page, and the forms of control (extension, consent, removal)."""
 
 from akimat.content import _
+from akimat.content.browser.relations import visible_target
 from akimat.content import bounds
 from akimat.content import calendar as working_calendar
 from akimat.content.browser.protocol import format_moment
@@ -39,6 +40,10 @@ class AssignmentView(BrowserView):
 
     def controller(self):
         return principal_title(self.context.controller)
+
+    def source(self):
+        """The source document, as far as this user sees it (an appeal is private, R13.2)."""
+        return visible_target(self.context.source)
 
     def source_kind(self):
         return SOURCE_KINDS.getTerm(self.context.source_kind).title

@@ -3,6 +3,7 @@ checklist, agenda, attendance and quorum; the agenda item's page; the forms that
 steps done, record the attendance and the votes."""
 
 from akimat.content import _
+from akimat.content.browser.relations import visible_target
 from akimat.content import votes
 from akimat.content.browser.act import format_date
 from akimat.content.browser.steps import button_transitions
@@ -107,9 +108,7 @@ def vote_result(item):
 
 
 def adopted_act(item):
-    relation = item.adopted_act
-    target = relation.to_object if relation is not None and not relation.isBroken() else None
-    return {"title": target.Title(), "url": target.absolute_url()} if target is not None else None
+    return visible_target(item.adopted_act)
 
 
 def quorum_line(meeting):

@@ -1,6 +1,8 @@
 """The page of a report of the document library (RULES.md R9.10d)."""
 
 from akimat.content.browser.act import format_date
+from akimat.content.browser.relations import visible_link
+from akimat.content.browser.relations import visible_target
 from akimat.content.browser.meeting import state_title
 from akimat.content.browser.steps import button_transitions
 from akimat.content.principals import principal_title
@@ -15,13 +17,6 @@ def period_title(kind, number, year):
     if not number:
         return str(year)
     return f"{number} {api.portal.translate(title_of(REPORT_PERIOD_KINDS, kind)).lower()} {year}"
-
-
-def _link(uid):
-    """The report or assignment of that UID as a link, when this user may see it: the catalog
-    answers only what he may view (an assignment of an appeal is private, R13.2)."""
-    brains = api.content.find(UID=uid) if uid else ()
-    return {"url": brains[0].getURL(), "title": brains[0].Title} if brains else None
 
 
 class ReportView(BrowserView):
@@ -51,16 +46,13 @@ class ReportView(BrowserView):
         return files
 
     def answers(self):
-        relation = self.context.answers
-        if relation is None or relation.isBroken():
-            return None
-        return _link(relation.to_object.UID())
+        return visible_target(self.context.answers)
 
     def replaces(self):
-        return _link(self.context.replaces)
+        return visible_link(self.context.replaces)
 
     def replaced_by(self):
-        return _link(self.context.replaced_by)
+        return visible_link(self.context.replaced_by)
 
     def may_add_files(self):
         return api.user.has_permission("Add portal content", obj=self.context)
