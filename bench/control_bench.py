@@ -10,10 +10,10 @@ Runs through the instance (`bin/instance run`) on a throw-away site «bench-cont
 deleted at the end. Stop `make start` first (FileStorage allows one process).
 """
 
-from akimat.content import control_lists
-from akimat.content import spreadsheets
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
+from akimat.content.control import lists as control_lists
+from akimat.content.core import spreadsheets
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
 from akimat.content.interfaces import IAkimatContentLayer
 from datetime import date
 from datetime import timedelta

@@ -16,8 +16,8 @@ Runs through the instance (`bin/instance run`) on a throw-away site «bench-libr
 deleted at the end. Stop `make start` first (FileStorage allows one process).
 """
 
-from akimat.content.calendar import now
-from akimat.content.content.report import PERIODS_IN_YEAR
+from akimat.content.core.calendar import now
+from akimat.content.library.report import PERIODS_IN_YEAR
 from akimat.content.interfaces import IDepartmentLibrary
 from akimat.policy.library_search import FACETS
 from collections import Counter

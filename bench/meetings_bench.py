@@ -8,12 +8,12 @@ Runs through the instance (`bin/instance run`) on a throw-away site «bench-meet
 deleted at the end. Stop `make start` first (FileStorage allows one process).
 """
 
-from akimat.content import protocol_reports
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
-from akimat.content.content.meeting import overlapping_meeting
+from akimat.content.meetings import protocol_reports
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.meetings.meeting import overlapping_meeting
 from akimat.content.interfaces import IAkimatContentLayer
-from akimat.content.vocabularies import MEETING_KINDS
+from akimat.content.meetings.vocabularies import MEETING_KINDS
 from datetime import datetime
 from datetime import time as day_time
 from datetime import timedelta

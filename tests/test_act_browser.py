@@ -1,8 +1,8 @@
 """In Chromium: a draft act goes from the developer through the lawyer, the approvers and the akim
 to registration by the ОДК, with the demo users of the README (RULES.md R10)."""
 
-from akimat.content import visas
-from akimat.content.agreement import give_visa
+from akimat.content.agreement import visas
+from akimat.content.agreement.agreement import give_visa
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from plone import api
 from tests.browser import chromium_page

@@ -3,7 +3,7 @@ registration number of the appeal; the rest of the intranet stays closed (R13.2,
 The appeals department registers paper and oral appeals on the same form (R13.6, R13.10)."""
 
 from akimat.content import _
-from akimat.content import calendar as working_calendar
+from akimat.content.core import calendar as working_calendar
 from akimat.policy import appeal_form
 from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.demo_appeals import with_check_digit

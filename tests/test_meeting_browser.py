@@ -2,10 +2,10 @@
 assignments, agreed, signed and registered, and the assignments are found in the control list —
 with the demo users of the README (RULES.md R5.23–R5.34, R8, A6, R12.4a)."""
 
-from akimat.content import numbering
-from akimat.content import visas
-from akimat.content.agreement import give_visa
-from akimat.content.calendar import now
+from akimat.content.core import numbering
+from akimat.content.agreement import visas
+from akimat.content.agreement.agreement import give_visa
+from akimat.content.core.calendar import now
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from datetime import datetime
 from datetime import time

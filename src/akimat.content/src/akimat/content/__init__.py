@@ -5,5 +5,8 @@ from zope.i18nmessageid import MessageFactory
 
 _ = MessageFactory("akimat")
 
-# Registers the catalog's «Russian Snowball stemmer» before any lexicon is loaded.
-from akimat.content import stemming  # noqa: E402, F401
+# Registers the catalog's «Russian Snowball stemmer» before any lexicon is loaded, and the
+# names that pickles of before the domain layout use.
+from akimat.content import old_names  # noqa: E402
+
+old_names.install()

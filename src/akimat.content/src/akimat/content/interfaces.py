@@ -1,8 +1,8 @@
 """Interfaces of akimat.content: its browser layer and its registry schemas."""
 
 from akimat.content import _
-from akimat.content import bounds
-from akimat.content.calendar import parse_entry
+from akimat.content.core import bounds
+from akimat.content.core.calendar import parse_entry
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid

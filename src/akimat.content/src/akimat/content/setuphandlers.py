@@ -1,4 +1,4 @@
-from akimat.content import stemming
+from akimat.content.library import stemming
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer

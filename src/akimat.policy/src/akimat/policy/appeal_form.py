@@ -13,13 +13,13 @@ fields of the channel, the time of receipt and the record of an oral appeal (R13
 
 from AccessControl import getSecurityManager
 from akimat.content import _
-from akimat.content import bounds
-from akimat.content import calendar as working_calendar
-from akimat.content import identification
-from akimat.content.content.appeal import IAppeal
-from akimat.content.content.appeal import ORAL_CHANNELS
-from akimat.content.vocabularies import APPEAL_CHANNELS
-from akimat.content.vocabularies import APPEAL_KINDS
+from akimat.content.core import bounds
+from akimat.content.core import calendar as working_calendar
+from akimat.content.core import identification
+from akimat.content.appeals.appeal import IAppeal
+from akimat.content.appeals.appeal import ORAL_CHANNELS
+from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
+from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from akimat.policy.rate_limit import RateLimit
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory

@@ -1,7 +1,7 @@
 """Demo acts in «Акты», one in each state of their way, so a newcomer can follow one (README)."""
 
-from akimat.content import visas
-from akimat.content.agreement import give_visa
+from akimat.content.agreement import visas
+from akimat.content.agreement.agreement import give_visa
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from plone.app.textfield.value import RichTextValue

@@ -9,10 +9,10 @@ sent to the official named in them (R13.8), answered (R0.5). Each is addressed t
 deputy or the head of apparatus, who alone besides the department sees it (R13.2).
 """
 
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
-from akimat.content.content.appeal import ORAL_CHANNELS
-from akimat.content.identification import check_digit
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.appeals.appeal import ORAL_CHANNELS
+from akimat.content.core.identification import check_digit
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import time

@@ -1,7 +1,7 @@
 """Demo assignments in «Поручения»: every traffic-light colour, for the demo site only."""
 
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
 from datetime import timedelta
 from plone import api
 

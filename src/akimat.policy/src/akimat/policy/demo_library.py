@@ -8,9 +8,9 @@ department's was published late. The PDFs in `demo_files/` were printed from Wor
 so their Kazakh and Russian words are found by full-text search; DOCX and XLSX files are made here.
 """
 
-from akimat.content import report_obligations
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
+from akimat.content.library import obligations as report_obligations
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
 from dataclasses import dataclass
 from DateTime import DateTime
 from datetime import timedelta

@@ -8,17 +8,17 @@ apparatus approves the agenda, the protocol is drawn up by whom the preparation 
 secretary sign, the ОДК registers and sends. Halls are booked without overlaps (R2.4).
 """
 
-from akimat.content import preparation
-from akimat.content import protocols
-from akimat.content import visas
-from akimat.content.agreement import give_visa
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
-from akimat.content.content.act import group_members
-from akimat.content.content.meeting import overlapping_meeting
-from akimat.content.principals import HEADS_SUFFIX
-from akimat.content.print_forms import DOCX
-from akimat.content.vocabularies import meeting_settings
+from akimat.content.meetings import preparation
+from akimat.content.meetings import protocol_life_cycle as protocols
+from akimat.content.agreement import visas
+from akimat.content.agreement.agreement import give_visa
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.acts.act import group_members
+from akimat.content.meetings.meeting import overlapping_meeting
+from akimat.content.core.principals import HEADS_SUFFIX
+from akimat.content.core.print_forms import DOCX
+from akimat.content.core.vocabularies import meeting_settings
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime

@@ -6,10 +6,10 @@ week with people signed up, its list due the working day before (R14.2); the hea
 apparatus's the week after, open for sign-up.
 """
 
-from akimat.content import appeal_review
-from akimat.content import receptions
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
+from akimat.content.appeals import review as appeal_review
+from akimat.content.appeals import receptions
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
 from akimat.policy.demo_appeals import AKIM
 from akimat.policy.demo_appeals import DEPUTIES
 from akimat.policy.demo_appeals import DISTRICT

@@ -8,7 +8,7 @@ collection's title and the portlets' headers are stored in Russian, like the sec
 """
 
 from akimat.content import _
-from akimat.content.vocabularies import REPORT_PERIOD_KINDS
+from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from collective.collectionfilter.interfaces import IGroupByCriteria
 from collective.collectionfilter.interfaces import IGroupByModifier
 from collective.collectionfilter.portlets import collectionfilter

@@ -5,7 +5,7 @@ with the Russian text, the front page shows them in the reader's language.
 """
 
 from akimat.content import _
-from akimat.content.content.section import as_section
+from akimat.content.core.section import as_section
 from akimat.content.interfaces import IDepartmentLibrary
 from akimat.policy.organisation import DEPARTMENTS
 from dataclasses import dataclass
@@ -118,7 +118,7 @@ SECTIONS = (
 
 def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
     """Create the sections that are missing and (re)apply their local roles. The top ones are
-    Sections, which many people add to at once (akimat.content.content.section); their
+    Sections, which many people add to at once (akimat.content.core.section); their
     subfolders are Folders."""
     container = container if container is not None else api.portal.get()
     for section in sections:

@@ -6,10 +6,10 @@ before any change.
 """
 
 from akimat.content import _
-from akimat.content.csrf import has_token
-from akimat.content.csrf import NO_TOKEN
-from akimat.content.protocols import ProtocolError
-from akimat.content.votes import VoteError
+from akimat.content.core.csrf import has_token
+from akimat.content.core.csrf import NO_TOKEN
+from akimat.content.meetings.protocol_life_cycle import ProtocolError
+from akimat.content.meetings.votes import VoteError
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView

@@ -7,7 +7,7 @@ today). Here a time with a zone is converted to Almaty time; one without is Alma
 as the fields' descriptions say and the JSON of our types shows it.
 """
 
-from akimat.content import calendar
+from akimat.content.core import calendar
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 
 import dateutil.parser

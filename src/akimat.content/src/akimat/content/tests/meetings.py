@@ -1,8 +1,8 @@
 """The organisation and the steps every meeting and protocol test needs, built the same way."""
 
-from akimat.content import protocols
-from akimat.content import visas
-from akimat.content.agreement import give_visa
+from akimat.content.meetings import protocol_life_cycle as protocols
+from akimat.content.agreement import visas
+from akimat.content.agreement.agreement import give_visa
 from akimat.content.tests.views import render
 from datetime import datetime
 from plone import api

@@ -1,6 +1,6 @@
 """A REST client per test user against the functional layer's real server."""
 
-from akimat.content import calendar
+from akimat.content.core import calendar
 from plone.restapi.testing import RelativeSession
 from unittest import mock
 

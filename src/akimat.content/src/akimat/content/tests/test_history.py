@@ -1,6 +1,6 @@
 """Plone's history pages on our items (issue 12: «@@history answers 500 on any item»)."""
 
-from akimat.content.tests.test_assignment import AssignmentTestCase
+from akimat.content.control.tests.test_assignment import AssignmentTestCase
 from akimat.content.tests.views import ViewTests
 from plone import api
 from plone.app.testing import TEST_USER_NAME

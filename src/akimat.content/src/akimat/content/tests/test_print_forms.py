@@ -1,6 +1,6 @@
 """Print forms: Word templates with Jinja2 tags filled by docxtpl, and the act's (RULES.md R10)."""
 
-from akimat.content import print_forms
+from akimat.content.core import print_forms
 from akimat.content.tests.libreoffice import converts_to_pdf
 from akimat.content.tests.libreoffice import needs_libreoffice
 from datetime import date

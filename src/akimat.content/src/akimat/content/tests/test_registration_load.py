@@ -4,7 +4,7 @@ stay gapless and unique (RULES.md R10.16, R13.6)."""
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.tests.rest import PASSWORD
 from akimat.content.tests.rest import RestClient
-from akimat.content.tests.test_appeals import AppealTestCase
+from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
 from plone.restapi.testing import RelativeSession

@@ -1,7 +1,7 @@
 """akimat.content installs its registry records, browser layer and control panel, and uninstalls."""
 
-from akimat.content import stemming
-from akimat.content.calendar import get_calendar
+from akimat.content.library import stemming
+from akimat.content.core.calendar import get_calendar
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.interfaces import ICalendarSettings
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING

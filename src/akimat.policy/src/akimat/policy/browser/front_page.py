@@ -4,17 +4,17 @@ Each block of documents or meetings shows the beginning of a listing page of aki
 links to it: the page's own query and rows, so the block and the page never disagree.
 """
 
-from akimat.content.browser.act import ActsForAcquaintance
-from akimat.content.browser.act import AwaitingMyVisa
-from akimat.content.browser.meeting_calendar import entry
-from akimat.content.browser.meeting_calendar import UpcomingMeetings
-from akimat.content.browser.protocol import ProtocolsAwaitingMySignature
-from akimat.content.browser.protocol import ProtocolsAwaitingMyVisa
-from akimat.content.browser.traffic_light import brain_light
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
-from akimat.content.my_assignments import assignments_of
-from akimat.content.principals import PrincipalTitles
+from akimat.content.acts.browser.act import ActsForAcquaintance
+from akimat.content.acts.browser.act import AwaitingMyVisa
+from akimat.content.meetings.browser.meeting_calendar import entry
+from akimat.content.meetings.browser.meeting_calendar import UpcomingMeetings
+from akimat.content.meetings.browser.protocol import ProtocolsAwaitingMySignature
+from akimat.content.meetings.browser.protocol import ProtocolsAwaitingMyVisa
+from akimat.content.control.browser.traffic_light import brain_light
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.control.my_assignments import assignments_of
+from akimat.content.core.principals import PrincipalTitles
 from akimat.policy.sections import SECTIONS
 from plone import api
 from Products.Five.browser import BrowserView

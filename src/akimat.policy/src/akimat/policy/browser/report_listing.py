@@ -7,7 +7,7 @@ slot: everything that changes with a filter lives in that slot.
 """
 
 from akimat.content import _
-from akimat.content.browser.meeting_calendar import MONTHS
+from akimat.content.meetings.browser.meeting_calendar import MONTHS
 from akimat.policy.library_search import department_title
 from akimat.policy.library_search import file_type_title
 from akimat.policy.library_search import state_title

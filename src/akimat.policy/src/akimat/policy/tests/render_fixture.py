@@ -14,14 +14,14 @@ Everything goes through the services and the workflow, each step as the person w
 is, as the demo does; days are counted from today, as the demo's.
 """
 
-from akimat.content import acts
-from akimat.content import appeal_review
-from akimat.content import protocols
-from akimat.content import receptions
-from akimat.content import visas
-from akimat.content.agreement import give_visa
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
+from akimat.content.acts import life_cycle as acts
+from akimat.content.appeals import review as appeal_review
+from akimat.content.meetings import protocol_life_cycle as protocols
+from akimat.content.appeals import receptions
+from akimat.content.agreement import visas
+from akimat.content.agreement.agreement import give_visa
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
 from akimat.content.tests.samples import docx_bytes
 from akimat.policy.demo_appeals import DISTRICT
 from akimat.policy.demo_appeals import with_check_digit

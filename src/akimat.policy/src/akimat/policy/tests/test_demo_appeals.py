@@ -4,14 +4,14 @@ The demo is made at the layer's set-up relative to that day, so these tests read
 today as the demo did rather than freezing time.
 """
 
-from akimat.content import identification
-from akimat.content import numbering
-from akimat.content.appeals import NUMBERING_KIND
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
-from akimat.content.calendar import REGISTRATION_CUTOFF
+from akimat.content.core import identification
+from akimat.content.core import numbering
+from akimat.content.appeals.life_cycle import NUMBERING_KIND
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.core.calendar import REGISTRATION_CUTOFF
 from akimat.content.tests.security import forget_local_roles
-from akimat.content.vocabularies import APPEAL_KINDS
+from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from akimat.policy.demo_appeals import add_demo_appeals
 from akimat.policy.demo_appeals import APPEALS
 from akimat.policy.interfaces import IAkimatPolicyLayer

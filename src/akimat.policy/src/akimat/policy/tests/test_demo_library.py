@@ -1,8 +1,8 @@
 """The demo document library (README; RULES.md R9.10d): a year of reports of four departments,
 found by facets and by a word inside their PDFs; what is late and missing shows."""
 
-from akimat.content import report_obligations
-from akimat.content.calendar import now
+from akimat.content.library import obligations as report_obligations
+from akimat.content.core.calendar import now
 from akimat.policy.demo_library import add_demo_library
 from akimat.policy.demo_library import OBLIGATIONS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING

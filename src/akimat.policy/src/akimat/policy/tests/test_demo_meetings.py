@@ -4,14 +4,14 @@ The demo is made at the layer's set-up relative to that day, so these tests read
 today as the demo did rather than freezing time.
 """
 
-from akimat.content import control_lists
-from akimat.content import visas
-from akimat.content import votes
-from akimat.content.calendar import get_calendar
-from akimat.content.calendar import now
-from akimat.content.content.meeting import naive
-from akimat.content.vocabularies import MATERIAL_KINDS
-from akimat.content.vocabularies import MEETING_KINDS
+from akimat.content.control import lists as control_lists
+from akimat.content.agreement import visas
+from akimat.content.meetings import votes
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.meetings.meeting import naive
+from akimat.content.meetings.vocabularies import MATERIAL_KINDS
+from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.policy.demo_meetings import add_demo_meetings
 from akimat.policy.interfaces import IAkimatPolicyLayer
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING

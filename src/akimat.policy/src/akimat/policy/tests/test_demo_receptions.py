@@ -2,7 +2,7 @@
 
 Made at the layer's set-up relative to that day, like the other demo content."""
 
-from akimat.content import receptions
+from akimat.content.appeals import receptions
 from akimat.content.tests.security import forget_local_roles
 from akimat.policy.demo_receptions import add_demo_receptions
 from akimat.policy.demo_receptions import SCHEDULE_ID

@@ -222,7 +222,7 @@ class TestDemoActsForApprovers(unittest.TestCase):
 
     def test_approver_finds_the_demo_act_awaiting_his_visa(self):
         """R10.4a: an approver of the demo act finds it among the acts awaiting his visa."""
-        from akimat.content import visas
+        from akimat.content.agreement import visas
 
         act = self.layer["portal"]["acts"]["agreement"]
         approver = visas.pending(act)[0].approver

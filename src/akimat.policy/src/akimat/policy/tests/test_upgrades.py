@@ -6,7 +6,7 @@ from akimat.policy.login_throttle import PLUGIN_ID
 from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
-from akimat.content.content.section import Section
+from akimat.content.core.section import Section
 from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.app.contenttypes.content import Folder

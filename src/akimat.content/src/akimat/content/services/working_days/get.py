@@ -6,9 +6,9 @@
 """
 
 from akimat.content import _
-from akimat.content.calendar import get_calendar
-from akimat.content.parameters import BadParameter as BadRequest
-from akimat.content.parameters import parse_date
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.parameters import BadParameter as BadRequest
+from akimat.content.core.parameters import parse_date
 from plone.restapi.services import Service
 from zope.i18n import translate
 

@@ -1,0 +1,503 @@
+"""Views of an act: its page with the terms and the visa sheet, the visa and return forms, the
+print form, acquaintance, and the listings of acts (RULES.md R10)."""
+
+from akimat.content import _
+from akimat.content.agreement.visa_sheet import visa_sheet
+from akimat.content.browser.relations import visible_target
+from akimat.content.acts import life_cycle as acts
+from akimat.content.agreement import agreement
+from akimat.content.core import calendar as working_calendar
+from akimat.content.agreement import visas
+from akimat.content.browser.steps import button_transitions
+from akimat.content.acts.act import REQUIRED_ATTACHMENTS
+from akimat.content.acts.act import settings
+from akimat.content.core.principals import HEADS_SUFFIX
+from akimat.content.core.principals import principal_title
+from akimat.content.core.principals import PrincipalTitles
+from akimat.content.core.print_forms import default_template
+from akimat.content.core.print_forms import DOCX
+from akimat.content.core.print_forms import render_docx
+from akimat.content.acts.vocabularies import ACT_KINDS
+from akimat.content.acts.vocabularies import ACT_URGENCY
+from plone import api
+from plone.autoform.form import AutoExtensibleForm
+from plone.batching import Batch
+from plone.supermodel import model
+from Products.CMFCore.WorkflowCore import WorkflowException
+from Products.Five.browser import BrowserView
+from z3c.form import button
+from z3c.form import form
+from zope import schema
+from zope.i18n import translate
+
+import re
+
+
+VISA = "akimat.content: Visa act"
+RETURN = "akimat.content: Return act"
+SIGN = "akimat.content: Sign act"
+REGISTER = "akimat.content: Register act"
+DISTRIBUTE = "akimat.content: Distribute act"
+SUBMIT = "akimat.content: Submit act"
+REVIEW = "akimat.content: Review act legally"
+DECISIONS = {visas.AGREED: _("agreed"), visas.RETURNED: _("returned for rework")}
+ROUND_STATES = {visas.OPEN: _("open"), visas.AGREED: _("agreed"), visas.RETURNED: _("returned")}
+_TAGS = re.compile(r"<[^>]+>")
+_BLOCK_ENDS = re.compile(r"</(p|div|li|h[1-6]|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def format_date(day):
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def kind_title(kind):
+    return ACT_KINDS.getTerm(kind).title if kind in ACT_KINDS else kind
+
+
+def plain_text(richtext):
+    """The text of a RichText value without markup, one paragraph a line (for the print form)."""
+    if not richtext:
+        return ""
+    html = _BLOCK_ENDS.sub("\n", richtext.raw or "")
+    text = _TAGS.sub("", html)
+    for entity, char in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def last_transition(act, transition):
+    """The latest entry of the workflow history for this transition, or None."""
+    history = act.workflow_history.get("akimat_act_workflow", ()) if hasattr(act, "workflow_history") else ()
+    entries = [entry for entry in history if entry.get("action") == transition]
+    return entries[-1] if entries else None
+
+
+def signature_sheet(act):
+    """The rounds that led to the signature: the agreed rounds after the last return (for a
+    resolution, the departments' round and the members' round, R10.14)."""
+    sheet = []
+    for current in reversed(visas.rounds(act)):
+        if current.state != visas.AGREED:
+            break
+        sheet.insert(0, current)
+    return sheet
+
+
+class ActView(BrowserView):
+    visa_sheet = visa_sheet
+    """The act: requisites, state, terms, the visa sheet and what this user may do."""
+
+    def today(self):
+        return working_calendar.now().date()
+
+    def userid(self):
+        return api.user.get_current().getId()
+
+    def can(self, permission):
+        return api.user.has_permission(permission, obj=self.context)
+
+    def kind(self):
+        return kind_title(self.context.kind)
+
+    def urgency(self):
+        urgency = self.context.urgency
+        return ACT_URGENCY.getTerm(urgency).title if urgency in ACT_URGENCY else None
+
+    def state_title(self):
+        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(
+            self.context.review_state(), self.context.portal_type
+        )
+
+    def registered(self):
+        return self.context.review_state() == "registered"
+
+    def developer(self):
+        return principal_title(self.context.developer_department) if self.context.developer_department else ""
+
+    def basis(self):
+        """The assignment or document the act is based on, as far as this user sees it (R13.2)."""
+        target = visible_target(self.context.basis) or {"title": None, "url": None}
+        return {**target, "reference": self.context.basis_reference}
+
+    def files(self):
+        """Every attached file with its download link: the texts and the required attachments."""
+        url = self.context.absolute_url()
+        fields = [("file_kk", _("Text in Kazakh as a file")), ("file_ru", _("Text in Russian as a file"))]
+        fields += [(attachment, label) for _flag, attachment, label in REQUIRED_ATTACHMENTS]
+        return [
+            {"label": label, "filename": value.filename, "url": f"{url}/@@download/{name}"}
+            for name, label in fields
+            if (value := getattr(self.context, name, None))
+        ]
+
+    def distribution(self):
+        titles = PrincipalTitles()
+        return [titles(principal) for principal in self.context.distribution or ()]
+
+    # Terms (R10.13–R10.15)
+
+    def terms(self):
+        act, today = self.context, self.today()
+        round_deadline = act.round_deadline()
+        signing_deadline = act.signing_deadline()
+        signed = last_transition(act, "sign")
+        signed_on = working_calendar.to_almaty(signed["time"].asdatetime()).date() if signed else None
+        rework = act.rework_deadline()
+        titles = PrincipalTitles()
+        return {
+            "round_deadline": round_deadline,
+            "round_overdue": round_deadline is not None and today > round_deadline,
+            "late": [titles(userid) for userid in act.late_approvers(today=today)],
+            "signing_deadline": signing_deadline,
+            "signed_on": signed_on,
+            "signing_exceeded": (signed_on or today) > signing_deadline
+            and act.review_state() not in ("withdrawn",),
+            "rework_deadline": rework,
+            "rework_overdue": rework is not None and today > rework,
+            "returned_on": act.returned_on,
+        }
+
+    # The visa sheet (R10.3, R10.4b, R11.4)
+
+    def rounds(self):
+        titles = PrincipalTitles()
+        return [
+            {
+                "number": current.number,
+                "state": ROUND_STATES[current.state],
+                "open": current.state == visas.OPEN,
+                "started": format_date(current.started),
+                "closed": format_date(current.closed),
+                "visas": [
+                    {
+                        "approver": titles(visa.approver),
+                        "last": visa.last,
+                        "substitute": titles(visa.substitute) if visa.substitute else "",
+                        "signed_by": titles(visa.signed_by) if visa.by_substitute else "",
+                        "decision": DECISIONS.get(visa.decision),
+                        "code": visa.decision or "pending",
+                        "when": visa.when.strftime("%d.%m.%Y %H:%M") if visa.when else "",
+                        "reason": visa.reason or "",
+                    }
+                    for visa in current.visas
+                ],
+            }
+            for current in reversed(visas.rounds(self.context))
+        ]
+
+    # Actions
+
+    def may_visa(self):
+        return self.can(VISA) and visas.awaiting(self.context, self.userid())
+
+    def may_return(self):
+        return self.can(RETURN) and self.context.review_state() in (
+            "legal_review", "agreement", "members_agreement", "signing"
+        )
+
+    def transitions(self):
+        """The workflow transitions this user may fire, as buttons (sign, register …)."""
+        return button_transitions(self.context)
+
+    def may_distribute(self):
+        return self.registered() and self.can(DISTRIBUTE)
+
+    def may_acknowledge(self):
+        userid = self.userid()
+        return userid in acts.acquaintance_pending(self.context)
+
+    def acquaintance(self):
+        """Who confirmed «ознакомлен» and who not yet (R10.18), for those who distribute."""
+        if not self.registered():
+            return None
+        titles, confirmed = PrincipalTitles(), acts.acquaintance(self.context)
+        return {
+            "confirmed": [{"name": titles(u), "when": when.replace("T", " ")} for u, when in confirmed.items()],
+            "pending": [titles(u) for u in acts.acquaintance_pending(self.context)],
+        }
+
+    def format_date(self, day):
+        return format_date(day)
+
+
+class ActForm(AutoExtensibleForm, form.Form):
+    """A form that runs one step of the act and says plainly why it was refused."""
+
+    ignoreContext = True
+
+    def userid(self):
+        return api.user.get_current().getId()
+
+    def done(self, success):
+        api.portal.show_message(success, request=self.request)
+        self.request.response.redirect(self.context.absolute_url())
+
+
+class IVisa(model.Schema):
+    reason = schema.Text(
+        title=_("Reasons for the return"),
+        description=_("Required when you return the draft; there is no «agreed with remarks» (R10.4b)."),
+        required=False,
+    )
+
+
+class VisaForm(ActForm):
+    """An approver agrees or returns the draft with reasons (R10.4b); nothing in between."""
+
+    schema = IVisa
+    label = _("Visa the draft")
+
+    def give(self, agree, reason=None):
+        try:
+            agreement.give_visa(self.context, self.userid(), agree, reason=reason)
+        except visas.VisaError as error:
+            self.status = translate(error.args[0], context=self.request)
+            return False
+        except WorkflowException as error:
+            self.status = str(error)
+            return False
+        return True
+
+    @button.buttonAndHandler(_("Agree"), name="agree")
+    def handle_agree(self, action):
+        if self.give(True):
+            self.done(_("Your visa is recorded: agreed."))
+
+    @button.buttonAndHandler(_("Return for rework"), name="return")
+    def handle_return(self, action):
+        data, errors = self.extractData()
+        reason = (data.get("reason") or "").strip()
+        if not reason:
+            self.status = translate(_("Give the reason for returning the document for rework."), context=self.request)
+            return
+        if self.give(False, reason):
+            self.done(_("The draft is returned for rework."))
+
+
+class IReturnForRework(model.Schema):
+    reason = schema.Text(title=_("Reasons for the return"), required=True)
+
+
+class ReturnForReworkForm(ActForm):
+    """The leadership, the legal consultant or the ОДК returns the draft with a reason (R10.12);
+    the rework term starts (R10.13)."""
+
+    schema = IReturnForRework
+    label = _("Return the draft for rework")
+
+    @button.buttonAndHandler(_("Return for rework"), name="return")
+    def handle_return(self, action):
+        data, errors = self.extractData()
+        reason = (data.get("reason") or "").strip() if not errors else ""
+        if not reason:
+            self.status = translate(_("Give the reason for returning the document for rework."), context=self.request)
+            return
+        try:
+            api.portal.get_tool("portal_workflow").doActionFor(self.context, "return", comment=reason)
+        except WorkflowException as error:
+            message = str(error) or translate(_("The draft cannot be returned now."), context=self.request)
+            self.status = message
+            return
+        self.context.reindexObject()
+        self.done(_("The draft is returned for rework."))
+
+
+def print_values(act):
+    """The values of the print form of a registered act (R10.16)."""
+    signed = last_transition(act, "sign")
+    return {
+        "kind": kind_title(act.kind),
+        "number": act.registration_number,
+        "date": act.registration_date,
+        "title_kk": act.title_kk or "",
+        "title_ru": act.title or "",
+        "text_kk": plain_text(act.text_kk),
+        "text_ru": plain_text(act.text_ru),
+        "developer": principal_title(act.developer_department) if act.developer_department else "",
+        "signatory": principal_title(signed["actor"]) if signed and signed.get("actor") else "",
+    }
+
+
+def _position(userid):
+    """What the visa sheet and the protocol say of a person's post: the titles of his units —
+    not the heads' groups or the akimat members, which say what he does, not where he serves."""
+    user = api.user.get(userid=userid)
+    if user is None:
+        return ""
+    not_posts = {"AuthenticatedUsers", settings(api.portal.get()).members_group}
+    titles = [principal_title(group) for group in user.getGroups()
+              if group not in not_posts and not group.endswith(HEADS_SUFFIX)]
+    return ", ".join(sorted(titles))
+
+
+def print_visas(act, request):
+    rows = []
+    for current in signature_sheet(act):
+        for visa in current.visas:
+            name = principal_title(visa.signed_by or visa.approver)
+            if visa.by_substitute:
+                name = translate(
+                    _("${who} for ${approver}", mapping={"who": name, "approver": principal_title(visa.approver)}),
+                    context=request,
+                )
+            rows.append({
+                "name": name,
+                "position": _position(visa.signed_by or visa.approver),
+                "decision": translate(DECISIONS.get(visa.decision, ""), context=request) if visa.decision else "",
+                "date": visa.when.date() if visa.when else None,
+            })
+    return rows
+
+
+class PrintDocx(BrowserView):
+    """The print form of a registered act with its visa sheet, as a Word document (R10.16)."""
+
+    def __call__(self):
+        act, response = self.context, self.request.response
+        if act.review_state() != "registered":
+            response.setStatus(400)
+            response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            return translate(_("Only a registered act has a print form."), context=self.request)
+        values = {
+            key: translate(value, context=self.request) if hasattr(value, "domain") else value
+            for key, value in print_values(act).items()
+        }
+        values["visas"] = print_visas(act, self.request)
+        data = render_docx(default_template(), values)
+        filename = f"act-{act.kind}-{act.registration_date.year}-{act.registration_number}.docx"
+        response.setHeader("Content-Type", DOCX)
+        response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+        response.setHeader("Content-Length", str(len(data)))
+        response.setHeader("Cache-Control", "private, no-store")
+        return data
+
+
+class Acknowledge(BrowserView):
+    """A recipient confirms «ознакомлен» with a registered act (R10.18); POST only."""
+
+    def __call__(self):
+        url = self.context.absolute_url()
+        if self.request.get("REQUEST_METHOD", "GET").upper() != "POST":
+            self.request.response.redirect(url)
+            return ""
+        try:
+            acts.acquaint(self.context, api.user.get_current().getId())
+        except ValueError as error:
+            api.portal.show_message(error.args[0], request=self.request, type="error")
+        else:
+            api.portal.show_message(_("Your acquaintance with the act is recorded."), request=self.request)
+        self.request.response.redirect(url)
+        return ""
+
+
+class ActListingBase(BrowserView):
+    """A batched list of acts from the catalog: metadata only, no object is woken up."""
+
+    def batch(self):
+        brains = list(self.brains())
+        size, start = int(self.request.get("b_size", 30) or 30), int(self.request.get("b_start", 0) or 0)
+        return Batch(brains, size=size, start=start)
+
+    def row(self, brain):
+        if not hasattr(self, "_titles"):
+            self._titles = PrincipalTitles()
+            workflow = api.portal.get_tool("portal_workflow")
+            self._states = {s: workflow.getTitleForStateOnType(s, "Act") for s in self.states()}
+        return {
+            "title": brain.Title,
+            "url": brain.getURL(),
+            "kind": kind_title(brain.act_kind),
+            "number": brain.registration_number,
+            "date": format_date(brain.registration_date),
+            "state": self._states.get(brain.review_state, brain.review_state),
+            "state_id": brain.review_state,
+            "developer": self._titles(brain.developer_department) if brain.developer_department else "",
+            "deadline": format_date(brain.deadline) if brain.portal_type == "Act" else "",
+        }
+
+    def states(self):
+        workflow = api.portal.get_tool("portal_workflow")["akimat_act_workflow"]
+        return list(workflow.states.objectIds())
+
+    def format_date(self, day):
+        return format_date(day)
+
+
+class ActListing(ActListingBase):
+    """All acts with filters: kind, registration year, state, developer department, normative."""
+
+    label = _("Acts")
+
+    def filters(self):
+        form = self.request.form
+        return {
+            "kind": form.get("kind") or "",
+            "year": form.get("year") or "",
+            "state": form.get("state") or "",
+            "department": form.get("department") or "",
+            "normative": form.get("normative") or "",
+            "sort": form.get("sort") or "registration",
+        }
+
+    def query(self):
+        chosen = self.filters()
+        query = {"portal_type": "Act", "sort_on": "modified", "sort_order": "descending"}
+        if chosen["kind"]:
+            query["act_kind"] = chosen["kind"]
+        if chosen["year"].isdigit():
+            query["registration_year"] = int(chosen["year"])
+        if chosen["state"]:
+            query["review_state"] = chosen["state"]
+        if chosen["department"]:
+            query["developer_department"] = chosen["department"]
+        if chosen["normative"] in ("1", "0"):
+            query["normative"] = chosen["normative"] == "1"
+        return query
+
+    def brains(self):
+        brains = list(api.content.find(**self.query()))
+        if self.filters()["sort"] == "registration":
+            # Registered acts first, newest registration first; the others by modification.
+            brains.sort(key=lambda b: (bool(b.registration_date), b.registration_date or "",
+                                       b.registration_number or 0), reverse=True)
+        return brains
+
+    def kinds(self):
+        return [{"value": term.value, "title": term.title} for term in ACT_KINDS]
+
+    def state_options(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        return [{"value": s, "title": workflow.getTitleForStateOnType(s, "Act")} for s in self.states()]
+
+    def years(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return sorted((y for y in catalog.uniqueValuesFor("registration_year") if y), reverse=True)
+
+    def departments(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        titles = PrincipalTitles()
+        return [{"value": d, "title": titles(d)} for d in catalog.uniqueValuesFor("developer_department") if d]
+
+
+class AwaitingMyVisa(ActListingBase):
+    """The acts expected to be visaed by the user now, himself or as a substitute (R10.4a, R11.4)."""
+
+    label = _("Awaiting my visa")
+
+    def brains(self):
+        return api.content.find(
+            portal_type="Act", awaiting_visa=api.user.get_current().getId(),
+            sort_on="modified", sort_order="descending",
+        )
+
+
+class ActsForAcquaintance(ActListingBase):
+    """The registered acts sent to the user that he has not yet confirmed (R10.18)."""
+
+    label = _("Acts for acquaintance")
+
+    def brains(self):
+        return api.content.find(
+            portal_type="Act", acquaintance_pending=api.user.get_current().getId(),
+            sort_on="modified", sort_order="descending",
+        )

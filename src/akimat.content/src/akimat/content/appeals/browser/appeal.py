@@ -1,0 +1,181 @@
+"""The page of an appeal and its «Assign» step (RULES.md R13, R12).
+
+The page shows what the person may see of the appeal already (its View permission, R13.2); the
+earlier appeals of the applicant only as far as they may see them, the buttons only as far as the
+workflow's guards let them.
+"""
+
+from akimat.content import _
+from akimat.content.appeals import history as appeal_history
+from akimat.content.appeals import review as appeal_review
+from akimat.content.core import calendar as working_calendar
+from akimat.content.appeals import receptions
+from akimat.content.control.browser import traffic_light
+from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.steps import button_transitions
+from akimat.content.browser.steps import Step
+from akimat.content.core.principals import principal_title
+from akimat.content.core.principals import PrincipalTitles
+from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
+from akimat.content.appeals.vocabularies import APPEAL_KINDS
+from akimat.content.appeals.vocabularies import APPEAL_REQUIREMENTS
+from datetime import date
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+HANDLE = "akimat.content: Handle appeal"
+MODIFY = "Modify portal content"
+# The states in which the answer is still awaited: the review term runs (R13).
+OPEN_STATES = ("registered", "correction_requested", "in_review")
+
+
+def term_title(vocabulary, value):
+    return vocabulary.getTerm(value).title if value in vocabulary else value or ""
+
+
+def state_title(state):
+    return api.portal.get_tool("portal_workflow").getTitleForStateOnType(state, "Appeal")
+
+
+def answered_on(appeal):
+    return appeal.answered_at.date() if appeal.answered_at else None
+
+
+def late_by(state, deadline, answered, today, calendar):
+    """Working days past the review term: until the answer, or until today while it is awaited."""
+    if deadline is None:
+        return 0
+    if answered is not None:
+        end = answered
+    elif state in OPEN_STATES:
+        end = today
+    else:
+        return 0
+    return max(calendar.working_days_between(deadline, end), 0) if end > deadline else 0
+
+
+class AppealView(BrowserView):
+    """The appeal: requisites, applicant, terms, handling, its assignments and the steps."""
+
+    def today(self):
+        return working_calendar.now().date()
+
+    def can(self, permission):
+        return api.user.has_permission(permission, obj=self.context)
+
+    def state_title(self):
+        return state_title(self.context.review_state())
+
+    def kind(self):
+        return term_title(APPEAL_KINDS, self.context.kind)
+
+    def channel(self):
+        return term_title(APPEAL_CHANNELS, self.context.channel)
+
+    def addressee(self):
+        return principal_title(self.context.addressee) if self.context.addressee else ""
+
+    def received_at(self):
+        received = self.context.received_at
+        return received.strftime("%d.%m.%Y %H:%M") if received else ""
+
+    def missing_requirements(self):
+        return [term_title(APPEAL_REQUIREMENTS, value) for value in self.context.missing_requirements or ()]
+
+    def files(self):
+        """The attachment and the answer file, with their download links."""
+        url = self.context.absolute_url()
+        fields = (("attachment", _("Attachment")), ("answer_file", _("Answer as a file")))
+        return [
+            {"id": name, "label": label, "filename": value.filename, "url": f"{url}/@@download/{name}"}
+            for name, label in fields
+            if (value := getattr(self.context, name, None))
+        ]
+
+    def reception(self):
+        """The personal reception the applicant signed up for (R14), as far as the user sees it."""
+        reception = receptions.get_reception(self.context.reception)
+        if reception is None or not api.user.has_permission("View", obj=reception):
+            return None
+        return {"url": reception.absolute_url(), "title": receptions.reference(reception)}
+
+    def earlier(self):
+        """R13.5: the applicant's earlier appeals, only those this user may see (R13.2)."""
+        return appeal_history.visible_urls(self.context)
+
+    def terms(self):
+        appeal, today = self.context, self.today()
+        state = appeal.review_state()
+        deadline = appeal.review_deadline()
+        late = late_by(state, deadline, answered_on(appeal), today, working_calendar.get_calendar())
+        return {
+            "review_deadline": deadline,
+            "late_by": late,
+            "passing_on_deadline": appeal.passing_on_deadline() if state == "registered" else None,
+            "passed_on": appeal.passed_on,
+            "correction_term": appeal.correction_term,
+            "answered_on": answered_on(appeal),
+            "dispatch_date": appeal.dispatch_date(),
+        }
+
+    def assignments(self):
+        """The review's assignments with their executors, deadline and traffic light (R12.4b)."""
+        titles, today = PrincipalTitles(), self.today()
+        rows = []
+        for assignment in self.context.objectValues():
+            if getattr(assignment, "portal_type", None) != "Assignment":
+                continue
+            rows.append({
+                "number": assignment.number or "",
+                "text": assignment.title,
+                "url": assignment.absolute_url(),
+                "executors": ", ".join(titles(p) for p in assignment.executors() if p),
+                "deadline": assignment.effective_deadline(),
+                "light": traffic_light.light(assignment.traffic_light(today=today)),
+            })
+        return rows
+
+    def transitions(self):
+        return button_transitions(self.context)
+
+    def may_edit(self):
+        return self.can(MODIFY)
+
+    def may_assign(self):
+        return self.can(HANDLE)
+
+    def format_date(self, day):
+        return format_date(day)
+
+
+def parse_executors(form):
+    """Principal ids, from several fields or one field with commas or lines."""
+    values = form.get("executors") or ()
+    if isinstance(values, str):
+        values = [values]
+    ids = []
+    for value in values:
+        for principal in value.replace(",", "\n").splitlines():
+            principal = principal.strip()
+            if principal and principal not in ids:
+                ids.append(principal)
+    return ids
+
+
+class Assign(Step):
+    """POST executors (principal ids, the first leads) and an optional deadline: an assignment on
+    the appeal controlled by the appeals department (R13.8, R12); its executors then read it."""
+
+    refusals = Step.refusals + (appeal_review.AssignmentRefused,)
+
+    def take(self):
+        form = self.request.form
+        deadline = None
+        if form.get("deadline"):
+            try:
+                deadline = date.fromisoformat(form["deadline"])
+            except (TypeError, ValueError):
+                raise appeal_review.AssignmentRefused(_("The deadline is not a date."))
+        appeal_review.assign(self.context, parse_executors(form), deadline)
+        api.portal.show_message(_("The assignment is given."), request=self.request)

@@ -1,0 +1,74 @@
+"""Catalog indexers of assignments: everything control lists filter or show, so listings wake no object up."""
+
+from akimat.content.control.assignment import IAssignment
+from plone.indexer import indexer
+
+
+@indexer(IAssignment)
+def deadline(obj):
+    return obj.effective_deadline()
+
+
+@indexer(IAssignment)
+def date_given(obj):
+    return obj.date_given
+
+
+@indexer(IAssignment)
+def control_category(obj):
+    return obj.control_category()
+
+
+@indexer(IAssignment)
+def on_control(obj):
+    return obj.on_control()
+
+
+@indexer(IAssignment)
+def executors(obj):
+    return obj.executors()
+
+
+@indexer(IAssignment)
+def lead_executor(obj):
+    return obj.lead_executor
+
+
+@indexer(IAssignment)
+def controller(obj):
+    return obj.controller
+
+
+@indexer(IAssignment)
+def source_kind(obj):
+    return obj.source_kind
+
+
+@indexer(IAssignment)
+def source_reference(obj):
+    return obj.source_reference or ""
+
+
+@indexer(IAssignment)
+def assignment_number(obj):
+    return obj.number or ""
+
+
+@indexer(IAssignment)
+def removal_basis(obj):
+    return obj.removal_basis or ""
+
+
+@indexer(IAssignment)
+def extensions_granted(obj):
+    return obj.extensions_granted()
+
+
+@indexer(IAssignment)
+def assignment_note(obj):
+    return obj.note or ""
+
+
+@indexer(IAssignment)
+def removed_on(obj):
+    return obj.removed_on()

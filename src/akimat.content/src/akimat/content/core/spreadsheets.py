@@ -1,0 +1,89 @@
+"""XLSX files of the control lists and reports (openpyxl), one builder for pages and REST."""
+
+from akimat.content import _
+from akimat.content.control import rules as control
+from akimat.content.control import lists as control_lists
+from akimat.content.control.reports import QUARTERLY_COLUMNS
+from datetime import date
+from io import BytesIO
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.styles import PatternFill
+from zope.i18n import translate
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD.MM.YYYY"
+# Light fills so the printed list keeps the traffic light (R12.4b) and stays readable.
+FILLS = {
+    control.GREEN: "D1E7DD",
+    control.YELLOW: "FFF3CD",
+    control.RED: "F8D7DA",
+    control.GREY: "E2E3E5",
+}
+WIDTHS = (28, 12, 60, 36, 12, 14, 24, 16, 30)
+
+
+def workbook(sheet_title, header, lines, fills=(), widths=()):
+    """The XLSX bytes of one sheet: a bold header row, then the lines; dates as real dates."""
+    book = Workbook()
+    sheet = book.active
+    # Excel refuses sheet titles over 31 characters or with []:*?/\
+    sheet.title = "".join(c for c in sheet_title if c not in "[]:*?/\\")[:31] or "Sheet"
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    patterns = {}  # one fill object per colour, shared by its cells
+    for row_number, line in enumerate(lines, start=2):
+        fill = fills[row_number - 2] if row_number - 2 < len(fills) else None
+        if fill and fill not in patterns:
+            patterns[fill] = PatternFill("solid", start_color=fill, end_color=fill)
+        # Cells by address: openpyxl's max_row is computed over the whole sheet on every call.
+        for column, value in enumerate(line, start=1):
+            cell = sheet.cell(row=row_number, column=column, value=value)
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(value, str) and value.startswith("="):
+                # Text people typed («=…» in a note) stays text, never a formula Excel runs.
+                cell.data_type = "s"
+            if fill:
+                cell.fill = patterns[fill]
+    for column, width in zip(sheet.iter_cols(max_row=1), widths):
+        sheet.column_dimensions[column[0].column_letter].width = width
+    sheet.freeze_panes = "A2"
+    stream = BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def control_list(rows, request):
+    """The control list with exactly the nine columns of R12.4a, rows in the traffic light."""
+    return workbook(
+        translate(_("Control list"), context=request),
+        control_lists.header(request),
+        [control_lists.cells(row, request) for row in rows],
+        fills=[FILLS[row.traffic_light] for row in rows],
+        widths=WIDTHS,
+    )
+
+
+def execution_report(report, year, quarter, request):
+    """The quarterly report on execution (R12.16): a line per executor and the total."""
+    title = _("Quarter ${quarter} of ${year}", mapping={"quarter": quarter, "year": year})
+    total = translate(_("Total"), context=request)
+    return workbook(
+        translate(title, context=request),
+        [translate(column, context=request) for column in QUARTERLY_COLUMNS],
+        [(line.title, *line.numbers()) for line in report.lines]
+        + [(total, *report.total.numbers())],
+        widths=(48, 14, 14, 14, 14, 14, 14),
+    )
+
+
+def send(response, data, filename):
+    """Headers of a download; the filename is ASCII, so no RFC 5987 encoding is needed."""
+    response.setHeader("Content-Type", XLSX)
+    response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+    response.setHeader("Content-Length", str(len(data)))
+    response.setHeader("Cache-Control", "private, no-store")
+    return data

@@ -1,0 +1,64 @@
+"""The page of a report of the document library (RULES.md R9.10d)."""
+
+from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.relations import visible_link
+from akimat.content.browser.relations import visible_target
+from akimat.content.meetings.browser.meeting import state_title
+from akimat.content.browser.steps import button_transitions
+from akimat.content.core.principals import principal_title
+from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
+from akimat.content.core.vocabularies import title_of
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+def period_title(kind, number, year):
+    """«2 квартал 2026» …: the period's number, its kind and the year, in the reader's language."""
+    if not number:
+        return str(year)
+    return f"{number} {api.portal.translate(title_of(REPORT_PERIOD_KINDS, kind)).lower()} {year}"
+
+
+class ReportView(BrowserView):
+    """Requisites, files with their download links, the version chain, the steps."""
+
+    def state_title(self):
+        return state_title(self.context)
+
+    def department(self):
+        return principal_title(self.context.department)
+
+    def period(self):
+        report = self.context
+        return period_title(report.period_kind, report.period, report.report_year)
+
+    def executor(self):
+        return principal_title(self.context.executor) if self.context.executor else ""
+
+    def files(self):
+        report = self.context
+        files = [{"filename": report.file.filename, "url": f"{report.absolute_url()}/@@download/file",
+                  "size": report.file.getSize()}] if report.file else []
+        for item in report.objectValues():
+            if getattr(item, "portal_type", None) == "File" and item.file:
+                files.append({"filename": item.file.filename, "url": f"{item.absolute_url()}/@@download/file",
+                              "size": item.file.getSize()})
+        return files
+
+    def answers(self):
+        return visible_target(self.context.answers)
+
+    def replaces(self):
+        return visible_link(self.context.replaces)
+
+    def replaced_by(self):
+        return visible_link(self.context.replaced_by)
+
+    def may_add_files(self):
+        return api.user.has_permission("Add portal content", obj=self.context)
+
+    def transitions(self):
+        return button_transitions(self.context)
+
+    def modified(self):
+        return format_date(self.context.modified().asdatetime().date())
