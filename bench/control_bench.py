@@ -11,7 +11,7 @@ deleted at the end. Stop `make start` first (FileStorage allows one process).
 """
 
 from akimat.content.control import lists as control_lists
-from akimat.content.core import spreadsheets
+from akimat.content.control import workbooks
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.interfaces import IAkimatContentLayer
@@ -63,7 +63,7 @@ def main(app, count):
         brains = common.timed("control list: catalog query (all)", lambda: control_lists.find(filters, today, calendar))
         common.timed("control list: catalog query (overdue)", lambda: control_lists.find(overdue, today, calendar))
         rows = common.timed("control list: rows of all (9 columns)", lambda: control_lists.rows(brains, request, today, calendar))
-        common.timed("control list: XLSX export of all", lambda: spreadsheets.control_list(rows, request), repeat=3)
+        common.timed("control list: XLSX export of all", lambda: workbooks.control_list(rows, request), repeat=3)
     with api.env.adopt_user(username="tursynbayev"):
         view = site.restrictedTraverse("@@my-assignments")
         html = common.timed("«my assignments» page (render, 30 per page)", view)

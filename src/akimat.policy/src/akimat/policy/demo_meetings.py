@@ -14,7 +14,7 @@ from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
-from akimat.content.acts.act import group_members
+from akimat.content.core.principals import group_members
 from akimat.content.meetings.meeting import overlapping_meeting
 from akimat.content.core.principals import HEADS_SUFFIX
 from akimat.content.core.print_forms import DOCX

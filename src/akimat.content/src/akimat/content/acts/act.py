@@ -1,5 +1,6 @@
 """Act (акт): a resolution, decision or order from draft to registration (RULES.md R10, R11.4)."""
 
+from akimat.content.core.principals import group_members
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
@@ -8,7 +9,6 @@ from akimat.content.agreement.agreed_document import AgreedDocument
 from akimat.content.agreement.agreed_document import IAgreedDocument
 from akimat.content.interfaces import IActSettings
 from datetime import timedelta
-from plone import api
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
@@ -110,12 +110,6 @@ def settings(context):
     also indexes at commit time, when no site is set."""
     registry = getToolByName(context, "portal_registry", None)
     return registry.forInterface(IActSettings, check=False) if registry is not None else None
-
-
-def group_members(group_id):
-    if not group_id or api.group.get(groupname=group_id) is None:
-        return []
-    return [user.getId() for user in api.user.get_users(groupname=group_id)]
 
 
 @implementer(IAct)

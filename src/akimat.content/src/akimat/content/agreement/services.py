@@ -55,7 +55,7 @@ class VisasGet(Service):
 
 
 class VisasPost(JsonAction):
-    refusals = (visas.VisaError, WorkflowException)
+    refusals = (WorkflowException,)
     keys = {"decision": TEXT, "reason": TEXT}
 
     def act(self, data, userid):

@@ -12,6 +12,7 @@ protocols and letters all go through the same rules. Reading never writes to the
 refused visa is a VisaError whose message says why, in words a person understands.
 """
 
+from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.core import calendar
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ ANNOTATION_KEY = "akimat.content.agreement.visas"
 OPEN, AGREED, RETURNED = "open", "agreed", "returned"
 
 
-class VisaError(ValueError):
+class VisaError(Refusal):
     """A visa the rules refuse; args[0] is the message for the person."""
 
 

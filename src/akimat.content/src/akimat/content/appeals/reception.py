@@ -9,8 +9,8 @@ live, with their personal data, in the appeals section (R13.2) and point to thei
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
-from akimat.content.acts.act import group_members
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.principals import group_members
+from akimat.content.core.calendar import naive
 from akimat.content.core.vocabularies import meeting_settings
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives

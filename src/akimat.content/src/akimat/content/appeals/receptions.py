@@ -6,7 +6,7 @@ rules hold however a person or an integrator (plone.restapi) acts.
 
 from akimat.content import _
 from akimat.content.core import calendar as working_calendar
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.calendar import naive
 from akimat.content.core.principals import principal_title
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException

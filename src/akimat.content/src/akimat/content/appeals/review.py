@@ -4,6 +4,7 @@ The appeals department controls them; their executors read the appeal (localrole
 and nobody else new does (R13.2).
 """
 
+from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.appeals import receptions
@@ -41,7 +42,7 @@ def _new_id(appeal):
     return f"assignment-{number}"
 
 
-class AssignmentRefused(ValueError):
+class AssignmentRefused(Refusal):
     """An assignment the rules refuse; args[0] is the message for the person."""
 
 

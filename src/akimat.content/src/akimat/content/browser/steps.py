@@ -8,8 +8,7 @@ before any change.
 from akimat.content import _
 from akimat.content.core.csrf import has_token
 from akimat.content.core.csrf import NO_TOKEN
-from akimat.content.meetings.protocol_life_cycle import ProtocolError
-from akimat.content.meetings.votes import VoteError
+from akimat.content.core.errors import Refusal
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
@@ -23,7 +22,7 @@ NOT_BUTTONS = ("return", "complete_agreement", "complete_agreement_members", "co
 class Step(BrowserView):
     """`take()` does the step and returns the page to show next (default: the context's)."""
 
-    refusals = (ProtocolError, VoteError, WorkflowException)
+    refusals = (Refusal, WorkflowException)
 
     def __call__(self):
         url = self.context.absolute_url()

@@ -6,6 +6,7 @@ assignments of protocols, acts, letters and appeals all go through the same rule
 action is a ControlError whose message says why, in words a person understands.
 """
 
+from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.core import bounds
 from dateutil.relativedelta import relativedelta
@@ -24,7 +25,7 @@ EXTENSION_REQUEST_WORKING_DAYS = 3  # R12.6
 REQUESTS_BEFORE_REVIEW = 2  # R12.8: more requests than this always raise the question
 
 
-class ControlError(ValueError):
+class ControlError(Refusal):
     """An action the rules of control refuse; args[0] is the message for the person."""
 
 

@@ -292,3 +292,10 @@ def get_calendar():
             parse_entry(entry)[0] for entry in settings.extra_working_days or ()
         ),
     )
+
+
+def naive(moment):
+    """A time as naive Almaty time: what meetings and receptions store and index (R0.3)."""
+    if moment is not None and moment.tzinfo is not None:
+        return to_almaty(moment).replace(tzinfo=None)
+    return moment

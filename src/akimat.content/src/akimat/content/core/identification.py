@@ -5,6 +5,7 @@ YYMMDD and a century-and-sex code; a БИН with the month of registration YYMM 
 the organisation. A day begins with 0–3 and a type is 4–6, so no number has both shapes.
 """
 
+from akimat.content.core.errors import Refusal
 from akimat.content import _
 from calendar import monthrange
 
@@ -18,7 +19,7 @@ _CENTURIES = {"0": 2000, "1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, 
 _ORGANISATION_TYPES = "456"
 
 
-class IdentificationError(ValueError):
+class IdentificationError(Refusal):
     """A number a person can correct; args[0] is the message that says how."""
 
 

@@ -33,3 +33,10 @@ class PrincipalTitles:
         if principal_id not in self._titles:
             self._titles[principal_id] = principal_title(principal_id)
         return self._titles[principal_id]
+
+
+def group_members(group_id):
+    """The user ids of a group's members; none for an unknown or empty group id."""
+    if not group_id or api.group.get(groupname=group_id) is None:
+        return []
+    return [user.getId() for user in api.user.get_users(groupname=group_id)]

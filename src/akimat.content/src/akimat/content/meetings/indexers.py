@@ -2,7 +2,7 @@
 
 from akimat.content.meetings.meeting import IMeeting
 from akimat.content.agreement import visas
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.calendar import naive
 from akimat.content.meetings.protocol import IProtocol
 from plone.indexer import indexer
 

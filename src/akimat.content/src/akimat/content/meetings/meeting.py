@@ -1,11 +1,12 @@
 """Meeting (заседание, совещание): an akimat session or a meeting of the apparatus (RULES.md R5, R2.4)."""
 
+from akimat.content.core.calendar import naive
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
 from akimat.content.meetings import preparation
 from akimat.content.meetings import votes
-from akimat.content.acts.act import group_members
+from akimat.content.core.principals import group_members
 from akimat.content.core.vocabularies import meeting_settings
 from persistent.mapping import PersistentMapping
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
@@ -125,13 +126,6 @@ class IMeeting(model.Schema):
                   mapping={"hall": data.hall, "start": clash.meeting_start.strftime("%d.%m.%Y %H:%M"),
                            "end": clash.meeting_end.strftime("%H:%M"), "title": clash.Title})
             )
-
-
-def naive(moment):
-    """A meeting time as naive Almaty time: what is stored and indexed."""
-    if moment is not None and moment.tzinfo is not None:
-        return working_calendar.to_almaty(moment).replace(tzinfo=None)
-    return moment
 
 
 def overlapping_meeting(context, hall, start, end):

@@ -4,7 +4,7 @@ from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
 from akimat.content.agreement import visas
-from akimat.content.acts.act import group_members
+from akimat.content.core.principals import group_members
 from akimat.content.agreement.agreed_document import AgreedDocument
 from akimat.content.agreement.agreed_document import IAgreedDocument
 from akimat.content.core.principals import HEADS_SUFFIX

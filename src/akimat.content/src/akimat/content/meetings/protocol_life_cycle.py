@@ -3,6 +3,7 @@
 Called by the workflow's event subscribers, the views and the REST services alike.
 """
 
+from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.agreement import agreement
 from akimat.content.core import calendar as working_calendar
@@ -24,7 +25,7 @@ HELD_STATES = ("held", "closed")
 CONTROLLED_BY_ODK = ("akimat-session", "apparatus-meeting")
 
 
-class ProtocolError(ValueError):
+class ProtocolError(Refusal):
     """A step the rules refuse; args[0] is the message for the person."""
 
 

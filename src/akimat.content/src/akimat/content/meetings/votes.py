@@ -6,6 +6,7 @@ a tie fails. The arithmetic is here, on plain numbers; the meeting and its agend
 attendance and the counts.
 """
 
+from akimat.content.core.errors import Refusal
 from akimat.content import _
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 ADOPTED, REJECTED = "adopted", "rejected"
 
 
-class VoteError(ValueError):
+class VoteError(Refusal):
     """A vote or an attendance the rules refuse; args[0] is the message for the person."""
 
 

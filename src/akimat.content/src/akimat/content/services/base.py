@@ -2,6 +2,7 @@
 {"error": {"type", "message"}} in the request's language, and nothing of a refused request kept."""
 
 from akimat.content import _
+from akimat.content.core.errors import Refusal
 from datetime import date
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -61,8 +62,8 @@ def bad_request(request, message):
 
 
 class JsonAction(Service):
-    """Subclasses `act` on the JSON object of the body for the current user; the exceptions in
-    `refusals` carry the message for the person in args[0].
+    """Subclasses `act` on the JSON object of the body for the current user. A rule's `Refusal`
+    (and the exceptions in `refusals`) carry the message for the person in args[0].
 
     `keys` declares the JSON type of each key `act` reads (TEXT, BOOLEAN, …): another type is
     refused before `act` runs, naming the key. An absent key and null are the same to `act`.
@@ -82,7 +83,7 @@ class JsonAction(Service):
                 return bad_request(self.request, _(EXPECTED[expected], mapping={"key": key}))
         try:
             return self.act(data, api.user.get_current().getId())
-        except (NotADate, *self.refusals) as refusal:
+        except (NotADate, Refusal, *self.refusals) as refusal:
             return bad_request(self.request, refusal.args[0])
 
     def act(self, data, userid):

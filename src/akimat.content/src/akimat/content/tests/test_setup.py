@@ -1,5 +1,9 @@
 """akimat.content installs its registry records, browser layer and control panel, and uninstalls."""
 
+from akimat.content import old_names
+from akimat.content.acts.act import Act
+from akimat.content.control.assignment import Assignment
+from akimat.content.core import numbering
 from akimat.content.library import stemming
 from akimat.content.core.calendar import get_calendar
 from akimat.content.interfaces import IAkimatContentLayer
@@ -8,13 +12,16 @@ from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from datetime import date
 from plone import api
 from plone.base.utils import get_installer
+from plone.app.contenttypes.interfaces import IFolder
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
 from types import SimpleNamespace
+from zope.dottedname.resolve import resolve
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
+import pickle
 import unittest
 
 
@@ -150,3 +157,41 @@ class TestUpgradeTo1007(unittest.TestCase):
             {role["name"] for role in portal.rolesOfPermission("akimat.content: Add Section") if role["selected"]},
             {"Manager", "Site Administrator"},
         )
+
+
+class TestDomainLayout(unittest.TestCase):
+    """The package moved into domain folders (issue 13); sites created before keep working."""
+
+    layer = AKIMAT_CONTENT_INTEGRATION_TESTING
+
+    def test_every_old_dotted_name_resolves_to_the_new_module(self):
+        for old, new in old_names.MOVED.items():
+            with self.subTest(old=old):
+                self.assertIs(resolve(old), resolve(new))
+        self.assertIs(resolve("akimat.content.content.assignment.Assignment"), Assignment)
+        self.assertIs(resolve("akimat.content.numbering.Counter"), numbering.Counter)
+        self.assertIs(resolve("akimat.content.stemming.RussianSnowballStemmer"),
+                      stemming.RussianSnowballStemmer)
+
+    def test_a_pickle_naming_an_old_class_loads_the_new_one(self):
+        self.assertIs(pickle.loads(b"cakimat.content.content.act\nAct\n."), Act)
+
+    def test_the_upgrade_names_the_new_classes_and_reindexes_interfaces(self):
+        """1007 → 1008: type definitions and the catalog's object_provides of before the move."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        types = api.portal.get_tool("portal_types")
+        types["Act"].klass = "akimat.content.content.act.Act"
+        section = api.content.create(container=portal, type="Section", id="old-section", title="Old")
+        catalog = api.portal.get_tool("portal_catalog")
+        rid = catalog.getrid("/".join(section.getPhysicalPath()))
+        catalog._catalog.getIndex("object_provides").unindex_object(rid)
+        query = {"object_provides": IFolder.__identifier__, "id": "old-section"}
+        self.assertEqual(len(catalog(**query)), 0)
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile("akimat.content:default", "1007")
+
+        setup.upgradeProfile("akimat.content:default")
+
+        self.assertEqual(types["Act"].klass, "akimat.content.acts.act.Act")
+        self.assertEqual(len(catalog(**query)), 1)

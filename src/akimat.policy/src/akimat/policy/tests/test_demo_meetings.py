@@ -9,7 +9,7 @@ from akimat.content.agreement import visas
 from akimat.content.meetings import votes
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.calendar import naive
 from akimat.content.meetings.vocabularies import MATERIAL_KINDS
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.policy.demo_meetings import add_demo_meetings

@@ -6,7 +6,7 @@ come from the catalog (`registration_year` index, `registration_date` and `revie
 """
 
 from akimat.content import _
-from akimat.content.core import charts
+from akimat.content.control import charts
 from akimat.content.appeals.browser.appeal import state_title
 from akimat.content.appeals.browser.appeal import term_title
 from akimat.content.meetings.browser.meeting_calendar import MONTHS

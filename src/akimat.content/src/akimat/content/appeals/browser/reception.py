@@ -16,7 +16,7 @@ from akimat.content.meetings.browser.meeting import state_title
 from akimat.content.meetings.browser.protocol import send_docx
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.calendar import naive
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.appeals.vocabularies import APPEAL_KINDS

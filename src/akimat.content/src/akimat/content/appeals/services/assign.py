@@ -17,7 +17,6 @@ from zope.component import getMultiAdapter
 
 
 class Assign(JsonAction):
-    refusals = (appeal_review.AssignmentRefused,)
     keys = {"executors": TEXTS, "deadline": TEXT}
 
     def act(self, data, userid):

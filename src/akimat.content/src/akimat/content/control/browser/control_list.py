@@ -3,6 +3,7 @@
 from akimat.content import _
 from akimat.content.control import rules as control
 from akimat.content.control import lists as control_lists
+from akimat.content.control import workbooks
 from akimat.content.core import spreadsheets
 from akimat.content.control.browser import traffic_light
 from akimat.content.core.calendar import get_calendar
@@ -136,7 +137,7 @@ class ControlListXlsx(BrowserView):
             return bad_request(self.request, error)
         brains = control_lists.find(filters, today, calendar)
         rows = control_lists.rows(brains, self.request, today, calendar)
-        data = spreadsheets.control_list(rows, self.request)
+        data = workbooks.control_list(rows, self.request)
         prefix = "weekly-control-list" if filters.preset else "control-list"
         return spreadsheets.send(self.request.response, data, f"{prefix}-{today}.xlsx")
 

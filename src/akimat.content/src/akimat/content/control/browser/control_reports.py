@@ -4,8 +4,9 @@ from akimat.content import _
 from akimat.content.control import rules as control
 from akimat.content.control import lists as control_lists
 from akimat.content.control import reports as control_reports
+from akimat.content.control import workbooks
 from akimat.content.core import spreadsheets
-from akimat.content.core import charts
+from akimat.content.control import charts
 from akimat.content.control.browser.control_list import bad_request
 from akimat.content.control.browser.control_list import format_date
 from akimat.content.control.browser.control_list import LIGHTS
@@ -28,7 +29,7 @@ class QuarterlyReportXlsx(BrowserView):
             return bad_request(self.request, error)
         first, last = control_reports.quarter_bounds(year, quarter)
         report = control_reports.execution_report(control_reports.due_between(first, last), today)
-        data = spreadsheets.execution_report(report, year, quarter, self.request)
+        data = workbooks.execution_report(report, year, quarter, self.request)
         filename = f"quarterly-report-{year}-q{quarter}.xlsx"
         return spreadsheets.send(self.request.response, data, filename)
 

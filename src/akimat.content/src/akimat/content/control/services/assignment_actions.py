@@ -21,7 +21,7 @@ from akimat.content.services.base import TEXT
 class ControlAction(JsonAction):
     """Runs one action of control and answers the assignment's control data."""
 
-    refusals = (ControlError, OutOfRange)
+    refusals = (OutOfRange,)
 
     def act(self, data, userid):
         self.control(data, userid)

@@ -11,6 +11,7 @@ same list (every row) as the XLSX file the page exports.
 """
 
 from akimat.content.control import lists as control_lists
+from akimat.content.control import workbooks
 from akimat.content.core import spreadsheets
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
@@ -36,7 +37,7 @@ class ControlListGet(Service):
             return json.dumps(self._bad_request(error))
         brains = control_lists.find(filters, today, calendar)
         rows = control_lists.rows(brains, self.request, today, calendar)
-        data = spreadsheets.control_list(rows, self.request)
+        data = workbooks.control_list(rows, self.request)
         return spreadsheets.send(self.request.response, data, f"control-list-{today}.xlsx")
 
     def reply(self):

@@ -7,7 +7,7 @@ from akimat.content.browser.relations import visible_target
 from akimat.content.meetings import votes
 from akimat.content.acts.browser.act import format_date
 from akimat.content.browser.steps import button_transitions
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.calendar import naive
 from akimat.content.meetings.meeting import SESSION
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.meetings.protocol_life_cycle import vote_line

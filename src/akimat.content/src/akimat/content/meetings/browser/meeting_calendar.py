@@ -9,7 +9,7 @@ from akimat.content import _
 from akimat.content.core import calendar as working_calendar
 from akimat.content.meetings.browser.meeting import MeetingForm
 from akimat.content.core.vocabularies import title_of
-from akimat.content.acts.act import group_members
+from akimat.content.core.principals import group_members
 from akimat.content.meetings.meeting import CANCELLED
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.core.vocabularies import meeting_settings

@@ -16,7 +16,6 @@ from akimat.content.meetings.votes import VoteError
 
 
 class AttendancePost(JsonAction):
-    refusals = (VoteError,)
     keys = {"present": TEXTS}
 
     def act(self, data, userid):
@@ -28,7 +27,6 @@ class AttendancePost(JsonAction):
 
 
 class VotePost(JsonAction):
-    refusals = (VoteError,)
     keys = {"for": WHOLE_NUMBER, "against": WHOLE_NUMBER, "abstained": WHOLE_NUMBER}
 
     def act(self, data, userid):

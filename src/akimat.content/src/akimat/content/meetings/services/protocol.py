@@ -27,7 +27,6 @@ def protocols_container(meeting):
 
 
 class ProtocolPost(JsonAction):
-    refusals = (protocols.ProtocolError,)
 
     def act(self, data, userid):
         container = protocols_container(self.context)
@@ -43,7 +42,6 @@ class ProtocolPost(JsonAction):
 
 
 class SignPost(JsonAction):
-    refusals = (protocols.ProtocolError,)
 
     def act(self, data, userid):
         protocols.sign(self.context, userid)
