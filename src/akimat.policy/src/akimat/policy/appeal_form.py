@@ -14,8 +14,8 @@ fields of the channel, the time of receipt and the record of an oral appeal (R13
 from AccessControl import getSecurityManager
 from akimat.content import _
 from akimat.content.core import bounds
-from akimat.content.core import calendar as working_calendar
 from akimat.content.core import identification
+from akimat.content.appeals import submissions
 from akimat.content.appeals.appeal import IAppeal
 from akimat.content.appeals.appeal import ORAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
@@ -27,7 +27,6 @@ from collective.easyform.api import get_context
 from collective.easyform.browser.view import ValidateFile
 from collective.easyform.interfaces import IEasyFormForm
 from plone import api
-from plone.namedfile.file import NamedBlobFile
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
 from xml.sax.saxutils import escape
@@ -47,8 +46,6 @@ import logging
 logger = logging.getLogger("akimat.policy.appeal_form")
 
 FORM_ID = "appeal-form"
-APPEALS = "appeals"
-CHANNEL = "website"
 HONEYPOT = "website"  # bots fill a field of that name; people never see it
 MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
 ATTACHMENT_TYPES = ("pdf", "jpg", "jpeg", "png", "docx")
@@ -72,11 +69,6 @@ def _address(request):
 def by_staff(form):
     """Whether the current user registers appeals (R13.2): only then the staff fields count."""
     return bool(getSecurityManager().checkPermission("akimat.content: Handle appeal", form))
-
-
-def _received_at(moment):
-    """Naive Almaty wall-clock time, now when not given: the ZODB cannot pickle ZoneInfo."""
-    return working_calendar.to_almaty(moment or working_calendar.now()).replace(tzinfo=None)
 
 
 # Field validators (collective.easyform IFieldValidator): a message is the field's error.
@@ -152,7 +144,7 @@ class RegisterAppeal(Action):
             fields = {name: value for name, value in fields.items() if name not in STAFF_FIELDS}
         number = None
         try:
-            number = register(fields)
+            number = submissions.register(fields)
         except ConflictError:
             raise  # the publisher retries the whole submission
         except Exception:
@@ -166,35 +158,6 @@ class RegisterAppeal(Action):
             request.set(NUMBER_KEY, number)
             message = _("Your appeal is registered under number ${number}.", mapping={"number": number})
         IStatusMessage(request).add(message, type="info")
-
-
-def register(fields):
-    """A registered Appeal of the submitted `fields`; its registration number."""
-    with api.env.adopt_roles(["Manager"]):
-        appeal = api.content.create(
-            container=api.portal.get()[APPEALS],
-            type="Appeal",
-            kind=fields["kind"],
-            title=fields["subject"],
-            substance=fields["substance"],
-            channel=fields.get("channel") or CHANNEL,
-            received_at=_received_at(fields.get("received_at")),
-            applicant_name=fields["applicant_name"],
-            applicant_id=identification.validate(fields["applicant_id"]) if fields.get("applicant_id") else None,
-            address=fields.get("address"),
-            phone=fields.get("phone"),
-            email=fields.get("email"),
-            attachment=_blob(fields.get("attachment")),
-            oral_record=fields.get("oral_record"),
-        )
-        api.content.transition(obj=appeal, transition="register")
-    return appeal.registration_number
-
-
-def _blob(value):
-    if not value:
-        return None
-    return NamedBlobFile(data=value.data, contentType=value.contentType, filename=value.filename)
 
 
 RegisterAppealAction = ActionFactory(RegisterAppeal, _("Register the appeal"), "cmf.ManagePortal")
