@@ -36,6 +36,7 @@ def install():
     """Old module names resolve to the new modules: the same classes, not copies."""
     package = sys.modules.setdefault(OLD_PACKAGE, types.ModuleType(OLD_PACKAGE))
     package.__path__ = []
+    sys.modules["akimat.content"].content = package
     for old, new in MOVED.items():
         module = importlib.import_module(new)
         sys.modules[old] = module

@@ -16,6 +16,7 @@ from plone.app.contenttypes.interfaces import IFolder
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
+from Products.CMFCore.indexing import processQueue
 from types import SimpleNamespace
 from zope.dottedname.resolve import resolve
 from zope.i18n import translate
@@ -184,6 +185,7 @@ class TestDomainLayout(unittest.TestCase):
         types["Act"].klass = "akimat.content.content.act.Act"
         section = api.content.create(container=portal, type="Section", id="old-section", title="Old")
         catalog = api.portal.get_tool("portal_catalog")
+        processQueue()
         rid = catalog.getrid("/".join(section.getPhysicalPath()))
         catalog._catalog.getIndex("object_provides").unindex_object(rid)
         query = {"object_provides": IFolder.__identifier__, "id": "old-section"}
