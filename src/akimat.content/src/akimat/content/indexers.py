@@ -1,6 +1,7 @@
 """Catalog indexers: everything control lists filter or show, so listings wake no object up."""
 
 from akimat.content import acts
+from akimat.content import protocols
 from akimat.content import visas
 from akimat.content.content.act import IAct
 from akimat.content.content.appeal import IAppeal
@@ -205,11 +206,7 @@ def protocol_awaiting_visa(obj):
 
 @indexer(IProtocol)
 def awaiting_signature(obj):
-    """Who is to sign now: the chair and the secretary who have not yet signed (A6.3)."""
-    if obj.review_state() != "signing":
-        return []
-    signed = {userid for userid, _when in obj.signatures}
-    return [userid for userid in obj.signatories() if userid not in signed]
+    return protocols.awaiting_signature(obj)
 
 
 @indexer(IAppeal)

@@ -15,7 +15,6 @@ from akimat.content.browser.act import format_date
 from akimat.content.browser.control_list import bad_request
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
-from akimat.content.indexers import awaiting_signature
 from akimat.content.principals import principal_title
 from akimat.content.principals import PrincipalTitles
 from akimat.content.print_forms import DOCX
@@ -227,7 +226,7 @@ class ProtocolView(BrowserView):
         return self.can(RETURN) and self.context.review_state() in RETURNABLE_STATES
 
     def may_sign(self):
-        return self.can(SIGN) and self.userid() in awaiting_signature.callable(self.context)
+        return self.can(SIGN) and self.userid() in protocols.awaiting_signature(self.context)
 
     def transitions(self):
         return button_transitions(self.context)
