@@ -8,6 +8,7 @@ collection's title and the portlets' headers are stored in Russian, like the sec
 """
 
 from akimat.content import _
+from akimat.content.browser.formatting import state_title
 from akimat.content.vocabularies import REPORT_PERIOD_KINDS
 from collective.collectionfilter.interfaces import IGroupByCriteria
 from collective.collectionfilter.interfaces import IGroupByModifier
@@ -146,10 +147,9 @@ def period_kind_title(value, *args):
     return translate(term.title, context=getRequest()) if term is not None else value
 
 
-def state_title(state, *args):
+def report_state_title(state, *args):
     """Plone shows workflow states in its `plone` domain."""
-    title = api.portal.get_tool("portal_workflow").getTitleForStateOnType(state, "Report")
-    return translate(title, domain="plone", context=getRequest())
+    return translate(state_title(state, "Report"), domain="plone", context=getRequest())
 
 
 def file_type_title(value, *args):
@@ -168,7 +168,7 @@ REPORT_FACETS = {
     # A yearly report has period 0: the period kind «year» finds it.
     "report_period": {"index_modifier": make_int, "sort_key_function": by_number, "value_blacklist": [0]},
     "file_types": {"display_modifier": file_type_title},
-    "review_state": {"display_modifier": state_title},
+    "review_state": {"display_modifier": report_state_title},
 }
 
 

@@ -7,10 +7,12 @@ from akimat.content import acts
 from akimat.content import agreement
 from akimat.content import calendar as working_calendar
 from akimat.content import visas
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
+from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.content.act import REQUIRED_ATTACHMENTS
-from akimat.content.content.act import settings
-from akimat.content.principals import HEADS_SUFFIX
+from akimat.content.principals import position
 from akimat.content.principals import principal_title
 from akimat.content.principals import PrincipalTitles
 from akimat.content.print_forms import default_template
@@ -44,10 +46,6 @@ DECISIONS = {visas.AGREED: _("agreed"), visas.RETURNED: _("returned for rework")
 ROUND_STATES = {visas.OPEN: _("open"), visas.AGREED: _("agreed"), visas.RETURNED: _("returned")}
 _TAGS = re.compile(r"<[^>]+>")
 _BLOCK_ENDS = re.compile(r"</(p|div|li|h[1-6]|tr)>|<br\s*/?>", re.IGNORECASE)
-
-
-def format_date(day):
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 def kind_title(kind):
@@ -104,9 +102,7 @@ class ActView(BrowserView):
         return ACT_URGENCY.getTerm(urgency).title if urgency in ACT_URGENCY else None
 
     def state_title(self):
-        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(
-            self.context.review_state(), self.context.portal_type
-        )
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def registered(self):
         return self.context.review_state() == "registered"
@@ -318,18 +314,6 @@ def print_values(act):
     }
 
 
-def _position(userid):
-    """What the visa sheet and the protocol say of a person's post: the titles of his units —
-    not the heads' groups or the akimat members, which say what he does, not where he serves."""
-    user = api.user.get(userid=userid)
-    if user is None:
-        return ""
-    not_posts = {"AuthenticatedUsers", settings(api.portal.get()).members_group}
-    titles = [principal_title(group) for group in user.getGroups()
-              if group not in not_posts and not group.endswith(HEADS_SUFFIX)]
-    return ", ".join(sorted(titles))
-
-
 def print_visas(act, request):
     rows = []
     for current in signature_sheet(act):
@@ -342,7 +326,7 @@ def print_visas(act, request):
                 )
             rows.append({
                 "name": name,
-                "position": _position(visa.signed_by or visa.approver),
+                "position": position(visa.signed_by or visa.approver),
                 "decision": translate(DECISIONS.get(visa.decision, ""), context=request) if visa.decision else "",
                 "date": visa.when.date() if visa.when else None,
             })
@@ -401,8 +385,7 @@ class ActListingBase(BrowserView):
     def row(self, brain):
         if not hasattr(self, "_titles"):
             self._titles = PrincipalTitles()
-            workflow = api.portal.get_tool("portal_workflow")
-            self._states = {s: workflow.getTitleForStateOnType(s, "Act") for s in self.states()}
+            self._states = state_titles("Act")
         return {
             "title": brain.Title,
             "url": brain.getURL(),
@@ -414,10 +397,6 @@ class ActListingBase(BrowserView):
             "developer": self._titles(brain.developer_department) if brain.developer_department else "",
             "deadline": format_date(brain.deadline) if brain.portal_type == "Act" else "",
         }
-
-    def states(self):
-        workflow = api.portal.get_tool("portal_workflow")["akimat_act_workflow"]
-        return list(workflow.states.objectIds())
 
     def format_date(self, day):
         return format_date(day)
@@ -466,8 +445,7 @@ class ActListing(ActListingBase):
         return [{"value": term.value, "title": term.title} for term in ACT_KINDS]
 
     def state_options(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        return [{"value": s, "title": workflow.getTitleForStateOnType(s, "Act")} for s in self.states()]
+        return [{"value": state, "title": title} for state, title in state_titles("Act").items()]
 
     def years(self):
         catalog = api.portal.get_tool("portal_catalog")

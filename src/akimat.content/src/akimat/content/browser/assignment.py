@@ -4,7 +4,7 @@ from akimat.content import _
 from akimat.content.browser.relations import visible_target
 from akimat.content import bounds
 from akimat.content import calendar as working_calendar
-from akimat.content.browser.protocol import format_moment
+from akimat.content.browser.formatting import format_moment
 from akimat.content.browser.traffic_light import brain_light
 from akimat.content.browser.traffic_light import light
 from akimat.content.control import ControlError

@@ -5,6 +5,7 @@ from akimat.content import control
 from akimat.content import control_lists
 from akimat.content import spreadsheets
 from akimat.content.browser import traffic_light
+from akimat.content.browser.formatting import format_date
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
 from akimat.content.principals import PrincipalTitles
@@ -146,10 +147,6 @@ def bad_request(request, error):
     request.response.setStatus(400)
     request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
     return translate(error.args[0], context=request)
-
-
-def format_date(day):
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 def _start(request):

@@ -7,8 +7,8 @@ from akimat.content import control_reports
 from akimat.content import spreadsheets
 from akimat.content.browser import charts
 from akimat.content.browser.control_list import bad_request
-from akimat.content.browser.control_list import format_date
 from akimat.content.browser.control_list import LIGHTS
+from akimat.content.browser.formatting import format_date
 from akimat.content.calendar import get_calendar
 from akimat.content.calendar import now
 from akimat.content.principals import PrincipalTitles

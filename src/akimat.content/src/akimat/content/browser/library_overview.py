@@ -5,7 +5,7 @@ from akimat.content import _
 from akimat.content import calendar as working_calendar
 from akimat.content import report_obligations
 from akimat.content.browser import traffic_light
-from akimat.content.browser.act import format_date
+from akimat.content.browser.formatting import format_date
 from akimat.content.principals import PrincipalTitles
 from akimat.content.vocabularies import REPORT_PERIOD_KINDS
 from akimat.content.vocabularies import title_of

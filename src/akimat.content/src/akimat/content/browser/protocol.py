@@ -8,13 +8,15 @@ from akimat.content import _
 from akimat.content import protocols
 from akimat.content import spreadsheets
 from akimat.content import visas
-from akimat.content.browser.act import _position
 from akimat.content.browser.act import ActListingBase
 from akimat.content.browser.act import ActView
-from akimat.content.browser.act import format_date
 from akimat.content.browser.control_list import bad_request
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import format_moment
+from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
+from akimat.content.principals import position
 from akimat.content.principals import principal_title
 from akimat.content.principals import PrincipalTitles
 from akimat.content.print_forms import DOCX
@@ -26,7 +28,6 @@ from akimat.content.vocabularies import MEETING_KINDS
 from akimat.content.vocabularies import PROTOCOL_FORMS
 from akimat.content.vocabularies import title_of
 from datetime import date
-from datetime import datetime
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -36,7 +37,6 @@ VISA = "akimat.content: Visa protocol"
 RETURN = "akimat.content: Return protocol"
 SIGN = "akimat.content: Sign protocol"
 MODIFY = "Modify portal content"
-WORKFLOW = "akimat_protocol_workflow"
 # A6.4: the number is given at registration; a draft prints without one (drafts go for agreement).
 NUMBERED_STATES = ("registered", "sent")
 RETURNABLE_STATES = ("agreement", "signing")
@@ -47,19 +47,12 @@ def numbered(protocol):
     return protocol.review_state() in NUMBERED_STATES
 
 
-def state_titles():
-    """{state id: title} of the protocol workflow, in its order."""
-    workflow = api.portal.get_tool("portal_workflow")
-    return {state: workflow.getTitleForStateOnType(state, "Protocol")
-            for state in workflow[WORKFLOW].states.objectIds()}
-
-
 # The protocol as data: for its page and for protocol_print (A6.1, A6.2)
 
 def person(userid):
     if not userid:
         return {"name": "", "position": ""}
-    return {"name": principal_title(userid), "position": _position(userid)}
+    return {"name": principal_title(userid), "position": position(userid)}
 
 
 def section_values(section):
@@ -232,10 +225,6 @@ class ProtocolView(BrowserView):
         return button_transitions(self.context)
 
 
-def format_moment(iso):
-    return datetime.fromisoformat(iso).strftime("%d.%m.%Y %H:%M")
-
-
 # Steps taken by buttons
 
 class CreateProtocol(Step):
@@ -313,7 +302,7 @@ class ProtocolListingBase(ActListingBase):
 
     def row(self, brain):
         if not hasattr(self, "_states"):
-            self._states = state_titles()
+            self._states = state_titles("Protocol")
         return {
             "title": brain.Title,
             "url": brain.getURL(),
@@ -359,7 +348,7 @@ class ProtocolListing(ProtocolListingBase):
         return sorted({day.year for day in days if day}, reverse=True)
 
     def state_options(self):
-        return [{"value": state, "title": title} for state, title in state_titles().items()]
+        return [{"value": state, "title": title} for state, title in state_titles("Protocol").items()]
 
 
 class ProtocolsAwaitingMyVisa(ProtocolListingBase):

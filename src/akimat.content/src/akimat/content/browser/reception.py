@@ -10,9 +10,9 @@ from akimat.content import calendar as working_calendar
 from akimat.content import identification
 from akimat.content import reception_print
 from akimat.content import receptions
-from akimat.content.browser.act import format_date
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
 from akimat.content.browser.meeting import may_add
-from akimat.content.browser.meeting import state_title
 from akimat.content.browser.protocol import send_docx
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
@@ -88,7 +88,7 @@ class ReceptionView(BrowserView):
     the invitees, the steps and the sign-up form."""
 
     def state_title(self):
-        return state_title(self.context)
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def official(self):
         return principal_title(self.context.official)
@@ -206,7 +206,7 @@ class ScheduleView(BrowserView):
     """The schedule: its receptions in time order, its approval (R14.1), the steps."""
 
     def state_title(self):
-        return state_title(self.context)
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def approval(self):
         if self.context.approved_on is None:
@@ -221,7 +221,7 @@ class ScheduleView(BrowserView):
                 "official": principal_title(reception.official),
                 "period": f"{format_date(reception.day())} {_time(reception.start)}–{_time(reception.end)}",
                 "place": reception.place,
-                "state": state_title(reception),
+                "state": state_title(reception.review_state(), reception.portal_type),
                 "list_due": format_date(reception.list_due()),
                 "people": len(receptions.signups(reception)),
             })

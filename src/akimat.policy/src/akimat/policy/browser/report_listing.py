@@ -10,7 +10,7 @@ from akimat.content import _
 from akimat.content.browser.meeting_calendar import MONTHS
 from akimat.policy.library_search import department_title
 from akimat.policy.library_search import file_type_title
-from akimat.policy.library_search import state_title
+from akimat.policy.library_search import report_state_title
 from plone.app.contenttypes.browser.collection import CollectionView
 from plone.dexterity.content import FLOOR_DATE
 from plone.memoize.instance import memoize
@@ -58,4 +58,4 @@ class ReportListing(CollectionView):
 
     @memoize
     def _state(self, state):
-        return state_title(state)
+        return report_state_title(state)
