@@ -1,5 +1,6 @@
 """Appeals over plone.restapi: the same privacy as in the UI, and the lawful paths (R13.2, R13.5)."""
 
+from akimat.content import _
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.tests.rest import freeze_now
 from akimat.content.tests.rest import RestClient
@@ -7,6 +8,7 @@ from akimat.content.tests.test_appeals import AppealTestCase
 from datetime import date
 from datetime import datetime
 from plone import api
+from zope.i18n import translate
 
 import transaction
 
@@ -97,3 +99,23 @@ class AppealApiTestCase(RestClient, AppealTestCase):
         created = self.signed_up(reception, reception_time="2026-12-17T17:30:00+05:00")
         self.assertEqual(created.status_code, 201, created.text)
         self.assertEqual(created.json()["reception_time"], "2026-12-17T17:30:00")
+
+    def assignments_of(self, appeal):
+        return [obj for obj in appeal.objectValues() if obj.portal_type == "Assignment"]
+
+    def test_an_unregistered_appeal_is_not_assigned(self):
+        """R13.6, R13.8: over REST too, an appeal is assigned once registered: POST @assign on a
+        received appeal is a 400 saying so, and nothing is assigned; once registered it is a 201."""
+        received = self.appeal(id="received")
+        transaction.commit()
+        refused = self.post("appeals-officer", f"{received.absolute_url()}/@assign", {"executors": ["economist"]},
+                            headers={"Accept-Language": "ru"})
+        self.assertEqual(refused.status_code, 400, refused.text)
+        self.assertEqual(refused.json()["error"]["message"],
+                         translate(_("Register the appeal before assigning it."), target_language="ru"))
+        transaction.begin()
+        self.assertEqual(self.assignments_of(received), [])
+        assigned = self.post("appeals-officer", f"{self.url}/@assign", {"executors": ["economist"]})
+        self.assertEqual(assigned.status_code, 201, assigned.text)
+        transaction.begin()
+        self.assertEqual([item.lead_executor for item in self.assignments_of(self.private)], ["economist"])
