@@ -51,6 +51,13 @@ def register(act):
     act.distributed_on = today  # R10.18: the registered act goes out by its distribution list
 
 
+def last_transition(act, transition):
+    """The latest entry of the workflow history for this transition, or None."""
+    history = act.workflow_history.get("akimat_act_workflow", ()) if hasattr(act, "workflow_history") else ()
+    entries = [entry for entry in history if entry.get("action") == transition]
+    return entries[-1] if entries else None
+
+
 def acquaintance(act):
     """{userid: ISO time} of those who confirmed «ознакомлен» (R10.18); read-only."""
     return dict(IAnnotations(act).get(ACQUAINTANCE_KEY, {}))

@@ -26,6 +26,8 @@ from zope.annotation.interfaces import IAnnotations
 ANNOTATION_KEY = "akimat.content.agreement.visas"
 # The states of a round; a given visa is AGREED or RETURNED (R10.4b: nothing in between).
 OPEN, AGREED, RETURNED = "open", "agreed", "returned"
+# A given visa as the visa sheets say it, on the page and in print.
+DECISIONS = {AGREED: _("agreed"), RETURNED: _("returned for rework")}
 
 
 class VisaError(Refusal):

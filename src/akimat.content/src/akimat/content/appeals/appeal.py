@@ -105,6 +105,16 @@ class IAppeal(model.Schema):
         if problem is not None:
             raise Invalid(problem)
 
+    @invariant
+    def reception_time_within_hours(data):
+        """R14.1: the time at a reception is within its hours in the approved schedule."""
+        reception = receptions.get_reception(getattr(data, "reception", None))
+        if reception is None:
+            return
+        problem = receptions.time_problem(reception, getattr(data, "reception_time", None))
+        if problem is not None:
+            raise Invalid(problem)
+
     model.fieldset(
         "applicant",
         label=_("Applicant"),

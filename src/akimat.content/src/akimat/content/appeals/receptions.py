@@ -25,6 +25,11 @@ def _now():
     return working_calendar.now().replace(tzinfo=None, second=0, microsecond=0)
 
 
+def clock_time(moment):
+    """«HH:MM» of a time at a reception, in Almaty; empty for none."""
+    return naive(moment).strftime("%H:%M") if moment else ""
+
+
 def get_reception(uid):
     """The reception of that UID, whether or not the user may see it (the appeal may)."""
     if not uid:
@@ -47,6 +52,15 @@ def sign_up_problem(reception):
     return None
 
 
+def time_problem(reception, moment):
+    """Why a person cannot be received at that time, or None: the time at a reception is within
+    its hours in the approved schedule (R14.1); none given is no problem."""
+    if moment is None or naive(reception.start) <= naive(moment) < naive(reception.end):
+        return None
+    return _("The time at the reception must be within its hours, ${start}–${end}.",
+             mapping={"start": clock_time(reception.start), "end": clock_time(reception.end)})
+
+
 def signups(reception):
     """The appeals signed up for the reception, in the order of their time at it."""
     brains = api.content.find(portal_type="Appeal", reception_uid=reception.UID(), sort_on="created")
@@ -56,8 +70,9 @@ def signups(reception):
 
 def sign_up(reception, **applicant):
     """A person with an issue for the reception: an appeal received orally at it, addressed to
-    its official (R13.8) and registered at once (R13.6). `applicant` holds the Appeal's fields."""
-    problem = sign_up_problem(reception)
+    its official (R13.8) and registered at once (R13.6). `applicant` holds the Appeal's fields,
+    `reception_time` among them within the reception's hours (R14.1)."""
+    problem = sign_up_problem(reception) or time_problem(reception, applicant.get("reception_time"))
     if problem is not None:
         _refuse(problem)
     appeal = api.content.create(

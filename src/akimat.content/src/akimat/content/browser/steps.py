@@ -6,6 +6,7 @@ before any change.
 """
 
 from akimat.content import _
+from akimat.content.browser.formatting import state_title
 from akimat.content.core.csrf import has_token
 from akimat.content.core.csrf import NO_TOKEN
 from akimat.content.core.errors import Refusal
@@ -58,6 +59,6 @@ class Transition(Step):
             raise WorkflowException(translate(_("This step cannot be taken from this page."), context=self.request))
         workflow = api.portal.get_tool("portal_workflow")
         workflow.doActionFor(self.context, transition)
-        state = workflow.getTitleForStateOnType(workflow.getInfoFor(self.context, "review_state"), self.context.portal_type)
+        state = state_title(workflow.getInfoFor(self.context, "review_state"), self.context.portal_type)
         state = translate(state, domain="plone", context=self.request)
         api.portal.show_message(_("The state is now «${state}».", mapping={"state": state}), request=self.request)

@@ -1,5 +1,6 @@
 """Names of principals (users and groups) as people read them."""
 
+from akimat.content.interfaces import IActSettings
 from plone import api
 
 
@@ -16,6 +17,18 @@ def principal_title(principal_id):
     if user is not None:
         return user.getProperty("fullname") or principal_id
     return principal_id
+
+
+def position(userid):
+    """What the visa sheet and the protocol say of a person's post: the titles of his units —
+    not the heads' groups or the akimat members, which say what he does, not where he serves."""
+    user = api.user.get(userid=userid)
+    if user is None:
+        return ""
+    members = api.portal.get_tool("portal_registry").forInterface(IActSettings, check=False).members_group
+    titles = [principal_title(group) for group in user.getGroups()
+              if group not in ("AuthenticatedUsers", members) and not group.endswith(HEADS_SUFFIX)]
+    return ", ".join(sorted(titles))
 
 
 def principal_ids(user):

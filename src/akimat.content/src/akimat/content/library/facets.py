@@ -3,6 +3,7 @@ the reports' catalog indexes are shown and queried. The page and its portlets ar
 (akimat.policy's library_search).
 """
 
+from akimat.content.browser.formatting import state_title
 from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from collective.collectionfilter.interfaces import IGroupByCriteria
 from collective.collectionfilter.interfaces import IGroupByModifier
@@ -28,10 +29,9 @@ def period_kind_title(value, *args):
     return translate(term.title, context=getRequest()) if term is not None else value
 
 
-def state_title(state, *args):
+def report_state_title(state, *args):
     """Plone shows workflow states in its `plone` domain."""
-    title = api.portal.get_tool("portal_workflow").getTitleForStateOnType(state, "Report")
-    return translate(title, domain="plone", context=getRequest())
+    return translate(state_title(state, "Report"), domain="plone", context=getRequest())
 
 
 def file_type_title(value, *args):
@@ -50,7 +50,7 @@ REPORT_FACETS = {
     # A yearly report has period 0: the period kind «year» finds it.
     "report_period": {"index_modifier": make_int, "sort_key_function": by_number, "value_blacklist": [0]},
     "file_types": {"display_modifier": file_type_title},
-    "review_state": {"display_modifier": state_title},
+    "review_state": {"display_modifier": report_state_title},
 }
 
 

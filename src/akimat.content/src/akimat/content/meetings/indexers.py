@@ -2,6 +2,7 @@
 
 from akimat.content.meetings.meeting import IMeeting
 from akimat.content.agreement import visas
+from akimat.content.meetings import protocol_life_cycle
 from akimat.content.core.calendar import naive
 from akimat.content.meetings.protocol import IProtocol
 from plone.indexer import indexer
@@ -84,8 +85,4 @@ def protocol_awaiting_visa(obj):
 
 @indexer(IProtocol)
 def awaiting_signature(obj):
-    """Who is to sign now: the chair and the secretary who have not yet signed (A6.3)."""
-    if obj.review_state() != "signing":
-        return []
-    signed = {userid for userid, _when in obj.signatures}
-    return [userid for userid in obj.signatories() if userid not in signed]
+    return protocol_life_cycle.awaiting_signature(obj)

@@ -147,6 +147,14 @@ def returned(protocol):
     protocol.signatures = ()
 
 
+def awaiting_signature(protocol):
+    """Who is to sign now: the chair and the secretary who have not yet signed (A6.3)."""
+    if protocol.review_state() != "signing":
+        return []
+    signed = {userid for userid, _when in protocol.signatures}
+    return [userid for userid in protocol.signatories() if userid not in signed]
+
+
 def sign(protocol, userid):
     """A6.3: the chair and the secretary sign the agreed protocol; each once."""
     if protocol.review_state() != "signing":

@@ -8,9 +8,9 @@ slot: everything that changes with a filter lives in that slot.
 
 from akimat.content import _
 from akimat.content.meetings.browser.meeting_calendar import MONTHS
-from akimat.policy.library_search import department_title
-from akimat.policy.library_search import file_type_title
-from akimat.policy.library_search import state_title
+from akimat.content.library.facets import department_title
+from akimat.content.library.facets import file_type_title
+from akimat.content.library.facets import report_state_title
 from plone.app.contenttypes.browser.collection import CollectionView
 from plone.dexterity.content import FLOOR_DATE
 from plone.memoize.instance import memoize
@@ -58,4 +58,4 @@ class ReportListing(CollectionView):
 
     @memoize
     def _state(self, state):
-        return state_title(state)
+        return report_state_title(state)

@@ -7,8 +7,8 @@ from akimat.content import _
 from akimat.policy.interfaces import IAkimatPolicyLayer
 from akimat.policy.library_search import ensure_library_search
 from akimat.policy.library_search import in_russian
-from akimat.policy.library_search import report_facets
-from akimat.policy.library_search import REPORT_FACETS
+from akimat.content.library.facets import report_facets
+from akimat.content.library.facets import REPORT_FACETS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from collective.collectionfilter.interfaces import IGroupByCriteria
 from collective.collectionfilter.portlets import collectionfilter

@@ -4,21 +4,23 @@ print form, acquaintance, and the listings of acts (RULES.md R10)."""
 from akimat.content import _
 from akimat.content.agreement.visa_sheet import visa_sheet
 from akimat.content.browser.relations import visible_target
+from akimat.content.acts import act_print
 from akimat.content.acts import life_cycle as acts
 from akimat.content.agreement import agreement
 from akimat.content.core import calendar as working_calendar
 from akimat.content.agreement import visas
+from akimat.content.control.browser.control_list import bad_request
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
+from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.acts.act import REQUIRED_ATTACHMENTS
-from akimat.content.acts.act import settings
-from akimat.content.core.principals import HEADS_SUFFIX
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.core.print_forms import default_template
 from akimat.content.core.print_forms import DOCX
-from akimat.content.core.print_forms import render_docx
 from akimat.content.acts.vocabularies import ACT_KINDS
 from akimat.content.acts.vocabularies import ACT_URGENCY
+from akimat.content.core.vocabularies import title_of
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.batching import Batch
@@ -30,8 +32,6 @@ from z3c.form import form
 from zope import schema
 from zope.i18n import translate
 
-import re
-
 
 VISA = "akimat.content: Visa act"
 RETURN = "akimat.content: Return act"
@@ -40,47 +40,7 @@ REGISTER = "akimat.content: Register act"
 DISTRIBUTE = "akimat.content: Distribute act"
 SUBMIT = "akimat.content: Submit act"
 REVIEW = "akimat.content: Review act legally"
-DECISIONS = {visas.AGREED: _("agreed"), visas.RETURNED: _("returned for rework")}
 ROUND_STATES = {visas.OPEN: _("open"), visas.AGREED: _("agreed"), visas.RETURNED: _("returned")}
-_TAGS = re.compile(r"<[^>]+>")
-_BLOCK_ENDS = re.compile(r"</(p|div|li|h[1-6]|tr)>|<br\s*/?>", re.IGNORECASE)
-
-
-def format_date(day):
-    return day.strftime("%d.%m.%Y") if day else ""
-
-
-def kind_title(kind):
-    return ACT_KINDS.getTerm(kind).title if kind in ACT_KINDS else kind
-
-
-def plain_text(richtext):
-    """The text of a RichText value without markup, one paragraph a line (for the print form)."""
-    if not richtext:
-        return ""
-    html = _BLOCK_ENDS.sub("\n", richtext.raw or "")
-    text = _TAGS.sub("", html)
-    for entity, char in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def last_transition(act, transition):
-    """The latest entry of the workflow history for this transition, or None."""
-    history = act.workflow_history.get("akimat_act_workflow", ()) if hasattr(act, "workflow_history") else ()
-    entries = [entry for entry in history if entry.get("action") == transition]
-    return entries[-1] if entries else None
-
-
-def signature_sheet(act):
-    """The rounds that led to the signature: the agreed rounds after the last return (for a
-    resolution, the departments' round and the members' round, R10.14)."""
-    sheet = []
-    for current in reversed(visas.rounds(act)):
-        if current.state != visas.AGREED:
-            break
-        sheet.insert(0, current)
-    return sheet
 
 
 class ActView(BrowserView):
@@ -97,16 +57,14 @@ class ActView(BrowserView):
         return api.user.has_permission(permission, obj=self.context)
 
     def kind(self):
-        return kind_title(self.context.kind)
+        return title_of(ACT_KINDS, self.context.kind)
 
     def urgency(self):
         urgency = self.context.urgency
         return ACT_URGENCY.getTerm(urgency).title if urgency in ACT_URGENCY else None
 
     def state_title(self):
-        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(
-            self.context.review_state(), self.context.portal_type
-        )
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def registered(self):
         return self.context.review_state() == "registered"
@@ -140,7 +98,7 @@ class ActView(BrowserView):
         act, today = self.context, self.today()
         round_deadline = act.round_deadline()
         signing_deadline = act.signing_deadline()
-        signed = last_transition(act, "sign")
+        signed = acts.last_transition(act, "sign")
         signed_on = working_calendar.to_almaty(signed["time"].asdatetime()).date() if signed else None
         rework = act.rework_deadline()
         titles = PrincipalTitles()
@@ -174,7 +132,7 @@ class ActView(BrowserView):
                         "last": visa.last,
                         "substitute": titles(visa.substitute) if visa.substitute else "",
                         "signed_by": titles(visa.signed_by) if visa.by_substitute else "",
-                        "decision": DECISIONS.get(visa.decision),
+                        "decision": visas.DECISIONS.get(visa.decision),
                         "code": visa.decision or "pending",
                         "when": visa.when.strftime("%d.%m.%Y %H:%M") if visa.when else "",
                         "reason": visa.reason or "",
@@ -302,68 +260,16 @@ class ReturnForReworkForm(ActForm):
         self.done(_("The draft is returned for rework."))
 
 
-def print_values(act):
-    """The values of the print form of a registered act (R10.16)."""
-    signed = last_transition(act, "sign")
-    return {
-        "kind": kind_title(act.kind),
-        "number": act.registration_number,
-        "date": act.registration_date,
-        "title_kk": act.title_kk or "",
-        "title_ru": act.title or "",
-        "text_kk": plain_text(act.text_kk),
-        "text_ru": plain_text(act.text_ru),
-        "developer": principal_title(act.developer_department) if act.developer_department else "",
-        "signatory": principal_title(signed["actor"]) if signed and signed.get("actor") else "",
-    }
-
-
-def _position(userid):
-    """What the visa sheet and the protocol say of a person's post: the titles of his units —
-    not the heads' groups or the akimat members, which say what he does, not where he serves."""
-    user = api.user.get(userid=userid)
-    if user is None:
-        return ""
-    not_posts = {"AuthenticatedUsers", settings(api.portal.get()).members_group}
-    titles = [principal_title(group) for group in user.getGroups()
-              if group not in not_posts and not group.endswith(HEADS_SUFFIX)]
-    return ", ".join(sorted(titles))
-
-
-def print_visas(act, request):
-    rows = []
-    for current in signature_sheet(act):
-        for visa in current.visas:
-            name = principal_title(visa.signed_by or visa.approver)
-            if visa.by_substitute:
-                name = translate(
-                    _("${who} for ${approver}", mapping={"who": name, "approver": principal_title(visa.approver)}),
-                    context=request,
-                )
-            rows.append({
-                "name": name,
-                "position": _position(visa.signed_by or visa.approver),
-                "decision": translate(DECISIONS.get(visa.decision, ""), context=request) if visa.decision else "",
-                "date": visa.when.date() if visa.when else None,
-            })
-    return rows
-
-
 class PrintDocx(BrowserView):
     """The print form of a registered act with its visa sheet, as a Word document (R10.16)."""
 
     def __call__(self):
         act, response = self.context, self.request.response
-        if act.review_state() != "registered":
-            response.setStatus(400)
-            response.setHeader("Content-Type", "text/plain; charset=utf-8")
-            return translate(_("Only a registered act has a print form."), context=self.request)
-        values = {
-            key: translate(value, context=self.request) if hasattr(value, "domain") else value
-            for key, value in print_values(act).items()
-        }
-        values["visas"] = print_visas(act, self.request)
-        data = render_docx(default_template(), values)
+        try:
+            values = act_print.print_values(act, self.request)
+        except act_print.NotPrintable as refusal:
+            return bad_request(self.request, refusal)
+        data = act_print.render_act(values)
         filename = f"act-{act.kind}-{act.registration_date.year}-{act.registration_number}.docx"
         response.setHeader("Content-Type", DOCX)
         response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
@@ -401,12 +307,11 @@ class ActListingBase(BrowserView):
     def row(self, brain):
         if not hasattr(self, "_titles"):
             self._titles = PrincipalTitles()
-            workflow = api.portal.get_tool("portal_workflow")
-            self._states = {s: workflow.getTitleForStateOnType(s, "Act") for s in self.states()}
+            self._states = state_titles("Act")
         return {
             "title": brain.Title,
             "url": brain.getURL(),
-            "kind": kind_title(brain.act_kind),
+            "kind": title_of(ACT_KINDS, brain.act_kind),
             "number": brain.registration_number,
             "date": format_date(brain.registration_date),
             "state": self._states.get(brain.review_state, brain.review_state),
@@ -414,10 +319,6 @@ class ActListingBase(BrowserView):
             "developer": self._titles(brain.developer_department) if brain.developer_department else "",
             "deadline": format_date(brain.deadline) if brain.portal_type == "Act" else "",
         }
-
-    def states(self):
-        workflow = api.portal.get_tool("portal_workflow")["akimat_act_workflow"]
-        return list(workflow.states.objectIds())
 
     def format_date(self, day):
         return format_date(day)
@@ -466,8 +367,7 @@ class ActListing(ActListingBase):
         return [{"value": term.value, "title": term.title} for term in ACT_KINDS]
 
     def state_options(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        return [{"value": s, "title": workflow.getTitleForStateOnType(s, "Act")} for s in self.states()]
+        return [{"value": state, "title": title} for state, title in state_titles("Act").items()]
 
     def years(self):
         catalog = api.portal.get_tool("portal_catalog")

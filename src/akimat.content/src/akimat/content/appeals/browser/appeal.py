@@ -11,7 +11,8 @@ from akimat.content.appeals import review as appeal_review
 from akimat.content.core import calendar as working_calendar
 from akimat.content.appeals import receptions
 from akimat.content.control.browser import traffic_light
-from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
 from akimat.content.core.principals import principal_title
@@ -32,10 +33,6 @@ OPEN_STATES = ("registered", "correction_requested", "in_review")
 
 def term_title(vocabulary, value):
     return vocabulary.getTerm(value).title if value in vocabulary else value or ""
-
-
-def state_title(state):
-    return api.portal.get_tool("portal_workflow").getTitleForStateOnType(state, "Appeal")
 
 
 def answered_on(appeal):
@@ -65,7 +62,7 @@ class AppealView(BrowserView):
         return api.user.has_permission(permission, obj=self.context)
 
     def state_title(self):
-        return state_title(self.context.review_state())
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def kind(self):
         return term_title(APPEAL_KINDS, self.context.kind)

@@ -7,8 +7,8 @@ come from the catalog (`registration_year` index, `registration_date` and `revie
 
 from akimat.content import _
 from akimat.content.control import charts
-from akimat.content.appeals.browser.appeal import state_title
 from akimat.content.appeals.browser.appeal import term_title
+from akimat.content.browser.formatting import state_titles
 from akimat.content.meetings.browser.meeting_calendar import MONTHS
 from akimat.content.core.calendar import now
 from akimat.content.control.lists import BadFilter
@@ -102,7 +102,7 @@ class AppealsDashboard(BrowserView):
 
     def breakdowns(self):
         """One chart and its table each: by kind, by channel, by state."""
-        workflow = api.portal.get_tool("portal_workflow")["akimat_appeal_workflow"]
+        states = state_titles("Appeal")
         return [
             self._breakdown(
                 "kind", _("Registered appeals by kind"), _("Kind of appeal"),
@@ -114,7 +114,7 @@ class AppealsDashboard(BrowserView):
             ),
             self._breakdown(
                 "state", _("Registered appeals by state"), _("State"),
-                list(workflow.states.objectIds()), state_title,
+                list(states), lambda value: states.get(value, value),
             ),
         ]
 

@@ -7,13 +7,13 @@ catalog (personal data stays off it), so the rows wake the appeals of the page s
 
 from akimat.content import _
 from akimat.content.core import spreadsheets
-from akimat.content.acts.browser.act import format_date
 from akimat.content.appeals.browser.appeal import answered_on
 from akimat.content.appeals.browser.appeal import late_by
-from akimat.content.appeals.browser.appeal import state_title
 from akimat.content.appeals.browser.appeal import term_title
 from akimat.content.control.browser.control_list import _start
 from akimat.content.control.browser.control_list import bad_request
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_titles
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
@@ -79,13 +79,11 @@ def find(filters):
 
 
 def rows(brains, today, calendar):
-    titles, states = PrincipalTitles(), {}
+    titles, states = PrincipalTitles(), state_titles("Appeal")
     result = []
     for brain in brains:
         appeal = brain.getObject()
         state = brain.review_state
-        if state not in states:
-            states[state] = state_title(state)
         answered = answered_on(appeal)
         result.append({
             "url": brain.getURL(),
@@ -98,7 +96,7 @@ def rows(brains, today, calendar):
             "channel": term_title(APPEAL_CHANNELS, appeal.channel),
             "addressee": titles(appeal.addressee) if appeal.addressee else "",
             "state_id": state,
-            "state": states[state],
+            "state": states.get(state, state),
             "deadline": brain.deadline,
             "answered_on": answered,
             "late_by": late_by(state, brain.deadline, answered, today, calendar),
@@ -168,9 +166,8 @@ class AppealsRegister(BrowserView):
                 for term in APPEAL_KINDS]
 
     def states(self):
-        workflow = api.portal.get_tool("portal_workflow")["akimat_appeal_workflow"]
-        return [{"value": state, "title": state_title(state), "selected": state == self.filters["state"]}
-                for state in workflow.states.objectIds()]
+        return [{"value": state, "title": title, "selected": state == self.filters["state"]}
+                for state, title in state_titles("Appeal").items()]
 
     def format_date(self, day):
         return format_date(day)

@@ -10,15 +10,16 @@ from akimat.content.core import calendar as working_calendar
 from akimat.content.core import identification
 from akimat.content.appeals import reception_print
 from akimat.content.appeals import receptions
-from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
 from akimat.content.meetings.browser.meeting import may_add
-from akimat.content.meetings.browser.meeting import state_title
 from akimat.content.meetings.browser.protocol import send_docx
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
-from akimat.content.core.calendar import naive
+from akimat.content.meetings.meeting import naive
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
+from akimat.content.appeals.receptions import clock_time
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from datetime import datetime
 from plone import api
@@ -28,8 +29,9 @@ from Products.Five.browser import BrowserView
 HANDLE = "akimat.content: Handle appeal"
 
 
-def _time(moment):
-    return naive(moment).strftime("%H:%M") if moment else ""
+def period(reception):
+    """«17.12.2026 15:00–18:00»."""
+    return f"{format_date(reception.day())} {clock_time(reception.start)}–{clock_time(reception.end)}"
 
 
 def _contact(appeal):
@@ -52,7 +54,7 @@ def people(reception):
     return [
         {
             "number": number,
-            "time": _time(appeal.reception_time),
+            "time": clock_time(appeal.reception_time),
             "name": appeal.applicant_name,
             "contact": _contact(appeal),
             "issue": appeal.substance,
@@ -69,8 +71,8 @@ def print_values(reception):
     return {
         "official": principal_title(reception.official),
         "date": reception.day(),
-        "start": _time(reception.start),
-        "end": _time(reception.end),
+        "start": clock_time(reception.start),
+        "end": clock_time(reception.end),
         "place": reception.place,
         "invitees": list(reception.invitees or ()),
         "people": people(reception),
@@ -88,13 +90,13 @@ class ReceptionView(BrowserView):
     the invitees, the steps and the sign-up form."""
 
     def state_title(self):
-        return state_title(self.context)
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def official(self):
         return principal_title(self.context.official)
 
     def period(self):
-        return f"{format_date(self.context.day())} {_time(self.context.start)}–{_time(self.context.end)}"
+        return period(self.context)
 
     def list_due(self):
         return format_date(self.context.list_due())
@@ -133,17 +135,14 @@ def _required(form, name, message):
 
 
 def _slot(reception, value):
-    """The time at the reception, «HH:MM» within its hours; None when not given."""
+    """The time «HH:MM» on the reception's day; None when not given. Whether it is within the
+    reception's hours is receptions.sign_up's to say (R14.1)."""
     if not (value or "").strip():
         return None
     try:
-        moment = datetime.combine(reception.day(), datetime.strptime(value.strip(), "%H:%M").time())
+        return datetime.combine(reception.day(), datetime.strptime(value.strip(), "%H:%M").time())
     except ValueError:
         raise SignUpRefused(_("The time at the reception is not a time (HH:MM)."))
-    if not naive(reception.start) <= moment < naive(reception.end):
-        raise SignUpRefused(_("The time at the reception must be within its hours, ${start}–${end}.",
-                              mapping={"start": _time(reception.start), "end": _time(reception.end)}))
-    return moment
 
 
 def _identification(value):
@@ -206,7 +205,7 @@ class ScheduleView(BrowserView):
     """The schedule: its receptions in time order, its approval (R14.1), the steps."""
 
     def state_title(self):
-        return state_title(self.context)
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def approval(self):
         if self.context.approved_on is None:
@@ -219,9 +218,9 @@ class ScheduleView(BrowserView):
             rows.append({
                 "url": reception.absolute_url(),
                 "official": principal_title(reception.official),
-                "period": f"{format_date(reception.day())} {_time(reception.start)}–{_time(reception.end)}",
+                "period": period(reception),
                 "place": reception.place,
-                "state": state_title(reception),
+                "state": state_title(reception.review_state(), reception.portal_type),
                 "list_due": format_date(reception.list_due()),
                 "people": len(receptions.signups(reception)),
             })

@@ -45,6 +45,16 @@ class TestAssign(AppealTestCase):
         self.assertEqual(assignment.source_reference, f"№ {appeal.registration_number}, 08.12.2026")
         self.assertEqual(assignment.effective_deadline(), date(2026, 12, 30))
 
+    def test_only_a_registered_appeal_is_assigned(self):
+        """R13.6, R13.8: the rule itself, whoever calls it: an appeal not yet registered is not
+        assigned, and nothing is created."""
+        appeal = self.appeal()
+        with self.assertRaises(appeal_review.AssignmentRefused):
+            self.assign(appeal, ["economist"])
+        self.assertEqual(appeal.objectIds(), [])
+        self.do(appeal, "register")
+        self.assertEqual(self.assign(appeal, ["economist"]).lead_executor, "economist")
+
     def test_deadline_never_after_the_review_term(self):
         """R13, R12: an earlier deadline is kept; a later one is cut to the appeal's review term."""
         appeal = self.in_review()

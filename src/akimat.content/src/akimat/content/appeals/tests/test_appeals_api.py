@@ -1,11 +1,14 @@
 """Appeals over plone.restapi: the same privacy as in the UI, and the lawful paths (R13.2, R13.5)."""
 
+from akimat.content import _
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
+from akimat.content.tests.rest import freeze_now
 from akimat.content.tests.rest import RestClient
 from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from datetime import date
 from datetime import datetime
 from plone import api
+from zope.i18n import translate
 
 import transaction
 
@@ -53,20 +56,66 @@ class AppealApiTestCase(RestClient, AppealTestCase):
         refused = self.post("appeals-officer", f"{created.json()['@id']}/@workflow/forward")
         self.assertEqual(refused.status_code, 400, refused.text)  # R13.11: no competent body named
 
-    def test_sign_up_for_a_reception_of_an_unapproved_schedule_refused(self):
-        """R14.1: over REST too, nobody signs up for a reception of a schedule the akim has not
-        approved: a 400 with the reason, and no appeal."""
+    def reception(self, approved):
+        """A reception on Thursday 17 December 2026, 15:00–18:00, in a schedule the akim approved or not."""
         with api.env.adopt_user(username="appeals-officer"):
             schedule = api.content.create(container=self.folder, type="ReceptionSchedule", id="schedule",
                                           title="График", valid_from=date(2026, 12, 1), valid_until=date(2026, 12, 31))
             reception = api.content.create(container=schedule, type="Reception", id="reception", title="Приём",
                                            official="the-akim", start=datetime(2026, 12, 17, 15, 0),
                                            end=datetime(2026, 12, 17, 18, 0), place="Кабинет акима")
+        if approved:
+            self.do(schedule, "approve", "the-akim")
         transaction.commit()
+        return reception
+
+    def signed_up(self, reception, **fields):
+        """POST /appeals: a person signed up for the reception, as an integrator does it."""
         body = {"@type": "Appeal", "kind": "appeal", "title": "О ремонте крыши", "substance": "Течёт крыша.",
                 "channel": "reception", "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": "Петров Пётр",
-                "reception": reception.UID()}
-        refused = self.post("appeals-officer", "/appeals", body)
+                "reception": reception.UID(), **fields}
+        return self.post("appeals-officer", "/appeals", body)
+
+    def appeals_found(self):
+        return self.session("appeals-officer").get("/@search", params={"portal_type": "Appeal"}).json()["items_total"]
+
+    def test_sign_up_for_a_reception_of_an_unapproved_schedule_refused(self):
+        """R14.1: over REST too, nobody signs up for a reception of a schedule the akim has not
+        approved: a 400 with the reason, and no appeal."""
+        refused = self.signed_up(self.reception(approved=False))
         self.assertEqual(refused.status_code, 400, refused.text)
         self.assertIn("R14.1", refused.text)
-        self.assertEqual(self.session("appeals-officer").get("/@search", params={"portal_type": "Appeal"}).json()["items_total"], 1)
+        self.assertEqual(self.appeals_found(), 1)
+
+    def test_sign_up_outside_the_reception_hours_refused(self):
+        """R14.1: over REST too, the time at a reception is within its hours in the approved
+        schedule: a time after its end is a 400 naming the hours, and no appeal; one within is taken."""
+        freeze_now(self, datetime(2026, 12, 9, 10, 0))
+        reception = self.reception(approved=True)
+        refused = self.signed_up(reception, reception_time="2026-12-17T18:30:00+05:00")
+        self.assertEqual(refused.status_code, 400, refused.text)
+        self.assertIn("15:00–18:00", refused.json()["message"])
+        self.assertEqual(self.appeals_found(), 1)
+        created = self.signed_up(reception, reception_time="2026-12-17T17:30:00+05:00")
+        self.assertEqual(created.status_code, 201, created.text)
+        self.assertEqual(created.json()["reception_time"], "2026-12-17T17:30:00")
+
+    def assignments_of(self, appeal):
+        return [obj for obj in appeal.objectValues() if obj.portal_type == "Assignment"]
+
+    def test_an_unregistered_appeal_is_not_assigned(self):
+        """R13.6, R13.8: over REST too, an appeal is assigned once registered: POST @assign on a
+        received appeal is a 400 saying so, and nothing is assigned; once registered it is a 201."""
+        received = self.appeal(id="received")
+        transaction.commit()
+        refused = self.post("appeals-officer", f"{received.absolute_url()}/@assign", {"executors": ["economist"]},
+                            headers={"Accept-Language": "ru"})
+        self.assertEqual(refused.status_code, 400, refused.text)
+        self.assertEqual(refused.json()["error"]["message"],
+                         translate(_("Register the appeal before assigning it."), target_language="ru"))
+        transaction.begin()
+        self.assertEqual(self.assignments_of(received), [])
+        assigned = self.post("appeals-officer", f"{self.url}/@assign", {"executors": ["economist"]})
+        self.assertEqual(assigned.status_code, 201, assigned.text)
+        transaction.begin()
+        self.assertEqual([item.lead_executor for item in self.assignments_of(self.private)], ["economist"])

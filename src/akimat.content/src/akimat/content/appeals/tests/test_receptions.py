@@ -152,6 +152,26 @@ class TestSignUp(ReceptionTestCase):
         with self.assertRaises(Invalid):
             IAppeal.validateInvariants(data)
 
+    def test_received_within_the_reception_hours_without_the_page(self):
+        """R14.1: the time at a reception is within its hours in the approved schedule: the plain
+        rule (receptions.sign_up) and the Appeal's own rules (REST) refuse another, not only the page."""
+        reception = self.reception()  # 15:00–18:00
+        applicant = dict(kind="appeal", applicant_name="Сейткали Айгуль", title="О ремонте крыши",
+                         substance="Течёт крыша дома № 5.", phone="+7 701 111 22 33")
+        for outside in (datetime(2026, 12, 17, 14, 59), datetime(2026, 12, 17, 18, 0)):
+            with api.env.adopt_user(username="appeals-officer"), self.assertRaises(WorkflowException) as refused:
+                receptions.sign_up(reception, reception_time=outside, **applicant)
+            self.assertIn("15:00–18:00", str(refused.exception))
+            with self.assertRaises(Invalid):
+                IAppeal.validateInvariants(Data(IAppeal, {"reception": reception.UID(), "reception_time": outside},
+                                                self.folder))
+        self.assertEqual(receptions.signups(reception), [])
+        within = {"reception": reception.UID(), "reception_time": datetime(2026, 12, 17, 17, 59), "collective": False}
+        IAppeal.validateInvariants(Data(IAppeal, within, self.folder))
+        with api.env.adopt_user(username="appeals-officer"):
+            appeal = receptions.sign_up(reception, reception_time=datetime(2026, 12, 17, 15, 0), **applicant)
+        self.assertEqual(receptions.signups(reception), [appeal])
+
     def test_refusals_are_messages(self):
         """Bad input signs nobody up and says why."""
         reception = self.reception()

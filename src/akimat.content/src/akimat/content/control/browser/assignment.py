@@ -4,7 +4,7 @@ from akimat.content import _
 from akimat.content.browser.relations import visible_target
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
-from akimat.content.meetings.browser.protocol import format_moment
+from akimat.content.browser.formatting import format_moment
 from akimat.content.control.browser.traffic_light import brain_light
 from akimat.content.control.browser.traffic_light import light
 from akimat.content.control.rules import ControlError

@@ -3,14 +3,15 @@
 from akimat.content import _
 from akimat.content.control import rules as control
 from akimat.content.control import lists as control_lists
-from akimat.content.control import workbooks
 from akimat.content.core import spreadsheets
 from akimat.content.control.browser import traffic_light
+from akimat.content.browser.formatting import format_date
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.control.vocabularies import CONTROL_CATEGORIES
 from akimat.content.control.vocabularies import SOURCE_KINDS
+from akimat.content.control import workbooks
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -147,10 +148,6 @@ def bad_request(request, error):
     request.response.setStatus(400)
     request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
     return translate(error.args[0], context=request)
-
-
-def format_date(day):
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 def _start(request):

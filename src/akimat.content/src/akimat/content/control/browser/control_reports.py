@@ -4,15 +4,15 @@ from akimat.content import _
 from akimat.content.control import rules as control
 from akimat.content.control import lists as control_lists
 from akimat.content.control import reports as control_reports
-from akimat.content.control import workbooks
 from akimat.content.core import spreadsheets
 from akimat.content.control import charts
 from akimat.content.control.browser.control_list import bad_request
-from akimat.content.control.browser.control_list import format_date
 from akimat.content.control.browser.control_list import LIGHTS
+from akimat.content.browser.formatting import format_date
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
+from akimat.content.control import workbooks
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate

@@ -5,7 +5,7 @@ from akimat.content import _
 from akimat.content.core import calendar as working_calendar
 from akimat.content.library import obligations as report_obligations
 from akimat.content.control.browser import traffic_light
-from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.formatting import format_date
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from akimat.content.core.vocabularies import title_of

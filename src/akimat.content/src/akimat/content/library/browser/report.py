@@ -1,9 +1,9 @@
 """The page of a report of the document library (RULES.md R9.10d)."""
 
-from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
 from akimat.content.browser.relations import visible_link
 from akimat.content.browser.relations import visible_target
-from akimat.content.meetings.browser.meeting import state_title
 from akimat.content.browser.steps import button_transitions
 from akimat.content.core.principals import principal_title
 from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
@@ -23,7 +23,7 @@ class ReportView(BrowserView):
     """Requisites, files with their download links, the version chain, the steps."""
 
     def state_title(self):
-        return state_title(self.context)
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def department(self):
         return principal_title(self.context.department)

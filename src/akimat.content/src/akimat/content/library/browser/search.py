@@ -6,6 +6,7 @@ catalog metadata is read. Appeals appear only to those who may see them: the cat
 the View permission as everywhere (R13.2).
 """
 
+from akimat.content.browser.formatting import format_date
 from akimat.content.library.browser.report import period_title
 from akimat.content.core.principals import principal_title
 from collections.abc import Sequence
@@ -18,17 +19,13 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 PLONE_TEMPLATE = Path(plone_search.__file__).parent / "templates" / "search.pt"
 
 
-def _date(value):
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
 def requisites(brain):
     """The parts that say what a document is, from its catalog metadata."""
     fti = api.portal.get_tool("portal_types").get(brain.portal_type)
     parts = [api.portal.translate(fti.Title(), domain=fti.i18n_domain)] if fti is not None else []
     number = getattr(brain, "registration_number", None)
     if number:
-        parts.append(f"№ {number}, {_date(brain.registration_date)}")
+        parts.append(f"№ {number}, {format_date(brain.registration_date)}")
     elif getattr(brain, "meeting_start", None):
         parts.append(brain.meeting_start.strftime("%d.%m.%Y %H:%M"))
     elif brain.portal_type == "Report" and brain.report_year:

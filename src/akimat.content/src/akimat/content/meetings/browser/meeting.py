@@ -5,7 +5,8 @@ steps done, record the attendance and the votes."""
 from akimat.content import _
 from akimat.content.browser.relations import visible_target
 from akimat.content.meetings import votes
-from akimat.content.acts.browser.act import format_date
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_title
 from akimat.content.browser.steps import button_transitions
 from akimat.content.core.calendar import naive
 from akimat.content.meetings.meeting import SESSION
@@ -56,11 +57,6 @@ def period(meeting):
     if end.date() == start.date():
         return f"{format_time(start)}–{end.strftime('%H:%M')}"
     return f"{format_time(start)} – {format_time(end)}"
-
-
-def state_title(obj):
-    workflow = api.portal.get_tool("portal_workflow")
-    return workflow.getTitleForStateOnType(obj.review_state(), obj.portal_type)
 
 
 def handout_links(meeting):
@@ -158,7 +154,7 @@ class MeetingView(MeetingPage):
         return title_of(MEETING_KINDS, self.context.kind)
 
     def state_title(self):
-        return state_title(self.context)
+        return state_title(self.context.review_state(), self.context.portal_type)
 
     def period(self):
         return period(self.context)

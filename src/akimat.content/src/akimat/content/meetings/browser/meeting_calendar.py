@@ -7,9 +7,10 @@ metadata): no meeting is woken up.
 
 from akimat.content import _
 from akimat.content.core import calendar as working_calendar
+from akimat.content.browser.formatting import state_title
 from akimat.content.meetings.browser.meeting import MeetingForm
 from akimat.content.core.vocabularies import title_of
-from akimat.content.core.principals import group_members
+from akimat.content.acts.act import group_members
 from akimat.content.meetings.meeting import CANCELLED
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.core.vocabularies import meeting_settings
@@ -69,7 +70,6 @@ def meeting_brains(first, last, chairs=None, **query):
 def entry(brain):
     """What a listing shows of one meeting, from the catalog metadata."""
     start, end = brain.meeting_start, brain.meeting_end
-    workflow = api.portal.get_tool("portal_workflow")
     return {
         "uid": brain.UID,
         "time": f"{start:%H:%M}–{end:%H:%M}" if end and end.date() == start.date() else f"{start:%H:%M}",
@@ -78,7 +78,7 @@ def entry(brain):
         "url": brain.getURL(),
         "kind": title_of(MEETING_KINDS, brain.meeting_kind),
         "hall": brain.hall or "",
-        "state": workflow.getTitleForStateOnType(brain.review_state, "Meeting"),
+        "state": state_title(brain.review_state, "Meeting"),
         "state_id": brain.review_state,
         "cancelled": brain.review_state == CANCELLED,
     }

@@ -5,18 +5,18 @@ protocols.zcml)."""
 
 from Acquisition import aq_parent
 from akimat.content import _
-from akimat.content.agreement.visa_sheet import visa_sheet
 from akimat.content.meetings import protocol_life_cycle as protocols
 from akimat.content.core import spreadsheets
 from akimat.content.agreement import visas
-from akimat.content.acts.browser.act import _position
 from akimat.content.acts.browser.act import ActListingBase
 from akimat.content.acts.browser.act import ActView
-from akimat.content.acts.browser.act import format_date
 from akimat.content.control.browser.control_list import bad_request
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import format_moment
+from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
-from akimat.content.meetings.indexers import awaiting_signature
+from akimat.content.core.principals import position
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.core.print_forms import DOCX
@@ -27,8 +27,8 @@ from akimat.content.core.vocabularies import LANGUAGES
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.meetings.vocabularies import PROTOCOL_FORMS
 from akimat.content.core.vocabularies import title_of
+from akimat.content.agreement.visa_sheet import visa_sheet
 from datetime import date
-from datetime import datetime
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -38,7 +38,6 @@ VISA = "akimat.content: Visa protocol"
 RETURN = "akimat.content: Return protocol"
 SIGN = "akimat.content: Sign protocol"
 MODIFY = "Modify portal content"
-WORKFLOW = "akimat_protocol_workflow"
 # A6.4: the number is given at registration; a draft prints without one (drafts go for agreement).
 NUMBERED_STATES = ("registered", "sent")
 RETURNABLE_STATES = ("agreement", "signing")
@@ -49,19 +48,12 @@ def numbered(protocol):
     return protocol.review_state() in NUMBERED_STATES
 
 
-def state_titles():
-    """{state id: title} of the protocol workflow, in its order."""
-    workflow = api.portal.get_tool("portal_workflow")
-    return {state: workflow.getTitleForStateOnType(state, "Protocol")
-            for state in workflow[WORKFLOW].states.objectIds()}
-
-
 # The protocol as data: for its page and for protocol_print (A6.1, A6.2)
 
 def person(userid):
     if not userid:
         return {"name": "", "position": ""}
-    return {"name": principal_title(userid), "position": _position(userid)}
+    return {"name": principal_title(userid), "position": position(userid)}
 
 
 def section_values(section):
@@ -228,14 +220,10 @@ class ProtocolView(BrowserView):
         return self.can(RETURN) and self.context.review_state() in RETURNABLE_STATES
 
     def may_sign(self):
-        return self.can(SIGN) and self.userid() in awaiting_signature.callable(self.context)
+        return self.can(SIGN) and self.userid() in protocols.awaiting_signature(self.context)
 
     def transitions(self):
         return button_transitions(self.context)
-
-
-def format_moment(iso):
-    return datetime.fromisoformat(iso).strftime("%d.%m.%Y %H:%M")
 
 
 # Steps taken by buttons
@@ -315,7 +303,7 @@ class ProtocolListingBase(ActListingBase):
 
     def row(self, brain):
         if not hasattr(self, "_states"):
-            self._states = state_titles()
+            self._states = state_titles("Protocol")
         return {
             "title": brain.Title,
             "url": brain.getURL(),
@@ -361,7 +349,7 @@ class ProtocolListing(ProtocolListingBase):
         return sorted({day.year for day in days if day}, reverse=True)
 
     def state_options(self):
-        return [{"value": state, "title": title} for state, title in state_titles().items()]
+        return [{"value": state, "title": title} for state, title in state_titles("Protocol").items()]
 
 
 class ProtocolsAwaitingMyVisa(ProtocolListingBase):

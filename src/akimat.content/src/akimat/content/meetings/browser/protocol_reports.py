@@ -4,8 +4,8 @@ rows come from catalog metadata through akimat.content.meetings.protocol_reports
 
 from akimat.content import _
 from akimat.content.meetings import protocol_reports
-from akimat.content.acts.browser.act import format_date
-from akimat.content.meetings.browser.protocol import state_titles
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import state_titles
 from akimat.content.core.vocabularies import title_of
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
@@ -44,7 +44,7 @@ class ProtocolTimeliness(BrowserView):
         if row.review_state is None:
             return _("no protocol yet")
         if not hasattr(self, "_state_titles"):
-            self._state_titles = state_titles()
+            self._state_titles = state_titles("Protocol")
         return self._state_titles.get(row.review_state, row.review_state)
 
     def summary(self):

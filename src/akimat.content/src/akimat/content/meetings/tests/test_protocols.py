@@ -125,9 +125,11 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
             give_visa(protocol, "lawyer", agree=True)
         self.visa_all(protocol)
         self.assertEqual(protocol.review_state(), "signing")
+        self.assertEqual(protocols.awaiting_signature(protocol), ["the-akim", "summary-officer"])
         with self.assertRaises(protocols.ProtocolError):
             protocols.sign(protocol, "deputy")
         protocols.sign(protocol, "the-akim")
+        self.assertEqual(protocols.awaiting_signature(protocol), ["summary-officer"])
         with self.assertRaises(WorkflowException):  # the secretary has not signed yet
             self.do(protocol, "register", "odk-officer")
         with self.assertRaises(protocols.ProtocolError):
