@@ -1,5 +1,6 @@
-"""What the pages of every domain share: dates as people write them, workflow states by their titles."""
+"""What the pages of every domain share: dates as people write them, month names, workflow states by their titles."""
 
+from akimat.content import _
 from datetime import datetime
 from plone import api
 
@@ -24,3 +25,8 @@ def state_titles(portal_type):
     """{state id: title} of the type's workflow, in the workflow's order: listings and their filters."""
     (workflow,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(portal_type)
     return {state: state_title(state, portal_type) for state in workflow.states.objectIds()}
+
+
+# Month names as calendars and registers show them.
+MONTHS = (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"),
+          _("August"), _("September"), _("October"), _("November"), _("December"))

@@ -15,6 +15,7 @@ prints each line of a text as a paragraph of its own instead, with the formattin
 paragraph holding the tag.
 """
 
+from akimat.content.core import spreadsheets
 from datetime import date
 from datetime import datetime
 from docxtpl import DocxTemplate
@@ -86,3 +87,10 @@ def render_docx(template_bytes, context):
     stream = BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def send(response, data, filename):
+    """The headers of a Word document's download."""
+    spreadsheets.send(response, data, filename)
+    response.setHeader("Content-Type", DOCX)
+    return data

@@ -7,7 +7,7 @@ slot: everything that changes with a filter lives in that slot.
 """
 
 from akimat.content import _
-from akimat.content.meetings.browser.meeting_calendar import MONTHS
+from akimat.content.browser.formatting import MONTHS
 from akimat.content.library.facets import department_title
 from akimat.content.library.facets import file_type_title
 from akimat.content.library.facets import report_state_title

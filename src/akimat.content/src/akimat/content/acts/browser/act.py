@@ -2,7 +2,8 @@
 print form, acquaintance, and the listings of acts (RULES.md R10)."""
 
 from akimat.content import _
-from akimat.content.agreement.visa_sheet import visa_sheet
+from akimat.content.agreement.browser import AgreedDocumentView
+from akimat.content.agreement.browser import CatalogListing
 from akimat.content.browser.relations import visible_target
 from akimat.content.acts import act_print
 from akimat.content.acts import life_cycle as acts
@@ -11,7 +12,6 @@ from akimat.content.core import calendar as working_calendar
 from akimat.content.agreement import visas
 from akimat.content.control.browser.control_list import bad_request
 from akimat.content.browser.formatting import format_date
-from akimat.content.browser.formatting import state_title
 from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.acts.act import REQUIRED_ATTACHMENTS
@@ -23,7 +23,6 @@ from akimat.content.acts.vocabularies import ACT_URGENCY
 from akimat.content.core.vocabularies import title_of
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
-from plone.batching import Batch
 from plone.supermodel import model
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
@@ -40,21 +39,10 @@ REGISTER = "akimat.content: Register act"
 DISTRIBUTE = "akimat.content: Distribute act"
 SUBMIT = "akimat.content: Submit act"
 REVIEW = "akimat.content: Review act legally"
-ROUND_STATES = {visas.OPEN: _("open"), visas.AGREED: _("agreed"), visas.RETURNED: _("returned")}
 
 
-class ActView(BrowserView):
-    visa_sheet = visa_sheet
+class ActView(AgreedDocumentView):
     """The act: requisites, state, terms, the visa sheet and what this user may do."""
-
-    def today(self):
-        return working_calendar.now().date()
-
-    def userid(self):
-        return api.user.get_current().getId()
-
-    def can(self, permission):
-        return api.user.has_permission(permission, obj=self.context)
 
     def kind(self):
         return title_of(ACT_KINDS, self.context.kind)
@@ -62,9 +50,6 @@ class ActView(BrowserView):
     def urgency(self):
         urgency = self.context.urgency
         return ACT_URGENCY.getTerm(urgency).title if urgency in ACT_URGENCY else None
-
-    def state_title(self):
-        return state_title(self.context.review_state(), self.context.portal_type)
 
     def registered(self):
         return self.context.review_state() == "registered"
@@ -115,34 +100,6 @@ class ActView(BrowserView):
             "returned_on": act.returned_on,
         }
 
-    # The visa sheet (R10.3, R10.4b, R11.4)
-
-    def rounds(self):
-        titles = PrincipalTitles()
-        return [
-            {
-                "number": current.number,
-                "state": ROUND_STATES[current.state],
-                "open": current.state == visas.OPEN,
-                "started": format_date(current.started),
-                "closed": format_date(current.closed),
-                "visas": [
-                    {
-                        "approver": titles(visa.approver),
-                        "last": visa.last,
-                        "substitute": titles(visa.substitute) if visa.substitute else "",
-                        "signed_by": titles(visa.signed_by) if visa.by_substitute else "",
-                        "decision": visas.DECISIONS.get(visa.decision),
-                        "code": visa.decision or "pending",
-                        "when": visa.when.strftime("%d.%m.%Y %H:%M") if visa.when else "",
-                        "reason": visa.reason or "",
-                    }
-                    for visa in current.visas
-                ],
-            }
-            for current in reversed(visas.rounds(self.context))
-        ]
-
     # Actions
 
     def may_visa(self):
@@ -173,9 +130,6 @@ class ActView(BrowserView):
             "confirmed": [{"name": titles(u), "when": when.replace("T", " ")} for u, when in confirmed.items()],
             "pending": [titles(u) for u in acts.acquaintance_pending(self.context)],
         }
-
-    def format_date(self, day):
-        return format_date(day)
 
 
 class ActForm(AutoExtensibleForm, form.Form):
@@ -296,13 +250,8 @@ class Acknowledge(BrowserView):
         return ""
 
 
-class ActListingBase(BrowserView):
+class ActListingBase(CatalogListing):
     """A batched list of acts from the catalog: metadata only, no object is woken up."""
-
-    def batch(self):
-        brains = list(self.brains())
-        size, start = int(self.request.get("b_size", 30) or 30), int(self.request.get("b_start", 0) or 0)
-        return Batch(brains, size=size, start=start)
 
     def row(self, brain):
         if not hasattr(self, "_titles"):
@@ -319,9 +268,6 @@ class ActListingBase(BrowserView):
             "developer": self._titles(brain.developer_department) if brain.developer_department else "",
             "deadline": format_date(brain.deadline) if brain.portal_type == "Act" else "",
         }
-
-    def format_date(self, day):
-        return format_date(day)
 
 
 class ActListing(ActListingBase):

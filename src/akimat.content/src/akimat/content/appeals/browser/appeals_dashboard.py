@@ -9,7 +9,7 @@ from akimat.content import _
 from akimat.content.control import charts
 from akimat.content.appeals.browser.appeal import term_title
 from akimat.content.browser.formatting import state_titles
-from akimat.content.meetings.browser.meeting_calendar import MONTHS
+from akimat.content.browser.formatting import MONTHS
 from akimat.content.core.calendar import now
 from akimat.content.control.lists import BadFilter
 from akimat.content.control.reports import whole_number

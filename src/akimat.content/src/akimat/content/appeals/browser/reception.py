@@ -12,11 +12,11 @@ from akimat.content.appeals import reception_print
 from akimat.content.appeals import receptions
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
-from akimat.content.meetings.browser.meeting import may_add
-from akimat.content.meetings.browser.protocol import send_docx
+from akimat.content.browser.adding import may_add
+from akimat.content.core import print_forms
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
-from akimat.content.meetings.meeting import naive
+from akimat.content.core.calendar import naive
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.appeals.receptions import clock_time
@@ -190,7 +190,7 @@ class ListDocx(BrowserView):
 
     def __call__(self):
         data = reception_print.render_list(print_values(self.context), self.request)
-        return send_docx(self.request.response, data, docx_name(self.context, "list"))
+        return print_forms.send(self.request.response, data, docx_name(self.context, "list"))
 
 
 class ProtocolDocx(BrowserView):
@@ -198,7 +198,7 @@ class ProtocolDocx(BrowserView):
 
     def __call__(self):
         data = reception_print.render_protocol(print_values(self.context), self.request)
-        return send_docx(self.request.response, data, docx_name(self.context, "protocol"))
+        return print_forms.send(self.request.response, data, docx_name(self.context, "protocol"))
 
 
 class ScheduleView(BrowserView):

@@ -8,7 +8,7 @@ from akimat.content.appeals.appeal import IAppeal
 from akimat.content.appeals.reception import IReception
 from akimat.content.tests.security import forget_local_roles
 from akimat.content.appeals.tests.test_appeals import AppealTestCase
-from akimat.content.meetings.tests.test_protocol_views import docx_text
+from akimat.content.tests.word import docx_text
 from akimat.content.tests.views import ViewTests
 from datetime import date
 from datetime import datetime

@@ -5,6 +5,7 @@ steps done, record the attendance and the votes."""
 from akimat.content import _
 from akimat.content.browser.relations import visible_target
 from akimat.content.meetings import votes
+from akimat.content.browser.adding import may_add
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
 from akimat.content.browser.steps import button_transitions
@@ -63,13 +64,6 @@ def handout_links(meeting):
     url = meeting.absolute_url()
     return [{"audience": audience, "title": title, "url": f"{url}/@@handout?audience={audience}"}
             for audience, title in HANDOUT_AUDIENCES.items()]
-
-
-def may_add(container, portal_type):
-    """What the ++add++ view demands: Add portal content here and the type allowed and addable."""
-    return api.user.has_permission("Add portal content", obj=container) and portal_type in {
-        fti.getId() for fti in container.allowedContentTypes()
-    }
 
 
 def materials_by_kind(item):

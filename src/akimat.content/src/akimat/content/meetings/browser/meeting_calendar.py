@@ -7,10 +7,11 @@ metadata): no meeting is woken up.
 
 from akimat.content import _
 from akimat.content.core import calendar as working_calendar
+from akimat.content.browser.formatting import MONTHS
 from akimat.content.browser.formatting import state_title
 from akimat.content.meetings.browser.meeting import MeetingForm
 from akimat.content.core.vocabularies import title_of
-from akimat.content.acts.act import group_members
+from akimat.content.core.principals import group_members
 from akimat.content.meetings.meeting import CANCELLED
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.core.vocabularies import meeting_settings
@@ -40,8 +41,7 @@ UPCOMING_DAYS = 14
 PROPOSAL_WEEKS = 8  # how far ahead a proposal may refer to a meeting of the akim
 YEARS = range(1900, 3000)  # the calendar's navigation stays within what `date` can hold
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
-MONTHS = (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"),
-          _("August"), _("September"), _("October"), _("November"), _("December"))
+
 
 
 def today():

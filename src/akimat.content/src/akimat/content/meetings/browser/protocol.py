@@ -6,20 +6,19 @@ protocols.zcml)."""
 from Acquisition import aq_parent
 from akimat.content import _
 from akimat.content.meetings import protocol_life_cycle as protocols
-from akimat.content.core import spreadsheets
 from akimat.content.agreement import visas
-from akimat.content.acts.browser.act import ActListingBase
-from akimat.content.acts.browser.act import ActView
+from akimat.content.agreement.browser import AgreedDocumentView
+from akimat.content.agreement.browser import CatalogListing
 from akimat.content.control.browser.control_list import bad_request
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import format_moment
 from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
+from akimat.content.core import print_forms
 from akimat.content.core.principals import position
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.core.print_forms import DOCX
 from akimat.content.meetings.protocol_print import LABELS
 from akimat.content.meetings.protocol_print import render_extract
 from akimat.content.meetings.protocol_print import render_protocol
@@ -27,7 +26,6 @@ from akimat.content.core.vocabularies import LANGUAGES
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.meetings.vocabularies import PROTOCOL_FORMS
 from akimat.content.core.vocabularies import title_of
-from akimat.content.agreement.visa_sheet import visa_sheet
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -118,17 +116,8 @@ def print_values(protocol):
 
 # The page
 
-class ProtocolView(BrowserView):
+class ProtocolView(AgreedDocumentView):
     """The protocol as a document, its terms, visa sheet and signatures, and what this user may do."""
-
-    # The state and the visa sheet read as on an act's page (R8.5d, R10.4b).
-    today = ActView.today
-    userid = ActView.userid
-    can = ActView.can
-    state_title = ActView.state_title
-    rounds = ActView.rounds
-    format_date = ActView.format_date
-    visa_sheet = visa_sheet
 
     def numbered(self):
         return numbered(self.context)
@@ -266,18 +255,12 @@ def docx_name(protocol, suffix=""):
     return f"{stem}{suffix}.docx"
 
 
-def send_docx(response, data, filename):
-    spreadsheets.send(response, data, filename)  # the headers of a download …
-    response.setHeader("Content-Type", DOCX)  # … of a Word document
-    return data
-
-
 class PrintDocx(BrowserView):
     """The protocol in its full or short form as a Word document (A6.1, A6.2)."""
 
     def __call__(self):
         data = render_protocol(print_values(self.context), self.context.form or "full")
-        return send_docx(self.request.response, data, docx_name(self.context))
+        return print_forms.send(self.request.response, data, docx_name(self.context))
 
 
 class ExtractDocx(BrowserView):
@@ -293,12 +276,12 @@ class ExtractDocx(BrowserView):
                   mapping={"item": item, "items": ", ".join(map(str, numbers)) or "—"})
             ))
         data = render_extract(values, int(item))
-        return send_docx(self.request.response, data, docx_name(self.context, f"-item-{item}"))
+        return print_forms.send(self.request.response, data, docx_name(self.context, f"-item-{item}"))
 
 
 # Listings
 
-class ProtocolListingBase(ActListingBase):
+class ProtocolListingBase(CatalogListing):
     """A batched list of protocols from the catalog: metadata only, no object is woken up."""
 
     def row(self, brain):

@@ -3,6 +3,7 @@ registration through the views, the print forms, the listings, the ОДК's week
 defaults of its assignments (RULES.md R8, R8.6, A6, R12.4a)."""
 
 from akimat.content import _
+from akimat.content.tests.word import docx_text
 from akimat.content.agreement import visas
 from akimat.content.meetings.browser.protocol import print_values
 from akimat.content.interfaces import IAkimatContentLayer
@@ -12,9 +13,7 @@ from akimat.content.tests.meetings import MeetingFixture
 from akimat.content.control.vocabularies import SOURCE_KINDS
 from datetime import date
 from datetime import datetime
-from docx import Document
 from freezegun import freeze_time
-from io import BytesIO
 from plone import api
 from plone.app.testing import TEST_USER_NAME
 from Products.statusmessages.interfaces import IStatusMessage
@@ -23,12 +22,6 @@ from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import unittest
-
-
-def docx_text(data):
-    document = Document(BytesIO(data))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
 
 
 class ProtocolViewTestCase(MeetingFixture, unittest.TestCase):
