@@ -5,8 +5,10 @@ VENV := .venv
 # Versions of the build tools come from the same resolution as everything else.
 pin = $(shell sed -n 's/^$(1) *= *//p' profiles/versions.cfg)
 SITE_ID ?= akimat
+# The release `make upgrade-check` upgrades a site of: the last commit before the domain layout.
+UPGRADE_FROM ?= 076119a
 
-.PHONY: build site start debug test debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
+.PHONY: build site start debug test upgrade-check debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -53,6 +55,9 @@ test: build debian-packages ## Run every test; ends with "N passed, N failed"
 	@mkdir -p test-results
 	@set -o pipefail; bin/test $(TEST_ARGS) 2>&1 | tee test-results/test.log; status=$$?; \
 	  $(PYTHON) tests/summary.py test-results/test.log || status=1; exit $$status
+
+upgrade-check: build ## Create the demo site at UPGRADE_FROM, upgrade a copy of it here, check it opens, lists, edits and transitions (2-4 min)
+	bash instance/upgrade_check.sh $(UPGRADE_FROM) $(SITE_ID)
 
 pins: ## Resolve profiles/requirements.in as a whole into profiles/versions.cfg
 	$(PYTHON) -m venv $(VENV)-pins

@@ -23,7 +23,7 @@ from persistent.mapping import PersistentMapping
 from zope.annotation.interfaces import IAnnotations
 
 
-ANNOTATION_KEY = "akimat.content.agreement.visas"
+ANNOTATION_KEY = "akimat.content.visas"  # stored in every document sent for agreement: never renamed
 # The states of a round; a given visa is AGREED or RETURNED (R10.4b: nothing in between).
 OPEN, AGREED, RETURNED = "open", "agreed", "returned"
 # A given visa as the visa sheets say it, on the page and in print.

@@ -38,7 +38,7 @@ import threading
 import transaction
 
 
-ANNOTATION_KEY = "akimat.content.core.numbering"
+ANNOTATION_KEY = "akimat.content.numbering"  # stored in every site: never renamed
 LOCK_TIMEOUT = 30  # seconds a registration waits for another of its process before it retries
 
 

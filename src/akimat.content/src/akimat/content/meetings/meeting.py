@@ -25,7 +25,7 @@ from zope.interface import invariant
 
 PRINCIPALS = "akimat.vocabularies.Principals"
 SESSION = "akimat-session"
-PREPARATION_KEY = "akimat.content.meetings.preparation"
+PREPARATION_KEY = "akimat.content.preparation"  # stored in every meeting: never renamed
 CANCELLED = "cancelled"
 
 

@@ -2,9 +2,12 @@
 
 from akimat.content import old_names
 from akimat.content.acts.act import Act
+from akimat.content.agreement import visas
 from akimat.content.control.assignment import Assignment
 from akimat.content.core import numbering
 from akimat.content.library import stemming
+from akimat.content.meetings import votes
+from akimat.content.meetings.meeting import Meeting
 from akimat.content.core.calendar import get_calendar
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.interfaces import ICalendarSettings
@@ -18,6 +21,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
 from Products.CMFCore.indexing import processQueue
 from types import SimpleNamespace
+from zope.annotation.interfaces import IAnnotations
 from zope.dottedname.resolve import resolve
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -177,6 +181,32 @@ class TestDomainLayout(unittest.TestCase):
     def test_a_pickle_naming_an_old_class_loads_the_new_one(self):
         self.assertIs(pickle.loads(b"cakimat.content.content.act\nAct\n."), Act)
 
+    def test_a_vote_result_pickled_before_the_move_loads(self):
+        """An agenda item keeps its votes as `votes.Result`, pickled by its module's old name."""
+        result = votes.Result(votes_for=6, against=1, abstained=0, outcome=votes.ADOPTED)
+        stored = pickle.dumps(result, protocol=3)  # the ZODB's protocol: the class by name
+        stored = stored.replace(b"akimat.content.meetings.votes", b"akimat.content.votes")
+
+        self.assertEqual(pickle.loads(stored), result)
+
+    def test_annotations_keep_the_keys_existing_sites_store(self):
+        """Registration counters, visas and a meeting's ticked preparation steps live where
+        sites of before the move keep them: the new modules write and read the same keys."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        document = api.content.create(
+            container=portal, type="Document", id="agreed", title="Об утверждении плана")
+        meeting = Meeting()
+        meeting.kind, meeting.hall = "apparatus-meeting", None
+
+        numbering.next_number("resolution", 2026, portal)
+        visas.start_round(document, ["omarova"])
+        meeting.mark_step("agenda", "organiser")
+
+        self.assertIn("akimat.content.numbering", IAnnotations(portal))
+        self.assertIn("akimat.content.visas", IAnnotations(document))
+        self.assertIn("akimat.content.preparation", IAnnotations(meeting))
+
     def test_the_upgrade_names_the_new_classes_and_reindexes_interfaces(self):
         """1007 → 1008: type definitions and the catalog's object_provides of before the move."""
         portal = self.layer["portal"]
@@ -184,6 +214,7 @@ class TestDomainLayout(unittest.TestCase):
         types = api.portal.get_tool("portal_types")
         types["Act"].klass = "akimat.content.content.act.Act"
         section = api.content.create(container=portal, type="Section", id="old-section", title="Old")
+        processQueue()  # the section's indexing, queued until now
         catalog = api.portal.get_tool("portal_catalog")
         processQueue()
         rid = catalog.getrid("/".join(section.getPhysicalPath()))
