@@ -18,11 +18,14 @@ from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlug
 from zope.interface import noLongerProvides
 from zope.schema import getFieldNamesInOrder
 
+from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
+from zope.component import getUtility
+
 import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1008"
+LATEST = "1009"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -54,7 +57,7 @@ class TestUpgradeTo1003(unittest.TestCase):
         steps = [step if isinstance(step, dict) else step[0] for step in self.setup.listUpgrades(PROFILE)]
         self.assertEqual([(step["ssource"], step["sdest"]) for step in steps],
                          [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006"),
-                          ("1006", "1007"), ("1007", "1008")])
+                          ("1006", "1007"), ("1007", "1008"), ("1008", "1009")])
 
         self.setup.upgradeProfile(PROFILE)
 
@@ -186,3 +189,22 @@ class TestUpgradeTo1008(unittest.TestCase):
         self.assertEqual(roles, {"Authenticated"})
         self.assertEqual(portal.portal_actions.site_actions.sitemap.permissions, ("Set own properties",))
         self.assertEqual(registry["plone.site_title"], "Changed by an administrator")
+
+
+class TestUpgradeTo1009(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def test_the_header_has_no_personal_bar_of_plone_5(self):
+        """After 1008 → 1009 the closed site's header does not render iw.rejectanonymous's
+        personal bar, which has no template in Plone 6 and logged an error on every page."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        storage = getUtility(IViewletSettingsStorage)
+        skin = portal.portal_skins.getDefaultSkin()
+        storage.setHidden("plone.portalheader", skin, ())
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile(PROFILE, "1008")
+
+        setup.upgradeProfile(PROFILE)
+
+        self.assertIn("plone.personal_bar", storage.getHidden("plone.portalheader", skin))
