@@ -8,7 +8,7 @@ SITE_ID ?= akimat
 # The release `make upgrade-check` upgrades a site of: the last commit before the domain layout.
 UPGRADE_FROM ?= 076119a
 
-.PHONY: build site start debug test upgrade-check debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
+.PHONY: build site start debug test upgrade-check lint format debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -59,6 +59,30 @@ test: build debian-packages ## Run every test; ends with "N passed, N failed"
 upgrade-check: build ## Create the demo site at UPGRADE_FROM, upgrade a copy of it here, check it opens, lists, edits and transitions (2-4 min)
 	bash instance/upgrade_check.sh $(UPGRADE_FROM) $(SITE_ID)
 
+# The style and layout tools, installed once into the build's venv. Their dependencies are
+# pinned too (versions.cfg as pip constraints): zpretty needs the lxml of requirements.in.
+LINT_TOOLS := $(VENV)/bin/ruff $(VENV)/bin/zpretty $(VENV)/bin/lint-imports
+XML_FILES := --include '\.(zcml|xml)$$' src/*/src
+IMPORT_PATH := src/akimat.content/src:src/akimat.policy/src
+
+$(LINT_TOOLS) &: $(VENV)/bin/buildout profiles/versions.cfg
+	$(VENV)/bin/pip install -q -c <(sed -n 's/^\([^ #[]*\) *= *\(.*\)$$/\1==\2/p' profiles/versions.cfg) \
+	  ruff zpretty import-linter
+	touch $(LINT_TOOLS)
+
+lint: $(LINT_TOOLS) ## Check the style (ruff, zpretty) and the layers (import-linter); fails on any problem
+	@status=0; \
+	$(VENV)/bin/ruff check --output-format concise . || status=1; \
+	$(VENV)/bin/ruff format --check --output-format concise . || status=1; \
+	$(VENV)/bin/zpretty --check $(XML_FILES) || status=1; \
+	PYTHONPATH=$(IMPORT_PATH) $(VENV)/bin/lint-imports --no-logo || status=1; \
+	exit $$status
+
+format: $(LINT_TOOLS) ## Apply ruff's fixes, ruff's format and zpretty in place (run before committing)
+	$(VENV)/bin/ruff check --fix-only .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/zpretty --inplace $(XML_FILES)
+
 pins: ## Resolve profiles/requirements.in as a whole into profiles/versions.cfg
 	$(PYTHON) -m venv $(VENV)-pins
 	$(VENV)-pins/bin/pip install -q "pip==$(call pin,pip)"
@@ -99,4 +123,4 @@ i18n: build ## Re-extract our messages into each package's akimat.pot and merge 
 	done
 
 clean: ## Remove the build (keeps instance/var, the site's data)
-	rm -rf $(VENV) $(VENV)-pins bin develop-eggs eggs parts .installed.cfg test-results
+	rm -rf $(VENV) $(VENV)-pins bin develop-eggs eggs parts .installed.cfg test-results .ruff_cache .import_linter_cache
