@@ -12,7 +12,7 @@ sent: no such site, mail not configured, or the SMTP server refused.
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
-from akimat.content.control.reminders import send_reminders
+from akimat.content.reminders.digest import send_reminders
 from smtplib import SMTPException
 from Testing.makerequest import makerequest
 from urllib.parse import urlsplit

@@ -3,7 +3,7 @@ reminders (RULES.md R9.10d, R0.2, R12.4c)."""
 
 from akimat.content.library import obligations as report_obligations
 from akimat.content.core.calendar import get_calendar
-from akimat.content.control.reminders import collect_digests
+from akimat.content.reminders.digest import collect_digests
 from akimat.content.library.obligations import Period
 from akimat.content.tests.library import LibraryTestCase
 from akimat.content.tests.views import ViewTests

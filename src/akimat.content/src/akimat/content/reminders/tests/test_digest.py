@@ -1,8 +1,8 @@
 """Reminders of deadlines by e-mail (RULES.md R12.4c), sent through Plone's test MailHost."""
 
 from akimat.content import _
-from akimat.content.control.reminders import collect_digests
-from akimat.content.control.reminders import send_reminders
+from akimat.content.reminders.digest import collect_digests
+from akimat.content.reminders.digest import send_reminders
 from akimat.content.control.tests.test_assignment import AssignmentTestCase
 from datetime import date
 from email import message_from_bytes

@@ -5,7 +5,7 @@ served, so a cron job or systemd timer calls this endpoint instead of `bin/insta
 """
 
 from akimat.content import _
-from akimat.content.control.reminders import send_reminders
+from akimat.content.reminders.digest import send_reminders
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from smtplib import SMTPException
