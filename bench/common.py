@@ -25,7 +25,9 @@ def timed(label, function, repeat=REPEAT):
         start = time.perf_counter()
         result = function()
         times.append((time.perf_counter() - start) * 1000)
-    print(f"{label:<46} median {statistics.median(times):9.1f} ms   best {min(times):9.1f} ms")
+    print(
+        f"{label:<46} median {statistics.median(times):9.1f} ms   best {min(times):9.1f} ms"
+    )
     return result
 
 
@@ -34,9 +36,15 @@ def build_site(app, site_id):
     newSecurityManager(None, system)
     drop_site(app, site_id)
     site = site_api.create(
-        makerequest(app), "classic",
-        {"site_id": site_id, "title": "bench", "default_language": "ru",
-         "portal_timezone": "Asia/Almaty", "setup_content": False},
+        makerequest(app),
+        "classic",
+        {
+            "site_id": site_id,
+            "title": "bench",
+            "default_language": "ru",
+            "portal_timezone": "Asia/Almaty",
+            "setup_content": False,
+        },
     )
     setSite(site)
     site.portal_setup.runAllImportStepsFromProfile("profile-akimat.policy:default")

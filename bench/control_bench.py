@@ -17,8 +17,8 @@ from akimat.content.core.calendar import now
 from akimat.content.interfaces import IAkimatContentLayer
 from datetime import date
 from datetime import timedelta
-from plone.restapi.interfaces import ISerializeToJson
 from plone import api
+from plone.restapi.interfaces import ISerializeToJson
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
@@ -27,12 +27,17 @@ import time
 import transaction
 
 
-sys.path.insert(0, "bench")  # bin/instance run executes this file as text, from the repository root
+sys.path.insert(
+    0, "bench"
+)  # bin/instance run executes this file as text, from the repository root
 import common  # noqa: E402
+
 
 EXECUTORS = ("economy", "finance", "hr", "tursynbayev", "kim")
 SITE_ID = "bench-control"
-FAR = date(9999, 12, 31)  # stored before dates were bounded: the deadline of an outside review
+FAR = date(
+    9999, 12, 31
+)  # stored before dates were bounded: the deadline of an outside review
 
 
 def build_site(app, count):
@@ -42,13 +47,19 @@ def build_site(app, count):
     start = time.perf_counter()
     for number in range(count):
         api.content.create(
-            container=folder, type="Assignment", id=f"a{number}",
+            container=folder,
+            type="Assignment",
+            id=f"a{number}",
             title=f"Поручение № {number}: обеспечить исполнение мероприятий плана",
-            source_kind="akimat-session", lead_executor=EXECUTORS[number % len(EXECUTORS)],
-            controller="tulegenova", date_given=today - timedelta(days=60),
+            source_kind="akimat-session",
+            lead_executor=EXECUTORS[number % len(EXECUTORS)],
+            controller="tulegenova",
+            date_given=today - timedelta(days=60),
             deadline=calendar.deadline(today + timedelta(days=number % 120 - 40)),
         )
-    print(f"{'created ' + str(count) + ' assignments':<46} {time.perf_counter() - start:9.1f} s")
+    print(
+        f"{'created ' + str(count) + ' assignments':<46} {time.perf_counter() - start:9.1f} s"
+    )
     return site
 
 
@@ -60,14 +71,29 @@ def main(app, count):
     filters = control_lists.parse_filters({})
     overdue = control_lists.parse_filters({"state": "overdue"})
     with api.env.adopt_user(username="tulegenova"):  # the ОДК: sees every assignment
-        brains = common.timed("control list: catalog query (all)", lambda: control_lists.find(filters, today, calendar))
-        common.timed("control list: catalog query (overdue)", lambda: control_lists.find(overdue, today, calendar))
-        rows = common.timed("control list: rows of all (9 columns)", lambda: control_lists.rows(brains, request, today, calendar))
-        common.timed("control list: XLSX export of all", lambda: workbooks.control_list(rows, request), repeat=3)
+        brains = common.timed(
+            "control list: catalog query (all)",
+            lambda: control_lists.find(filters, today, calendar),
+        )
+        common.timed(
+            "control list: catalog query (overdue)",
+            lambda: control_lists.find(overdue, today, calendar),
+        )
+        rows = common.timed(
+            "control list: rows of all (9 columns)",
+            lambda: control_lists.rows(brains, request, today, calendar),
+        )
+        common.timed(
+            "control list: XLSX export of all",
+            lambda: workbooks.control_list(rows, request),
+            repeat=3,
+        )
     with api.env.adopt_user(username="tursynbayev"):
         view = site.restrictedTraverse("@@my-assignments")
         html = common.timed("«my assignments» page (render, 30 per page)", view)
-    print(f"assignments listed: {len(brains)}; «my assignments» page: {len(html)} bytes")
+    print(
+        f"assignments listed: {len(brains)}; «my assignments» page: {len(html)} bytes"
+    )
     far_dated(site, request, filters, today, calendar)
     transaction.abort()
     common.drop_site(app, SITE_ID)
@@ -76,16 +102,35 @@ def main(app, count):
 def far_dated(site, request, filters, today, calendar):
     """One more assignment, its deadline set past any bound, as an old database may hold it."""
     far = api.content.create(
-        container=site["assignments"], type="Assignment", id="far", title="Поручение с дальним сроком",
-        source_kind="akimat-session", lead_executor="tursynbayev", controller="tulegenova",
-        date_given=today, deadline=FAR,
+        container=site["assignments"],
+        type="Assignment",
+        id="far",
+        title="Поручение с дальним сроком",
+        source_kind="akimat-session",
+        lead_executor="tursynbayev",
+        controller="tulegenova",
+        date_given=today,
+        deadline=FAR,
     )  # indexed by the first query below, which the first round of the control list times
     with api.env.adopt_user(username="tulegenova"):
-        common.timed("control list with it: query and rows of all", lambda: control_lists.rows(
-            control_lists.find(filters, today, calendar), request, today, calendar), repeat=3)
-        common.timed("control dashboard with it (render)", site.restrictedTraverse("@@control-dashboard"), repeat=3)
+        common.timed(
+            "control list with it: query and rows of all",
+            lambda: control_lists.rows(
+                control_lists.find(filters, today, calendar), request, today, calendar
+            ),
+            repeat=3,
+        )
+        common.timed(
+            "control dashboard with it (render)",
+            site.restrictedTraverse("@@control-dashboard"),
+            repeat=3,
+        )
         common.timed("its page (render)", far.restrictedTraverse("@@view"), repeat=3)
-        common.timed("its JSON (REST GET)", getMultiAdapter((far, request), ISerializeToJson), repeat=3)
+        common.timed(
+            "its JSON (REST GET)",
+            getMultiAdapter((far, request), ISerializeToJson),
+            repeat=3,
+        )
 
 
 # bin/instance run passes: interpreter -c <this script> [N]

@@ -8,11 +8,11 @@ Runs through the instance (`bin/instance run`) on a throw-away site «bench-meet
 deleted at the end. Stop `make start` first (FileStorage allows one process).
 """
 
-from akimat.content.meetings import protocol_reports
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
-from akimat.content.meetings.meeting import overlapping_meeting
 from akimat.content.interfaces import IAkimatContentLayer
+from akimat.content.meetings import protocol_reports
+from akimat.content.meetings.meeting import overlapping_meeting
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from datetime import datetime
 from datetime import time as day_time
@@ -25,8 +25,11 @@ import time
 import transaction
 
 
-sys.path.insert(0, "bench")  # bin/instance run executes this file as text, from the repository root
+sys.path.insert(
+    0, "bench"
+)  # bin/instance run executes this file as text, from the repository root
 import common  # noqa: E402
+
 
 SITE_ID = "bench-meetings"
 HALLS = ("Зал заседаний акимата", "Малый зал", "Зал видеоконференций")
@@ -47,15 +50,24 @@ def build_site(app, count):
         for slot in range(min(PER_DAY, count - created)):
             start = datetime.combine(day, day_time(9 + 3 * slot))
             meeting = api.content.create(
-                container=folder, type="Meeting", id=f"m{created}", title=f"Совещание № {created}",
-                kind=KINDS[created % len(KINDS)], start=start, end=start + timedelta(hours=2),
-                hall=HALLS[slot], chair="seitzhanov", secretary="nurzhanova",
+                container=folder,
+                type="Meeting",
+                id=f"m{created}",
+                title=f"Совещание № {created}",
+                kind=KINDS[created % len(KINDS)],
+                start=start,
+                end=start + timedelta(hours=2),
+                hall=HALLS[slot],
+                chair="seitzhanov",
+                secretary="nurzhanova",
             )
             if day < now().date() and created % 2 == 0:
                 for transition in ("approve_agenda", "hold"):
                     workflow.doActionFor(meeting, transition)
             created += 1
-    print(f"{'created ' + str(count) + ' meetings':<46} {time.perf_counter() - started:9.1f} s")
+    print(
+        f"{'created ' + str(count) + ' meetings':<46} {time.perf_counter() - started:9.1f} s"
+    )
     return site
 
 
@@ -66,20 +78,28 @@ def main(app, count):
     today = now().date()
     busy = datetime.combine(today - timedelta(days=7), day_time(9))
     with api.env.adopt_user(username="bekmuratov"):  # the Orgotdel books the halls
-        common.timed("hall check of a new booking (R2.4)",
-                     lambda: overlapping_meeting(site, HALLS[0], busy, busy + timedelta(hours=1)))
+        common.timed(
+            "hall check of a new booking (R2.4)",
+            lambda: overlapping_meeting(
+                site, HALLS[0], busy, busy + timedelta(hours=1)
+            ),
+        )
     with api.env.adopt_user(username="tursynbayev"):
         for mode in ("week", "month"):
             request.form.update({"mode": mode, "date": today.isoformat()})
             view = site.restrictedTraverse("@@meetings-calendar")
             common.timed(f"meetings calendar, {mode} (render)", view)
         request.form.clear()
-        common.timed("upcoming meetings (front page block query)",
-                     lambda: site.restrictedTraverse("@@upcoming-meetings").brains())
+        common.timed(
+            "upcoming meetings (front page block query)",
+            lambda: site.restrictedTraverse("@@upcoming-meetings").brains(),
+        )
     with api.env.adopt_user(username="tulegenova"):
         first, last = protocol_reports.week_before(today)
-        rows = common.timed("Monday report rows (R8.6)",
-                            lambda: protocol_reports.week_rows(first, last, today, get_calendar()))
+        rows = common.timed(
+            "Monday report rows (R8.6)",
+            lambda: protocol_reports.week_rows(first, last, today, get_calendar()),
+        )
     print(f"Monday report: {len(rows)} meetings of the week before")
     transaction.abort()
     common.drop_site(app, SITE_ID)

@@ -23,11 +23,16 @@ import threading
 import transaction
 
 
-sys.path.insert(0, "bench")  # bin/instance run executes this file as text, from the repository root
+sys.path.insert(
+    0, "bench"
+)  # bin/instance run executes this file as text, from the repository root
 import common  # noqa: E402
 
+
 SITE_ID = "bench-registration"
-THREADS = 4  # as the instance's waitress (instance/instance.cfg, plone.recipe.zope2instance)
+THREADS = (
+    4  # as the instance's waitress (instance/instance.cfg, plone.recipe.zope2instance)
+)
 
 
 def run(app, clients, per_client):
@@ -37,24 +42,44 @@ def run(app, clients, per_client):
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}/{SITE_ID}"
     output = subprocess.run(
-        [sys.executable, "bench/registration_client.py", url, "kim", "akimat-demo", str(clients), str(per_client)],
-        check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+        [
+            sys.executable,
+            "bench/registration_client.py",
+            url,
+            "kim",
+            "akimat-demo",
+            str(clients),
+            str(per_client),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": ""},
     ).stdout
     server.close()
     result = json.loads(output.splitlines()[-1])
     transaction.begin()  # what the server committed
     catalog = site.portal_catalog
-    numbers = sorted(brain.getObject().registration_number
-                     for brain in catalog.unrestrictedSearchResults(portal_type="Appeal", review_state="registered",
-                                                                    Title="дороги"))
+    numbers = sorted(
+        brain.getObject().registration_number
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Appeal", review_state="registered", Title="дороги"
+        )
+    )
     registered = result["statuses"].count(200)
     failures = Counter(status for status in result["statuses"] if status >= 300)
-    print(f"{clients} clients × {per_client} registrations over HTTP, {THREADS} server threads")
-    print(f"  registrations per second   {registered / result['seconds']:8.2f}  ({registered} in {result['seconds']:.1f} s)")
+    print(
+        f"{clients} clients × {per_client} registrations over HTTP, {THREADS} server threads"
+    )
+    print(
+        f"  registrations per second   {registered / result['seconds']:8.2f}  ({registered} in {result['seconds']:.1f} s)"
+    )
     print(f"  answers not 2xx            {dict(failures) or 'none'}")
     print(f"  numbers unique             {len(numbers) == len(set(numbers))}")
-    print(f"  numbers gapless            {numbers == list(range(numbers[0], numbers[0] + len(numbers)))}"
-          f"  (№ {numbers[0]}…{numbers[-1]})")
+    print(
+        f"  numbers gapless            {numbers == list(range(numbers[0], numbers[0] + len(numbers)))}"
+        f"  (№ {numbers[0]}…{numbers[-1]})"
+    )
     common.drop_site(app, SITE_ID)
 
 

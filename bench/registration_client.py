@@ -8,7 +8,7 @@ one JSON line: statuses, elapsed seconds.
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from urllib.error import HTTPError
 from urllib.request import Request
 from urllib.request import urlopen
@@ -20,12 +20,20 @@ import time
 
 
 # Received an hour ago: a time of receipt is never in the future.
-RECEIVED_AT = (datetime.now(timezone.utc) - timedelta(hours=1)).isoformat(timespec="seconds")
+RECEIVED_AT = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
 
 
 def post(url, auth, body=None):
-    request = Request(url, data=json.dumps(body or {}).encode(), method="POST", headers={
-        "Accept": "application/json", "Content-Type": "application/json", "Authorization": auth})
+    request = Request(
+        url,
+        data=json.dumps(body or {}).encode(),
+        method="POST",
+        headers={
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "Authorization": auth,
+        },
+    )
     try:
         with urlopen(request, timeout=300) as response:
             return response.status, json.loads(response.read() or b"{}")
@@ -36,10 +44,19 @@ def post(url, auth, body=None):
 def client(site, auth, number, count):
     statuses = []
     for index in range(count):
-        status, created = post(f"{site}/appeals", auth, {
-            "@type": "Appeal", "kind": "appeal", "title": f"О ремонте дороги {number}-{index}",
-            "substance": "Прошу отремонтировать дорогу.", "channel": "e-appeals",
-            "received_at": RECEIVED_AT, "applicant_name": f"Заявитель {number}-{index}"})
+        status, created = post(
+            f"{site}/appeals",
+            auth,
+            {
+                "@type": "Appeal",
+                "kind": "appeal",
+                "title": f"О ремонте дороги {number}-{index}",
+                "substance": "Прошу отремонтировать дорогу.",
+                "channel": "e-appeals",
+                "received_at": RECEIVED_AT,
+                "applicant_name": f"Заявитель {number}-{index}",
+            },
+        )
         statuses.append(status)
         if status == 201:
             statuses.append(post(f"{created['@id']}/@workflow/register", auth)[0])

@@ -76,7 +76,12 @@ def main(app, site_id):
 
 def report():
     if failures:
-        print(f"\nUpgrade check FAILED ({len(failures)}):", *failures, sep="\n  - ", file=sys.stderr)
+        print(
+            f"\nUpgrade check FAILED ({len(failures)}):",
+            *failures,
+            sep="\n  - ",
+            file=sys.stderr,
+        )
         sys.exit(1)
 
 
@@ -85,11 +90,17 @@ def check_stored_names(storage):
     here — what `old_names` must keep for what the ZODB stores by name."""
     names = set()
     for record in _current_records(storage):
-        names.update(argument.replace(" ", ".")  # "module name"
-                     for opcode, argument in _opcodes(record) if opcode == "GLOBAL")
+        names.update(
+            argument.replace(" ", ".")  # "module name"
+            for opcode, argument in _opcodes(record)
+            if opcode == "GLOBAL"
+        )
     missing = sorted(name for name in names if not _resolves(name))
-    check(not missing, f"the {len(names)} dotted names in the database resolve"
-          + (f"; not: {', '.join(missing)}" if missing else ""))
+    check(
+        not missing,
+        f"the {len(names)} dotted names in the database resolve"
+        + (f"; not: {', '.join(missing)}" if missing else ""),
+    )
 
 
 def check_no_old_names_in_text(storage):
@@ -97,11 +108,18 @@ def check_no_old_names_in_text(storage):
     names a class or interface at its place before the domain layout."""
     found = set()
     for record in _current_records(storage):
-        found.update(argument for opcode, argument in _opcodes(record)
-                     if opcode != "GLOBAL"  # a class: objects take its new name when saved again
-                     and isinstance(argument, str) and argument.startswith(OLD_PREFIXES))
-    check(not found, "no stored text names a module of before the domain layout"
-          + (f"; still: {', '.join(sorted(found))}" if found else ""))
+        found.update(
+            argument
+            for opcode, argument in _opcodes(record)
+            if opcode != "GLOBAL"  # a class: objects take its new name when saved again
+            and isinstance(argument, str)
+            and argument.startswith(OLD_PREFIXES)
+        )
+    check(
+        not found,
+        "no stored text names a module of before the domain layout"
+        + (f"; still: {', '.join(sorted(found))}" if found else ""),
+    )
 
 
 def _current_records(storage):
@@ -135,56 +153,102 @@ def upgrade(site):
         before = setup.getLastVersionForProfile(profile)
         setup.upgradeProfile(profile)
         after = setup.getLastVersionForProfile(profile)
-        check(after == (setup.getVersionForProfile(profile),) and not setup.listUpgrades(profile),
-              f"{profile}: {'.'.join(before)} → {'.'.join(after)}, nothing pending")
+        check(
+            after == (setup.getVersionForProfile(profile),)
+            and not setup.listUpgrades(profile),
+            f"{profile}: {'.'.join(before)} → {'.'.join(after)}, nothing pending",
+        )
 
 
 def our_types(site):
-    return {fti.getId(): fti for fti in site.portal_types.listTypeInfo()
-            if getattr(fti, "klass", "").startswith("akimat.content.")}
+    return {
+        fti.getId(): fti
+        for fti in site.portal_types.listTypeInfo()
+        if getattr(fti, "klass", "").startswith("akimat.content.")
+    }
 
 
 def check_content(site):
     types = our_types(site)
-    old_ftis = [name for name, fti in types.items()
-                if fti.klass.startswith(OLD_PREFIXES) or (fti.schema or "").startswith(OLD_PREFIXES)]
-    check(not old_ftis, f"the {len(types)} types of akimat.content name their new klass and schema"
-          + (f"; not: {', '.join(old_ftis)}" if old_ftis else ""))
+    old_ftis = [
+        name
+        for name, fti in types.items()
+        if fti.klass.startswith(OLD_PREFIXES)
+        or (fti.schema or "").startswith(OLD_PREFIXES)
+    ]
+    check(
+        not old_ftis,
+        f"the {len(types)} types of akimat.content name their new klass and schema"
+        + (f"; not: {', '.join(old_ftis)}" if old_ftis else ""),
+    )
     wrong, counted = [], 0
     for brain in site.portal_catalog.unrestrictedSearchResults(portal_type=list(types)):
         obj = brain._unrestrictedGetObject()
         cls = type(aq_base(obj))
         counted += 1
-        if f"{cls.__module__}.{cls.__name__}" != types[brain.portal_type].klass or obj.title != brain.Title:
+        if (
+            f"{cls.__module__}.{cls.__name__}" != types[brain.portal_type].klass
+            or obj.title != brain.Title
+        ):
             wrong.append(brain.getPath())
-    check(counted and not wrong,
-          f"the {counted} objects of those types load, as their type's class, with the catalog's title"
-          + (f"; not: {', '.join(wrong[:10])}" if wrong else ""))
+    check(
+        counted and not wrong,
+        f"the {counted} objects of those types load, as their type's class, with the catalog's title"
+        + (f"; not: {', '.join(wrong[:10])}" if wrong else ""),
+    )
 
 
 def check_catalog(site):
     catalog = site.portal_catalog
-    for interface, portal_type in ((IAssignment, "Assignment"), (IAct, "Act"), (IAppeal, "Appeal")):
-        found = len(catalog.unrestrictedSearchResults(object_provides=interface.__identifier__))
+    for interface, portal_type in (
+        (IAssignment, "Assignment"),
+        (IAct, "Act"),
+        (IAppeal, "Appeal"),
+    ):
+        found = len(
+            catalog.unrestrictedSearchResults(object_provides=interface.__identifier__)
+        )
         of_type = len(catalog.unrestrictedSearchResults(portal_type=portal_type))
-        check(found and found == of_type, f"object_provides={interface.__identifier__}: {found} of {of_type}")
-    old = [name for name in catalog._catalog.getIndex("object_provides").uniqueValues()
-           if name.startswith(OLD_PREFIXES)]
-    check(not old, "object_provides names no interface at its old place"
-          + (f"; still: {', '.join(old)}" if old else ""))
+        check(
+            found and found == of_type,
+            f"object_provides={interface.__identifier__}: {found} of {of_type}",
+        )
+    old = [
+        name
+        for name in catalog._catalog.getIndex("object_provides").uniqueValues()
+        if name.startswith(OLD_PREFIXES)
+    ]
+    check(
+        not old,
+        "object_provides names no interface at its old place"
+        + (f"; still: {', '.join(old)}" if old else ""),
+    )
 
 
 def check_stored_state(site):
     """What our code keeps in annotations under fixed keys: counters, visas, preparation marks."""
     year = calendar.now().year
-    registered = [brain.registration_number for brain in site.portal_catalog.unrestrictedSearchResults(
-        portal_type="Appeal", registration_year=year)]
-    check(registered and numbering.current_number(appeal_life_cycle.NUMBERING_KIND, year) == max(registered),
-          f"the counter of appeals of {year} stands at the last number given ({max(registered, default=0)})")
-    check(visas.rounds(site.acts.registered), "the registered act's rounds of visas are there")
+    registered = [
+        brain.registration_number
+        for brain in site.portal_catalog.unrestrictedSearchResults(
+            portal_type="Appeal", registration_year=year
+        )
+    ]
+    check(
+        registered
+        and numbering.current_number(appeal_life_cycle.NUMBERING_KIND, year)
+        == max(registered),
+        f"the counter of appeals of {year} stands at the last number given ({max(registered, default=0)})",
+    )
+    check(
+        visas.rounds(site.acts.registered),
+        "the registered act's rounds of visas are there",
+    )
     meetings = site.portal_catalog.unrestrictedSearchResults(portal_type="Meeting")
-    check(any(brain._unrestrictedGetObject().done_steps() for brain in meetings),
-          "the meetings' ticked preparation steps are there")
+    check(
+        any(brain._unrestrictedGetObject().done_steps() for brain in meetings),
+        "the meetings' ticked preparation steps are there",
+    )
 
 
 class Publisher:
@@ -192,8 +256,10 @@ class Publisher:
 
     def __init__(self, site):
         self.site, self.path = site, "/" + site.getId()
-        self.browser = TestApp(HTTPExceptionHandler(publish_module),
-                               extra_environ={"HTTP_HOST": "localhost:8080"})
+        self.browser = TestApp(
+            HTTPExceptionHandler(publish_module),
+            extra_environ={"HTTP_HOST": "localhost:8080"},
+        )
 
     def request(self, method, path, login, json=None):
         transaction.commit()  # the publisher opens its own connection and transaction
@@ -214,8 +280,10 @@ class Publisher:
 
     def page(self, path, login, shows):
         response = self.request("GET", path, login)
-        check(response.status_int == 200 and shows in response.text,
-              f"{login} opens {path}: {response.status}, shows «{shows}»")
+        check(
+            response.status_int == 200 and shows in response.text,
+            f"{login} opens {path}: {response.status}, shows «{shows}»",
+        )
 
     def check(self):
         site = self.site
@@ -225,31 +293,50 @@ class Publisher:
         self.page("/assignments/assignment-3", "tulegenova", assignment.title)
         self.page("/@@acts", "tursynbayev", site.acts.registered.title)
         self.page("/acts/registered", "tursynbayev", site.acts.registered.title)
-        self.page("/@@appeals-register", "kim", site.appeals["streetlights-shayan"].applicant_name)
+        self.page(
+            "/@@appeals-register",
+            "kim",
+            site.appeals["streetlights-shayan"].applicant_name,
+        )
         self.edit("/acts/draft", "tursynbayev", site.acts.draft)
         self.edit("/assignments/assignment-3", "tulegenova", assignment)
         self.register_appeal()
-        self.transition("/acts/signed", "petrova", "register", site.acts.signed, "registered")
+        self.transition(
+            "/acts/signed", "petrova", "register", site.acts.signed, "registered"
+        )
 
     def edit(self, path, login, obj):
         title = obj.title + " (после обновления)"
         response = self.request("PATCH", path, login, json={"title": title})
-        found = [brain.Title for brain in self.site.portal_catalog.unrestrictedSearchResults(UID=obj.UID())]
-        check(response.status_int == 204 and obj.title == title and found == [title],
-              f"{login} edits the title of {path}: {response.status}, catalog {found}")
+        found = [
+            brain.Title
+            for brain in self.site.portal_catalog.unrestrictedSearchResults(
+                UID=obj.UID()
+            )
+        ]
+        check(
+            response.status_int == 204 and obj.title == title and found == [title],
+            f"{login} edits the title of {path}: {response.status}, catalog {found}",
+        )
 
     def transition(self, path, login, transition, obj, state):
         response = self.request("POST", f"{path}/@workflow/{transition}", login)
-        check(response.status_int == 200 and api.content.get_state(obj) == state,
-              f"{login}: {transition} on {path}: {response.status}, now {api.content.get_state(obj)}")
+        check(
+            response.status_int == 200 and api.content.get_state(obj) == state,
+            f"{login}: {transition} on {path}: {response.status}, now {api.content.get_state(obj)}",
+        )
 
     def register_appeal(self):
         appeal = self.site.appeals["streetlights-shayan"]
         year = appeal.registration_day().year
         last = numbering.current_number(appeal_life_cycle.NUMBERING_KIND, year)
-        self.transition("/appeals/streetlights-shayan", "kim", "register", appeal, "registered")
-        check(appeal.registration_number == last + 1,
-              f"its number goes on from the stored counter: {appeal.registration_number} after {last}")
+        self.transition(
+            "/appeals/streetlights-shayan", "kim", "register", appeal, "registered"
+        )
+        check(
+            appeal.registration_number == last + 1,
+            f"its number goes on from the stored counter: {appeal.registration_number} after {last}",
+        )
 
 
 # bin/instance run passes: interpreter -c <this script> [site_id]

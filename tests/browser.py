@@ -22,7 +22,9 @@ CHROMIUM_ARGS = [
 def chromium_page():
     """A fresh page in a new headless Chromium; closed with everything it opened."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         try:
             yield browser.new_page(locale="ru-RU")
         finally:

@@ -11,5 +11,8 @@ def status_messages(response):
     for answer in (*response.history, response):
         value = answer.cookies.get("statusmessages")
         if value:
-            messages = [message.message for message in _decodeCookieValue(unquote(value.strip('"')))]
+            messages = [
+                message.message
+                for message in _decodeCookieValue(unquote(value.strip('"')))
+            ]
     return messages

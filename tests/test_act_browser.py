@@ -29,7 +29,9 @@ class TestActJourney(unittest.TestCase):
                 page.click(button)
                 page.wait_for_load_state()
             page.goto(self.act_url)
-            return page.locator("#act-state").inner_text(), page.locator("#act-requisites").inner_text()
+            return page.locator("#act-state").inner_text(), page.locator(
+                "#act-requisites"
+            ).inner_text()
 
     def act(self):
         transaction.begin()  # see what the server committed

@@ -29,7 +29,10 @@ class TestAppealJourney(unittest.TestCase):
     def appeal(self, number):
         transaction.begin()  # see what the server committed
         year = self.portal.portal_catalog.unrestrictedSearchResults(
-            portal_type="Appeal", registration_number=number, sort_on="created", sort_order="descending"
+            portal_type="Appeal",
+            registration_number=number,
+            sort_on="created",
+            sort_order="descending",
         )
         return year[0]._unrestrictedGetObject()
 
@@ -42,7 +45,10 @@ class TestAppealJourney(unittest.TestCase):
             page.fill("#form-widgets-applicant_name", "Абенова Сауле")
             page.fill("#form-widgets-phone", "+7 701 555 12 34")
             page.fill("#form-widgets-subject", SUBJECT)
-            page.fill("#form-widgets-substance", "Мост через арык на улице Абая разрушен, проезд закрыт.")
+            page.fill(
+                "#form-widgets-substance",
+                "Мост через арык на улице Абая разрушен, проезд закрыт.",
+            )
             page.check("#form-widgets-consent-0")
             with page.expect_navigation():
                 page.click("#form-buttons-submit")
@@ -50,7 +56,10 @@ class TestAppealJourney(unittest.TestCase):
             self.assertIsNotNone(shown, "the citizen is told the registration number")
         number = int(shown.group(1))
         appeal = self.appeal(number)
-        self.assertEqual((appeal.review_state(), appeal.channel, appeal.title), ("registered", "website", SUBJECT))
+        self.assertEqual(
+            (appeal.review_state(), appeal.channel, appeal.title),
+            ("registered", "website", SUBJECT),
+        )
 
         with chromium_page() as page:
             log_in(page, self.url, OFFICER)
@@ -65,7 +74,8 @@ class TestAppealJourney(unittest.TestCase):
             page.goto(f"{appeal.absolute_url()}/edit")
             # the answer's field is on the «Рассмотрение» tab of the edit form
             page.eval_on_selector(
-                "#form-widgets-answer", "area => area.value = 'Ремонт моста включён в план на весну 2027 года.'"
+                "#form-widgets-answer",
+                "area => area.value = 'Ремонт моста включён в план на весну 2027 года.'",
             )
             with page.expect_navigation():
                 page.click("#form-buttons-save")
@@ -76,4 +86,11 @@ class TestAppealJourney(unittest.TestCase):
         appeal = self.appeal(number)
         self.assertEqual(appeal.review_state(), "answered")
         self.assertIsNotNone(appeal.dispatch_date())
-        self.assertEqual([a.lead_executor for a in appeal.objectValues() if a.portal_type == "Assignment"], ["economy"])
+        self.assertEqual(
+            [
+                a.lead_executor
+                for a in appeal.objectValues()
+                if a.portal_type == "Assignment"
+            ],
+            ["economy"],
+        )

@@ -24,7 +24,11 @@ ATTRIBUTE = re.compile(r'(name|value)="([^"]*)"')
 SUBJECT = "О ремонте дороги в селе Шаян"
 OFFICER = ("kim", DEMO_PASSWORD)  # of the appeals department
 SELECTS = ("kind", "channel")  # their widgets post a list
-STAFF_FIELDS = ("form.widgets.channel", "form.widgets.received_at", "form.widgets.oral_record")
+STAFF_FIELDS = (
+    "form.widgets.channel",
+    "form.widgets.received_at",
+    "form.widgets.oral_record",
+)
 
 
 def ru(message):
@@ -48,7 +52,12 @@ class TestAppealForm(unittest.TestCase):
     def tearDown(self):
         appeal_form.SUBMISSIONS.clear()
 
-    def submit(self, attachment=("letter.pdf", b"%PDF-1.4 demo", "application/pdf"), auth=None, **fields):
+    def submit(
+        self,
+        attachment=("letter.pdf", b"%PDF-1.4 demo", "application/pdf"),
+        auth=None,
+        **fields,
+    ):
         """Fetch the form as a visitor, or as the user of `auth`, keep its hidden fields, post it
         with `fields`."""
         session = requests.Session()
@@ -61,9 +70,15 @@ class TestAppealForm(unittest.TestCase):
             if "name" in attributes:
                 data[attributes["name"]] = attributes.get("value", "")
         values = {
-            "kind": "complaint", "applicant_name": "Иванов Иван", "applicant_id": with_check_digit("85010130012"),
-            "address": "с. Шаян, ул. Абая, 1", "phone": "+7 701 000 00 00", "email": "",
-            "subject": SUBJECT, "substance": "Прошу отремонтировать дорогу.", "website": "",
+            "kind": "complaint",
+            "applicant_name": "Иванов Иван",
+            "applicant_id": with_check_digit("85010130012"),
+            "address": "с. Шаян, ул. Абая, 1",
+            "phone": "+7 701 000 00 00",
+            "email": "",
+            "subject": SUBJECT,
+            "substance": "Прошу отремонтировать дорогу.",
+            "website": "",
         }
         values.update(fields)
         for name, value in values.items():
@@ -78,8 +93,13 @@ class TestAppealForm(unittest.TestCase):
 
     def appeals(self, channel="website"):
         transaction.begin()
-        return [appeal for appeal in self.portal["appeals"].objectValues()
-                if appeal.portal_type == "Appeal" and appeal.channel == channel and appeal.title == SUBJECT]
+        return [
+            appeal
+            for appeal in self.portal["appeals"].objectValues()
+            if appeal.portal_type == "Appeal"
+            and appeal.channel == channel
+            and appeal.title == SUBJECT
+        ]
 
     def test_anonymous_visitor_opens_the_form(self):
         """R13.5: the form answers an anonymous visitor, not the login form."""
@@ -103,7 +123,10 @@ class TestAppealForm(unittest.TestCase):
         self.assertEqual(appeal.applicant_id, with_check_digit("85010130012"))
         self.assertEqual(appeal.attachment.filename, "letter.pdf")
         self.assertIsNotNone(appeal.registration_number)
-        told = _("Your appeal is registered under number ${number}.", mapping={"number": appeal.registration_number})
+        told = _(
+            "Your appeal is registered under number ${number}.",
+            mapping={"number": appeal.registration_number},
+        )
         self.assertIn(ru(told), response.text)
         # The visitor sees the number, never the appeals (R13.2).
         closed = requests.get(appeal.absolute_url(), timeout=30)
@@ -112,20 +135,30 @@ class TestAppealForm(unittest.TestCase):
     def test_wrong_iin_is_a_field_error(self):
         """R13.5: a wrong IIN is shown on its field and nothing is created."""
         response = self.submit(applicant_id="850101300120")
-        self.assertRegex(response.text, r'class="field fieldname-form.widgets.applicant_id[^"]* error ')
+        self.assertRegex(
+            response.text,
+            r'class="field fieldname-form.widgets.applicant_id[^"]* error ',
+        )
         self.assertIn("850101300120", response.text)
         self.assertEqual(self.appeals(), [])
 
     def test_attachment_checked(self):
         """R13.5: an attachment other than PDF, JPG, PNG or DOCX is a field error; nothing is created."""
-        response = self.submit(attachment=("run.exe", b"MZ", "application/octet-stream"))
-        self.assertRegex(response.text, r'class="field fieldname-form.widgets.attachment[^"]* error ')
+        response = self.submit(
+            attachment=("run.exe", b"MZ", "application/octet-stream")
+        )
+        self.assertRegex(
+            response.text, r'class="field fieldname-form.widgets.attachment[^"]* error '
+        )
         self.assertEqual(self.appeals(), [])
 
     def test_phone_or_email_needed(self):
         """R13.7: the applicant gives a way to be answered."""
         response = self.submit(phone="", email="")
-        self.assertIn(ru(_("Give a phone number or an e-mail address for the answer.")), response.text)
+        self.assertIn(
+            ru(_("Give a phone number or an e-mail address for the answer.")),
+            response.text,
+        )
         self.assertEqual(self.appeals(), [])
 
     def test_honeypot_creates_nothing(self):
@@ -139,8 +172,15 @@ class TestAppealForm(unittest.TestCase):
             self.submit()
         self.assertEqual(len(self.appeals()), appeal_form.SUBMISSIONS_PER_HOUR)
         refused = self.submit()
-        self.assertIn(ru(_("At most ${count} appeals an hour are accepted from one address. Please try again later.",
-                           mapping={"count": appeal_form.SUBMISSIONS_PER_HOUR})), refused.text)
+        self.assertIn(
+            ru(
+                _(
+                    "At most ${count} appeals an hour are accepted from one address. Please try again later.",
+                    mapping={"count": appeal_form.SUBMISSIONS_PER_HOUR},
+                )
+            ),
+            refused.text,
+        )
         self.assertEqual(len(self.appeals()), appeal_form.SUBMISSIONS_PER_HOUR)
 
     def test_visitor_cannot_choose_the_channel(self):
@@ -149,7 +189,11 @@ class TestAppealForm(unittest.TestCase):
         page = requests.get(self.url, timeout=30)
         for name in STAFF_FIELDS:
             self.assertNotIn(name, page.text)
-        self.submit(channel="phone", received_at="2020-01-01T10:00", oral_record="Звонил по телефону.")
+        self.submit(
+            channel="phone",
+            received_at="2020-01-01T10:00",
+            oral_record="Звонил по телефону.",
+        )
         self.assertEqual(self.appeals("phone"), [])
         appeals = self.appeals()
         self.assertEqual(len(appeals), 1)
@@ -162,40 +206,72 @@ class TestAppealForm(unittest.TestCase):
         page = requests.get(self.url, auth=OFFICER, timeout=30)
         for name in STAFF_FIELDS:
             self.assertIn(name, page.text)
-        yesterday = working_calendar.now().replace(tzinfo=None, hour=10, minute=0, second=0, microsecond=0)
+        yesterday = working_calendar.now().replace(
+            tzinfo=None, hour=10, minute=0, second=0, microsecond=0
+        )
         yesterday -= timedelta(days=1)
-        response = self.submit(auth=OFFICER, channel="letter", received_at=widget_time(yesterday), phone="")
+        response = self.submit(
+            auth=OFFICER, channel="letter", received_at=widget_time(yesterday), phone=""
+        )
         appeals = self.appeals("letter")
         self.assertEqual(len(appeals), 1)
         appeal = appeals[0]
         self.assertEqual(appeal.received_at, yesterday)
         self.assertEqual(appeal.review_state(), "registered")
-        told = _("Your appeal is registered under number ${number}.", mapping={"number": appeal.registration_number})
+        told = _(
+            "Your appeal is registered under number ${number}.",
+            mapping={"number": appeal.registration_number},
+        )
         self.assertIn(ru(told), response.text)
 
     def test_phone_appeal_without_its_record_refused(self):
         """R13.10: an appeal made by phone is recorded in a protocol of its own; without the record
         the officer is told so and nothing is registered."""
         response = self.submit(auth=OFFICER, channel="phone", oral_record="")
-        self.assertIn(ru(_("Record what the applicant said: an oral appeal has a protocol of its own (R13.10).")),
-                      response.text)
+        self.assertIn(
+            ru(
+                _(
+                    "Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."
+                )
+            ),
+            response.text,
+        )
         self.assertEqual(self.appeals("phone"), [])
 
     def test_receipt_in_the_future_or_before_2000_refused(self):
         """R13.6: an appeal is registered as received, never ahead of time nor before 2000; the
         officer is told the range."""
-        refusal = ru(_("Enter a time of receipt from ${first} up to now.", mapping={"first": "01.01.2000"}))
-        for received_at in (working_calendar.now() + timedelta(days=1), datetime(1999, 12, 31, 10, 0)):
+        refusal = ru(
+            _(
+                "Enter a time of receipt from ${first} up to now.",
+                mapping={"first": "01.01.2000"},
+            )
+        )
+        for received_at in (
+            working_calendar.now() + timedelta(days=1),
+            datetime(1999, 12, 31, 10, 0),
+        ):
             with self.subTest(received_at=received_at):
-                response = self.submit(auth=OFFICER, channel="letter", received_at=widget_time(received_at))
+                response = self.submit(
+                    auth=OFFICER, channel="letter", received_at=widget_time(received_at)
+                )
                 self.assertIn(refusal, response.text)
                 self.assertEqual(self.appeals("letter"), [])
 
     def test_rest_of_the_site_stays_closed(self):
         """R13.2: next to the open form, the intranet answers anonymous with the login form."""
         form = f"/{appeal_form.FORM_ID}"
-        for path in ("", "/meetings", "/appeals", form + "/edit", form + "/fields", form + "/actions",
-                     form + "/actions/saved", form + "/actions/saved/@@data", form + "/saveddata"):
+        for path in (
+            "",
+            "/meetings",
+            "/appeals",
+            form + "/edit",
+            form + "/fields",
+            form + "/actions",
+            form + "/actions/saved",
+            form + "/actions/saved/@@data",
+            form + "/saveddata",
+        ):
             with self.subTest(path=path):
                 response = requests.get(self.portal.absolute_url() + path, timeout=30)
                 self.assertIn("/login", response.url, response.text[-3000:])
@@ -213,9 +289,13 @@ class TestUpgradeTo1004(unittest.TestCase):
             api.content.delete(obj=portal[appeal_form.FORM_ID])
             setup.setLastVersionForProfile("akimat.policy:default", "1003")
             setup.upgradeProfile("akimat.policy:default")
-        self.assertEqual(setup.getLastVersionForProfile("akimat.policy:default"),
-                         (setup.getVersionForProfile("akimat.policy:default"),))
+        self.assertEqual(
+            setup.getLastVersionForProfile("akimat.policy:default"),
+            (setup.getVersionForProfile("akimat.policy:default"),),
+        )
         transaction.commit()
-        response = requests.get(portal.absolute_url() + "/" + appeal_form.FORM_ID, timeout=30)
+        response = requests.get(
+            portal.absolute_url() + "/" + appeal_form.FORM_ID, timeout=30
+        )
         self.assertNotIn("/login", response.url)
         self.assertIn("form.widgets.applicant_name", response.text)

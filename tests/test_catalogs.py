@@ -37,7 +37,7 @@ def extracted(locales):
         )
         # i18ndude writes every msgid on one line.
         return {
-            ast.literal_eval(line[len("msgid "):])
+            ast.literal_eval(line[len("msgid ") :])
             for line in pot.read_text(encoding="utf-8").splitlines()
             if line.startswith('msgid "') and line != 'msgid ""'
         }
@@ -56,4 +56,6 @@ class TestCatalogs(unittest.TestCase):
                     missing = messages - translated(
                         locales / language / "LC_MESSAGES" / "akimat.po"
                     )
-                    self.assertEqual(missing, set(), "run `make i18n`, then translate these")
+                    self.assertEqual(
+                        missing, set(), "run `make i18n`, then translate these"
+                    )

@@ -23,20 +23,53 @@ STAFF_PAGES = ("/sitemap", "/accessibility-info", "/contact-info")
 # pages that list or mail, and on the appeal form (which anonymous visitors may view) every
 # page but the form itself.
 CLOSED_TO_ANONYMOUS = (
-    "", "/meetings", "/library/akimat-to", "/appeals", "/@@search?SearchableText=*",
-    "/@@search", "/@@register", "/contact-info", "/@@contact-info", "/@@contact-info-email",
-    "/sitemap", "/@@sitemap", "/accessibility-info", "/RSS", "/rss.xml", "/ics_view",
-    "/@@event_listing", "/@@event_listing_ical", "/author/seitzhanov", "/@@new-user", "/logged-out",
-    "/@@uuid", "/@@member-search", "/@@recently_modified",
-    f"/{FORM_ID}/@@sitemap", f"/{FORM_ID}/contact-info", f"/{FORM_ID}/@@event_listing",
-    f"/{FORM_ID}/@@event_listing_ical", f"/{FORM_ID}/@@member-search", f"/{FORM_ID}/@@recently_modified",
-    f"/{FORM_ID}/@@recently_published", f"/{FORM_ID}/@@querybuilderjsonconfig", f"/{FORM_ID}/@@document_view",
-    f"/{FORM_ID}/@@embedded", f"/{FORM_ID}/@@test-rendering", f"/{FORM_ID}/@@version_metadata_view",
-    f"/{FORM_ID}/@@uuid", f"/{FORM_ID}/@@get_save_data_adapters",
+    "",
+    "/meetings",
+    "/library/akimat-to",
+    "/appeals",
+    "/@@search?SearchableText=*",
+    "/@@search",
+    "/@@register",
+    "/contact-info",
+    "/@@contact-info",
+    "/@@contact-info-email",
+    "/sitemap",
+    "/@@sitemap",
+    "/accessibility-info",
+    "/RSS",
+    "/rss.xml",
+    "/ics_view",
+    "/@@event_listing",
+    "/@@event_listing_ical",
+    "/author/seitzhanov",
+    "/@@new-user",
+    "/logged-out",
+    "/@@uuid",
+    "/@@member-search",
+    "/@@recently_modified",
+    f"/{FORM_ID}/@@sitemap",
+    f"/{FORM_ID}/contact-info",
+    f"/{FORM_ID}/@@event_listing",
+    f"/{FORM_ID}/@@event_listing_ical",
+    f"/{FORM_ID}/@@member-search",
+    f"/{FORM_ID}/@@recently_modified",
+    f"/{FORM_ID}/@@recently_published",
+    f"/{FORM_ID}/@@querybuilderjsonconfig",
+    f"/{FORM_ID}/@@document_view",
+    f"/{FORM_ID}/@@embedded",
+    f"/{FORM_ID}/@@test-rendering",
+    f"/{FORM_ID}/@@version_metadata_view",
+    f"/{FORM_ID}/@@uuid",
+    f"/{FORM_ID}/@@get_save_data_adapters",
 )
 OPEN_TO_ANONYMOUS = (
-    "/login", "/login_form", "/failsafe_login", "/@@login-help", "/mail_password_form",
-    "/passwordreset", f"/{FORM_ID}",
+    "/login",
+    "/login_form",
+    "/failsafe_login",
+    "/@@login-help",
+    "/mail_password_form",
+    "/passwordreset",
+    f"/{FORM_ID}",
 )
 
 
@@ -66,8 +99,12 @@ class TestClosedIntranet(unittest.TestCase):
         of their head lead to open pages: none is turned into the login form."""
         for path in ("/login", "/@@login-help", f"/{FORM_ID}"):
             page = requests.get(self.url + path, timeout=30)
-            resources = {urljoin(page.url, found) for found in RESOURCE.findall(page.text)}
-            resources = {resource for resource in resources if resource.startswith(self.url)}
+            resources = {
+                urljoin(page.url, found) for found in RESOURCE.findall(page.text)
+            }
+            resources = {
+                resource for resource in resources if resource.startswith(self.url)
+            }
             self.assertTrue(resources)
             for resource in resources:
                 with self.subTest(page=path, resource=resource):
@@ -101,20 +138,39 @@ class TestClosedIntranet(unittest.TestCase):
         self.assertNotIn("contact-info", page)
 
     def test_anonymous_rest_calls_are_refused(self):
-        for path in ("", "/meetings", "/@search", "/@working-days?date=2026-03-20", f"/{FORM_ID}",
-                     f"/{FORM_ID}/@search", f"/{FORM_ID}/@navigation", f"/{FORM_ID}/@querystring",
-                     f"/{FORM_ID}/@vocabularies", f"/{FORM_ID}/@actions", "/@site"):
+        for path in (
+            "",
+            "/meetings",
+            "/@search",
+            "/@working-days?date=2026-03-20",
+            f"/{FORM_ID}",
+            f"/{FORM_ID}/@search",
+            f"/{FORM_ID}/@navigation",
+            f"/{FORM_ID}/@querystring",
+            f"/{FORM_ID}/@vocabularies",
+            f"/{FORM_ID}/@actions",
+            "/@site",
+        ):
             with self.subTest(path=path):
-                response = requests.get(self.url + "/++api++" + path, headers=JSON, timeout=30)
+                response = requests.get(
+                    self.url + "/++api++" + path, headers=JSON, timeout=30
+                )
                 self.assertEqual(response.status_code, 401)
                 self.assertEqual(response.json()["type"], "Unauthorized")
         for path in ("/@users/kim/reset-password", "/@email-notification"):
             with self.subTest(path=path):
-                response = requests.post(self.url + "/++api++" + path, headers=JSON, json={}, timeout=30)
+                response = requests.post(
+                    self.url + "/++api++" + path, headers=JSON, json={}, timeout=30
+                )
                 self.assertEqual(response.status_code, 401)
 
     def test_staff_keep_the_rest_api(self):
-        response = requests.get(f"{self.url}/++api++/{FORM_ID}/@navigation", headers=JSON, auth=STAFF, timeout=30)
+        response = requests.get(
+            f"{self.url}/++api++/{FORM_ID}/@navigation",
+            headers=JSON,
+            auth=STAFF,
+            timeout=30,
+        )
         self.assertEqual(response.status_code, 200)
 
     def test_appeals_stay_hidden_from_other_staff_over_rest(self):
@@ -122,11 +178,21 @@ class TestClosedIntranet(unittest.TestCase):
         head = ("yessenova", DEMO_PASSWORD)
         found = requests.get(
             # The appeals department's library folder is an «appeals» too: the section is at the top.
-            f"{self.url}/++api++/@search", params={"id": "appeals", "path.depth": 1}, headers=JSON,
-            auth=head, timeout=30,
+            f"{self.url}/++api++/@search",
+            params={"id": "appeals", "path.depth": 1},
+            headers=JSON,
+            auth=head,
+            timeout=30,
         ).json()
         self.assertEqual(found["items_total"], 0)
-        refused = requests.get(f"{self.url}/++api++/appeals", headers=JSON, auth=head, timeout=30)
+        refused = requests.get(
+            f"{self.url}/++api++/appeals", headers=JSON, auth=head, timeout=30
+        )
         self.assertEqual(refused.status_code, 401)
-        mine = requests.get(f"{self.url}/++api++/appeals", headers=JSON, auth=("kim", DEMO_PASSWORD), timeout=30)
+        mine = requests.get(
+            f"{self.url}/++api++/appeals",
+            headers=JSON,
+            auth=("kim", DEMO_PASSWORD),
+            timeout=30,
+        )
         self.assertEqual(mine.status_code, 200)

@@ -40,10 +40,14 @@ class TestControlJourney(unittest.TestCase):
             page.goto(self.assignment_url)
             self.assertEqual(page.locator("#remove-from-control").count(), 0)
             page.click("#add-report")
-            page.fill("#form-widgets-title", "Справка направлена письмом № 12 от 20.11.2026")
+            page.fill(
+                "#form-widgets-title", "Справка направлена письмом № 12 от 20.11.2026"
+            )
             page.click("#form-buttons-save")
             page.goto(self.assignment_url)
-            self.assertIn("Справка направлена", page.locator("#execution-reports").inner_text())
+            self.assertIn(
+                "Справка направлена", page.locator("#execution-reports").inner_text()
+            )
 
         with chromium_page() as page:
             log_in(page, self.url, "tulegenova")
@@ -52,4 +56,6 @@ class TestControlJourney(unittest.TestCase):
             page.select_option("#form-widgets-basis", "executed")
             page.click("#form-buttons-remove")
             page.wait_for_selector("#assignment-light [data-light=grey]")
-            self.assertIn("Исполнено", page.locator("#assignment-removal-basis").inner_text())
+            self.assertIn(
+                "Исполнено", page.locator("#assignment-removal-basis").inner_text()
+            )

@@ -24,18 +24,24 @@ class TestFrontPageJourney(unittest.TestCase):
             self.log_in(page, "tursynbayev")
             self.assertEqual(page.locator("html").get_attribute("lang"), "ru")
             self.assertEqual(
-                page.locator("h1").inner_text(), "Интранет аппарата акима района Байдибек"
+                page.locator("h1").inner_text(),
+                "Интранет аппарата акима района Байдибек",
             )
-            self.assertIn("Библиотека документов", page.locator("#akimat-sections").inner_text())
+            self.assertIn(
+                "Библиотека документов", page.locator("#akimat-sections").inner_text()
+            )
             # Appeals are not for him (R13.2): the front page does not offer the section.
             self.assertEqual(page.locator("#section-appeals").count(), 0)
 
             page.click("#portal-languageselector .language-kk a")
             page.wait_for_selector("html[lang=kk]")
             self.assertEqual(
-                page.locator("h1").inner_text(), "Бәйдібек ауданы әкімі аппаратының интранеті"
+                page.locator("h1").inner_text(),
+                "Бәйдібек ауданы әкімі аппаратының интранеті",
             )
-            self.assertIn("Құжаттар кітапханасы", page.locator("#akimat-sections").inner_text())
+            self.assertIn(
+                "Құжаттар кітапханасы", page.locator("#akimat-sections").inner_text()
+            )
 
             # The choice sticks while he browses on.
             page.goto(self.url)

@@ -34,7 +34,10 @@ class TestLibraryJourney(unittest.TestCase):
             page.select_option("#upload-period-kind", "quarter")
             page.fill("#upload-period", "3")
             page.fill("#upload-year", "2026")
-            page.set_input_files("#upload-files", [{"name": f"{KIND}.pdf", "mimeType": "application/pdf", "buffer": pdf}])
+            page.set_input_files(
+                "#upload-files",
+                [{"name": f"{KIND}.pdf", "mimeType": "application/pdf", "buffer": pdf}],
+            )
             page.check("#upload-publish")
             with page.expect_navigation():
                 page.click("#upload-submit")
@@ -42,7 +45,9 @@ class TestLibraryJourney(unittest.TestCase):
             self.assertEqual(created.inner_text(), KIND)
             report_url = created.get_attribute("href")
             page.goto(report_url)
-            self.assertEqual(page.get_attribute("#report-state .badge", "data-state"), "published")
+            self.assertEqual(
+                page.get_attribute("#report-state .badge", "data-state"), "published"
+            )
 
         with chromium_page() as page:
             log_in(page, url, READER)

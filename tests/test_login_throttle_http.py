@@ -25,8 +25,14 @@ WRONG = "not-the-password"
 
 
 def paused_message():
-    return translate(_("Too many failed log-in attempts. Log-in is paused for ${minutes} minutes; "
-                       "please try again later.", mapping={"minutes": PAUSE // 60}), target_language="ru")
+    return translate(
+        _(
+            "Too many failed log-in attempts. Log-in is paused for ${minutes} minutes; "
+            "please try again later.",
+            mapping={"minutes": PAUSE // 60},
+        ),
+        target_language="ru",
+    )
 
 
 class Clock:
@@ -57,9 +63,16 @@ class TestLoginThrottle(unittest.TestCase):
         """The login form as a person sends it; the session, logged in or not, and the page."""
         session = requests.Session()
         self.addCleanup(session.close)
-        page = session.post(f"{self.url}/login", data={
-            "__ac_name": login, "__ac_password": password, "came_from": "", "buttons.login": "Вход",
-        }, timeout=30)
+        page = session.post(
+            f"{self.url}/login",
+            data={
+                "__ac_name": login,
+                "__ac_password": password,
+                "came_from": "",
+                "buttons.login": "Вход",
+            },
+            timeout=30,
+        )
         self.assertEqual(page.status_code, 200)
         return session, page
 
@@ -67,14 +80,25 @@ class TestLoginThrottle(unittest.TestCase):
         return "__ac" in session.cookies
 
     def basic_auth(self, login, password, path="/meetings"):
-        return requests.get(self.url + path, auth=(login, password), allow_redirects=False, timeout=30)
+        return requests.get(
+            self.url + path, auth=(login, password), allow_redirects=False, timeout=30
+        )
 
     def rest_basic_auth(self, login, password):
-        return requests.get(f"{self.url}/++api++/meetings", headers=JSON, auth=(login, password), timeout=30)
+        return requests.get(
+            f"{self.url}/++api++/meetings",
+            headers=JSON,
+            auth=(login, password),
+            timeout=30,
+        )
 
     def rest_login(self, login, password):
-        return requests.post(f"{self.url}/++api++/@login", headers=JSON,
-                             json={"login": login, "password": password}, timeout=30)
+        return requests.post(
+            f"{self.url}/++api++/@login",
+            headers=JSON,
+            json={"login": login, "password": password},
+            timeout=30,
+        )
 
     def fail_rest_logins(self, login, times=PER_LOGIN):
         for _attempt in range(times):
@@ -86,12 +110,18 @@ class TestLoginThrottle(unittest.TestCase):
         for _attempt in range(PER_LOGIN):
             session, page = self.form_login("kim", WRONG)
             self.assertFalse(self.logged_in(session))
-        self.assertIn(paused_message(), status_messages(page))  # the last failure tells the pause has begun
+        self.assertIn(
+            paused_message(), status_messages(page)
+        )  # the last failure tells the pause has begun
         session, page = self.form_login("kim", DEMO_PASSWORD)
-        self.assertFalse(self.logged_in(session), "paused: refused even with the right password")
+        self.assertFalse(
+            self.logged_in(session), "paused: refused even with the right password"
+        )
         self.assertIn(paused_message(), status_messages(page))
         session, _page = self.form_login("petrova", DEMO_PASSWORD)
-        self.assertTrue(self.logged_in(session), "another login from the same address still gets in")
+        self.assertTrue(
+            self.logged_in(session), "another login from the same address still gets in"
+        )
 
     def test_pause_lifts_by_itself(self):
         self.fail_rest_logins("kim")
@@ -107,7 +137,9 @@ class TestLoginThrottle(unittest.TestCase):
         self.assertEqual(self.rest_basic_auth("kim", WRONG).status_code, 401)
         self.assertNotEqual(self.basic_auth("kim", DEMO_PASSWORD).status_code, 200)
         self.assertEqual(self.rest_basic_auth("kim", DEMO_PASSWORD).status_code, 401)
-        self.assertEqual(self.rest_basic_auth("petrova", DEMO_PASSWORD).status_code, 200)
+        self.assertEqual(
+            self.rest_basic_auth("petrova", DEMO_PASSWORD).status_code, 200
+        )
 
     def test_rest_login_pauses_a_login_with_429(self):
         self.fail_rest_logins("kim")
@@ -130,15 +162,23 @@ class TestLoginThrottle(unittest.TestCase):
         for attempt in range(PER_LOGIN):
             if attempt % 2:
                 answers = [self.rest_login(login, WRONG) for login in logins]
-                self.assertEqual(*((answer.status_code, answer.json()) for answer in answers))
+                self.assertEqual(
+                    *((answer.status_code, answer.json()) for answer in answers)
+                )
             else:
-                answers = [status_messages(self.form_login(login, WRONG)[1]) for login in logins]
+                answers = [
+                    status_messages(self.form_login(login, WRONG)[1])
+                    for login in logins
+                ]
                 self.assertTrue(answers[0])
                 self.assertEqual(*answers)
         answers = [self.rest_login(login, DEMO_PASSWORD) for login in logins]
         self.assertEqual(answers[0].status_code, 429)
         self.assertEqual(*((answer.status_code, answer.json()) for answer in answers))
-        answers = [status_messages(self.form_login(login, DEMO_PASSWORD)[1]) for login in logins]
+        answers = [
+            status_messages(self.form_login(login, DEMO_PASSWORD)[1])
+            for login in logins
+        ]
         self.assertIn(paused_message(), answers[0])
         self.assertEqual(*answers)
 
@@ -147,11 +187,15 @@ class TestLoginThrottle(unittest.TestCase):
         a session already open goes on; the pause lifts by itself."""
         session, _page = self.form_login("petrova", DEMO_PASSWORD)
         for attempt in range(PER_ADDRESS):
-            self.assertEqual(self.rest_login(f"guess-{attempt}", WRONG).status_code, 401)
+            self.assertEqual(
+                self.rest_login(f"guess-{attempt}", WRONG).status_code, 401
+            )
         self.assertEqual(self.rest_login("kim", DEMO_PASSWORD).status_code, 429)
         self.assertFalse(self.logged_in(self.form_login("kim", DEMO_PASSWORD)[0]))
         self.assertEqual(self.rest_basic_auth("kim", DEMO_PASSWORD).status_code, 401)
-        self.assertEqual(session.get(f"{self.url}/meetings", timeout=30).url, f"{self.url}/meetings")
+        self.assertEqual(
+            session.get(f"{self.url}/meetings", timeout=30).url, f"{self.url}/meetings"
+        )
         self.clock.now += PAUSE + 1
         self.assertEqual(self.rest_login("kim", DEMO_PASSWORD).status_code, 200)
 

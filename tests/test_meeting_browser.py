@@ -2,9 +2,9 @@
 assignments, agreed, signed and registered, and the assignments are found in the control list —
 with the demo users of the README (RULES.md R5.23–R5.34, R8, A6, R12.4a)."""
 
-from akimat.content.core import numbering
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
+from akimat.content.core import numbering
 from akimat.content.core.calendar import now
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from datetime import datetime
@@ -18,7 +18,13 @@ import transaction
 import unittest
 
 
-HEAD_OF_APPARATUS, SUMMARY_OFFICER, ODK, LAWYER, AKIM = "omarova", "nurzhanova", "tulegenova", "zhumabekova", "seitzhanov"
+HEAD_OF_APPARATUS, SUMMARY_OFFICER, ODK, LAWYER, AKIM = (
+    "omarova",
+    "nurzhanova",
+    "tulegenova",
+    "zhumabekova",
+    "seitzhanov",
+)
 FIRST_TASK = "Обеспечить бесперебойное теплоснабжение социальных объектов"
 SUB_TASK = "Провести проверку готовности котельных сельских округов"
 
@@ -32,13 +38,24 @@ class TestMeetingJourney(unittest.TestCase):
         start = datetime.combine(now().date() + timedelta(days=1), time(16, 0))
         with api.env.adopt_roles(["Manager"]):
             meeting = api.content.create(
-                container=self.portal["meetings"], type="Meeting", id="journey", kind="apparatus-meeting",
-                title="Аппаратное совещание (проверка)", start=start, end=start + timedelta(hours=1),
-                chair=AKIM, secretary=SUMMARY_OFFICER, meeting_format="in-person",
+                container=self.portal["meetings"],
+                type="Meeting",
+                id="journey",
+                kind="apparatus-meeting",
+                title="Аппаратное совещание (проверка)",
+                start=start,
+                end=start + timedelta(hours=1),
+                chair=AKIM,
+                secretary=SUMMARY_OFFICER,
+                meeting_format="in-person",
             )
             api.content.create(
-                container=meeting, type="AgendaItem", id="heating", title="О ходе отопительного сезона",
-                responsible_department="economy", supervising_deputy="abdrakhmanov",
+                container=meeting,
+                type="AgendaItem",
+                id="heating",
+                title="О ходе отопительного сезона",
+                responsible_department="economy",
+                supervising_deputy="abdrakhmanov",
             )
         transaction.commit()
         self.meeting_url = meeting.absolute_url()
@@ -75,7 +92,9 @@ class TestMeetingJourney(unittest.TestCase):
             page.wait_for_selector("#protocol-sections")
             self.add_assignment(page, protocol_url, FIRST_TASK)
             self.add_assignment(page, protocol_url, SUB_TASK, number="1.1")
-            self.assertEqual(page.locator("#protocol-assignments tr[data-number]").count(), 2)
+            self.assertEqual(
+                page.locator("#protocol-assignments tr[data-number]").count(), 2
+            )
             page.click("#protocol-submit")
             page.wait_for_selector("#protocol-state")
         protocol = self.fresh(self.portal["protocols"])[protocol_url.rsplit("/", 1)[1]]
@@ -90,11 +109,18 @@ class TestMeetingJourney(unittest.TestCase):
                 if visa.approver != LAWYER:
                     give_visa(protocol, visa.approver, agree=True)
         transaction.commit()
-        self.visa_in_browser(protocol_url, LAWYER)  # the legal consultant visas last (R5.34)
+        self.visa_in_browser(
+            protocol_url, LAWYER
+        )  # the legal consultant visas last (R5.34)
         self.assertEqual(self.fresh(protocol).review_state(), "signing")
 
         # A6.4: the next number of the apparatus meetings' register in the protocol's year
-        expected_number = numbering.current_number("protocol-apparatus-meeting", protocol.meeting_date.year) + 1
+        expected_number = (
+            numbering.current_number(
+                "protocol-apparatus-meeting", protocol.meeting_date.year
+            )
+            + 1
+        )
         for signatory in (AKIM, SUMMARY_OFFICER):  # A6.3
             with chromium_page() as page:
                 log_in(page, self.url, signatory)
@@ -106,7 +132,10 @@ class TestMeetingJourney(unittest.TestCase):
             page.goto(protocol_url)
             page.click("#protocol-register")
             page.wait_for_selector("#protocol-number")
-            self.assertEqual(page.locator("#protocol-number").inner_text().strip(), str(expected_number))
+            self.assertEqual(
+                page.locator("#protocol-number").inner_text().strip(),
+                str(expected_number),
+            )
             page.goto(f"{self.url}/@@control-list?source_kind=apparatus-meeting")
             listing = page.content()
             self.assertIn(FIRST_TASK, listing)
@@ -121,8 +150,12 @@ class TestMeetingJourney(unittest.TestCase):
         if number:
             page.fill("#form-widgets-number", number)
         # the executors' widget is a select2 over a hidden input of ids
-        page.eval_on_selector("#form-widgets-lead_executor", "input => input.value = 'economy'")
-        page.fill("#form-widgets-deadline", (now().date() + timedelta(days=30)).isoformat())
+        page.eval_on_selector(
+            "#form-widgets-lead_executor", "input => input.value = 'economy'"
+        )
+        page.fill(
+            "#form-widgets-deadline", (now().date() + timedelta(days=30)).isoformat()
+        )
         page.click("#form-buttons-save")
         page.wait_for_selector("#assignment-light")  # the new assignment's page
         page.goto(protocol_url)

@@ -15,8 +15,10 @@ import unittest
 
 
 AUTHENTICATOR = re.compile(r'name="_authenticator"[^>]*value="([^"]*)"')
-SENT = _("If an account matches what you entered, a message has been sent to its e-mail address. "
-         "If none arrives within a few minutes, contact the administrator of the intranet.")
+SENT = _(
+    "If an account matches what you entered, a message has been sent to its e-mail address. "
+    "If none arrives within a few minutes, contact the administrator of the intranet."
+)
 
 
 def ru(message):
@@ -25,7 +27,10 @@ def ru(message):
 
 
 KNOWN = {"reset_password": "kim", "recover_username": "kim@baidibek.example"}
-UNKNOWN = {"reset_password": "nobody-at-all", "recover_username": "nobody@baidibek.example"}
+UNKNOWN = {
+    "reset_password": "nobody-at-all",
+    "recover_username": "nobody@baidibek.example",
+}
 BUTTONS = {"reset_password": "reset", "recover_username": "get_username"}
 
 
@@ -40,15 +45,21 @@ class TestPasswordHelp(unittest.TestCase):
         session = requests.Session()
         self.addCleanup(session.close)
         page = session.get(f"{self.url}/@@login-help", timeout=30)
-        data = {f"form.widgets.{field}": value, f"form.buttons.{BUTTONS[field]}": "x",
-                "_authenticator": AUTHENTICATOR.search(page.text).group(1)}
+        data = {
+            f"form.widgets.{field}": value,
+            f"form.buttons.{BUTTONS[field]}": "x",
+            "_authenticator": AUTHENTICATOR.search(page.text).group(1),
+        }
         return session.post(f"{self.url}/@@login-help", data=data, timeout=30)
 
     def assert_same_answer(self, field, mail_fails=False):
         """Asked for a known account and an unknown one: the same status and message; a mail
         only for the known one."""
-        with mock.patch.object(MailHost, "_send",
-                               side_effect=ConnectionRefusedError if mail_fails else None) as send:
+        with mock.patch.object(
+            MailHost,
+            "_send",
+            side_effect=ConnectionRefusedError if mail_fails else None,
+        ) as send:
             answers = [self.ask(field, values[field]) for values in (KNOWN, UNKNOWN)]
         self.assertEqual([answer.status_code for answer in answers], [200, 200])
         self.assertEqual(status_messages(answers[0]), [ru(SENT)])
@@ -68,7 +79,10 @@ class TestPasswordHelp(unittest.TestCase):
         mail = message_from_bytes(send.call_args.args[2])
         self.assertEqual(mail["To"], KNOWN["recover_username"])
         self.assertIn("noreply@baidibek.example", mail["From"])
-        self.assertRegex(mail.get_payload(decode=True).decode("utf-8"), rf": {KNOWN['reset_password']}\s")
+        self.assertRegex(
+            mail.get_payload(decode=True).decode("utf-8"),
+            rf": {KNOWN['reset_password']}\s",
+        )
 
     def test_mail_server_down_is_a_message_not_an_error(self):
         """The demo's mail server (127.0.0.1:8025) refuses connections unless `make mail-sink`
@@ -78,9 +92,15 @@ class TestPasswordHelp(unittest.TestCase):
                 self.assert_same_answer(field, mail_fails=True)
 
     def test_older_mail_password_form_same_answer_for_any_login(self):
-        with mock.patch.object(MailHost, "_send", side_effect=ConnectionRefusedError) as send:
-            answers = [requests.get(f"{self.url}/mail_password", params={"userid": login}, timeout=30)
-                       for login in (KNOWN["reset_password"], UNKNOWN["reset_password"])]
+        with mock.patch.object(
+            MailHost, "_send", side_effect=ConnectionRefusedError
+        ) as send:
+            answers = [
+                requests.get(
+                    f"{self.url}/mail_password", params={"userid": login}, timeout=30
+                )
+                for login in (KNOWN["reset_password"], UNKNOWN["reset_password"])
+            ]
         self.assertEqual(send.call_count, 1)
         for answer in answers:
             self.assertEqual(answer.status_code, 200)

@@ -16,7 +16,9 @@ import unittest
 
 
 ADMIN = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 
 class TestNosniff(unittest.TestCase):
@@ -28,20 +30,33 @@ class TestNosniff(unittest.TestCase):
 
     def first(self, portal_type):
         with api.env.adopt_roles(["Manager"]):
-            return api.content.find(context=self.portal, portal_type=portal_type, sort_limit=1)[0].getObject()
+            return api.content.find(
+                context=self.portal, portal_type=portal_type, sort_limit=1
+            )[0].getObject()
 
     def assert_nosniff(self, url, auth=ADMIN, status=200, **kwargs):
         with self.subTest(url=url):
-            response = requests.get(url, auth=auth, allow_redirects=False, timeout=60, **kwargs)
+            response = requests.get(
+                url, auth=auth, allow_redirects=False, timeout=60, **kwargs
+            )
             self.assertEqual(response.status_code, status)
             self.assertEqual(response.headers.get("X-Content-Type-Options"), "nosniff")
 
     def test_downloads_say_nosniff(self):
         with api.env.adopt_roles(["Manager"]):
-            image = api.content.create(container=self.portal, type="Image", id="nosniff-image", title="Image",
-                                       image=NamedBlobImage(data=PNG, filename="pixel.png"))
+            image = api.content.create(
+                container=self.portal,
+                type="Image",
+                id="nosniff-image",
+                title="Image",
+                image=NamedBlobImage(data=PNG, filename="pixel.png"),
+            )
         transaction.commit()
-        report, material, act = self.first("Report"), self.first("Material"), self.first("Act")
+        report, material, act = (
+            self.first("Report"),
+            self.first("Material"),
+            self.first("Act"),
+        )
         for url in (
             f"{report.absolute_url()}/@@download/file",
             f"{report.absolute_url()}/@@display-file/file",
@@ -57,7 +72,10 @@ class TestNosniff(unittest.TestCase):
     def test_pages_rest_and_errors_say_nosniff(self):
         self.assert_nosniff(f"{self.url}/login", auth=None)
         self.assert_nosniff(f"{self.url}/meetings", auth=("petrova", DEMO_PASSWORD))
-        self.assert_nosniff(f"{self.url}/++api++/meetings", auth=("petrova", DEMO_PASSWORD),
-                            headers={"Accept": "application/json"})
+        self.assert_nosniff(
+            f"{self.url}/++api++/meetings",
+            auth=("petrova", DEMO_PASSWORD),
+            headers={"Accept": "application/json"},
+        )
         self.assert_nosniff(f"{self.url}/no-such-page", status=404)
         self.assert_nosniff(f"{self.url}/meetings", auth=None, status=302)

@@ -9,4 +9,5 @@ _ = MessageFactory("akimat")
 # names that pickles of before the domain layout use.
 from akimat.content import old_names  # noqa: E402
 
+
 old_names.install()

@@ -29,7 +29,7 @@ def _calendar_entries(values):
                     "«${value}» is not a line «YYYY-MM-DD note», e.g. «2026-03-07 Перенос выходного».",
                     mapping={"value": value},
                 )
-            )
+            ) from None
         bounds.check_date(day)
     return True
 
@@ -67,11 +67,18 @@ class IActSettings(Interface):
 
     mandatory_approver_groups = schema.List(
         title=_("Groups whose members visa every act"),
-        description=_("Deputy akims, the head of apparatus and his deputies, the heads of the "
-                      "finance and economy departments (R10.4a)."),
+        description=_(
+            "Deputy akims, the head of apparatus and his deputies, the heads of the "
+            "finance and economy departments (R10.4a)."
+        ),
         value_type=schema.TextLine(),
-        default=["deputy-akims", "head-of-apparatus", "deputy-heads-of-apparatus",
-                 "finance-heads", "economy-heads"],
+        default=[
+            "deputy-akims",
+            "head-of-apparatus",
+            "deputy-heads-of-apparatus",
+            "finance-heads",
+            "economy-heads",
+        ],
         required=False,
     )
     legal_consultant_group = schema.TextLine(
@@ -101,31 +108,49 @@ class IMeetingSettings(Interface):
 
     halls = schema.List(
         title=_("Halls of the apparatus"),
-        description=_("One per line; the Orgotdel books them, and two bookings of a hall may not overlap (R2.4)."),
+        description=_(
+            "One per line; the Orgotdel books them, and two bookings of a hall may not overlap (R2.4)."
+        ),
         value_type=schema.TextLine(),
         default=["Зал заседаний акимата", "Малый зал", "Зал видеоконференций"],
         required=False,
     )
-    akim_group = schema.TextLine(title=_("Group of the akim"), default="akim", required=False)
+    akim_group = schema.TextLine(
+        title=_("Group of the akim"), default="akim", required=False
+    )
     deputies_group = schema.TextLine(
-        title=_("Group of the deputy akims, one of whom acts for the absent akim (R5.2)"),
+        title=_(
+            "Group of the deputy akims, one of whom acts for the absent akim (R5.2)"
+        ),
         default="deputy-akims",
         required=False,
     )
     head_of_apparatus_group = schema.TextLine(
-        title=_("Group of the head of apparatus"), default="head-of-apparatus", required=False
+        title=_("Group of the head of apparatus"),
+        default="head-of-apparatus",
+        required=False,
     )
-    members_group = schema.TextLine(title=_("Group of the akimat members"), default="akimat-members", required=False)
+    members_group = schema.TextLine(
+        title=_("Group of the akimat members"), default="akimat-members", required=False
+    )
     legal_consultant_group = schema.TextLine(
-        title=_("Group of the legal consultant"), default="legal-consultant", required=False
+        title=_("Group of the legal consultant"),
+        default="legal-consultant",
+        required=False,
     )
     control_group = schema.TextLine(
-        title=_("Group of the ОДК, who draws up, registers and controls protocols (R5.11, R8.7)"),
+        title=_(
+            "Group of the ОДК, who draws up, registers and controls protocols (R5.11, R8.7)"
+        ),
         default="odk",
         required=False,
     )
-    orgotdel_group = schema.TextLine(title=_("Group of the Orgotdel"), default="orgotdel", required=False)
-    summary_group = schema.TextLine(title=_("Group of the Сводный отдел"), default="svodny-otdel", required=False)
+    orgotdel_group = schema.TextLine(
+        title=_("Group of the Orgotdel"), default="orgotdel", required=False
+    )
+    summary_group = schema.TextLine(
+        title=_("Group of the Сводный отдел"), default="svodny-otdel", required=False
+    )
 
 
 class IAppealSettings(Interface):
@@ -139,7 +164,9 @@ class IAppealSettings(Interface):
         **bounds.TERM_WORKING_DAYS,
     )
     appeals_group = schema.TextLine(
-        title=_("Group of the appeals department, who registers and sees every appeal (R13.2)"),
+        title=_(
+            "Group of the appeals department, who registers and sees every appeal (R13.2)"
+        ),
         default="appeals",
         required=False,
     )

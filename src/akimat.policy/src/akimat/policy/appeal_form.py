@@ -13,13 +13,13 @@ fields of the channel, the time of receipt and the record of an oral appeal (R13
 
 from AccessControl import getSecurityManager
 from akimat.content import _
-from akimat.content.core import bounds
-from akimat.content.core import identification
 from akimat.content.appeals import submissions
 from akimat.content.appeals.appeal import IAppeal
 from akimat.content.appeals.appeal import ORAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
+from akimat.content.core import bounds
+from akimat.content.core import identification
 from akimat.policy.rate_limit import RateLimit
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
@@ -68,10 +68,13 @@ def _address(request):
 
 def by_staff(form):
     """Whether the current user registers appeals (R13.2): only then the staff fields count."""
-    return bool(getSecurityManager().checkPermission("akimat.content: Handle appeal", form))
+    return bool(
+        getSecurityManager().checkPermission("akimat.content: Handle appeal", form)
+    )
 
 
 # Field validators (collective.easyform IFieldValidator): a message is the field's error.
+
 
 def is_identification(value, **kwargs):
     """R13.5: an IIN or BIN the applicant gives must be one."""
@@ -88,7 +91,12 @@ def is_attachment(value, **kwargs):
     """A file of at most 5 MB, a PDF, an image or a Word document."""
     if not value:
         return None
-    return ValidateFile(None, None)(value, size=MAX_ATTACHMENT_SIZE, allowed_types=ATTACHMENT_TYPES) or None
+    return (
+        ValidateFile(None, None)(
+            value, size=MAX_ATTACHMENT_SIZE, allowed_types=ATTACHMENT_TYPES
+        )
+        or None
+    )
 
 
 @adapter(Interface, Interface, IEasyFormForm, IInterface, Interface)
@@ -106,12 +114,23 @@ class AppealFormValidator(InvariantsValidator):
         if by_staff(self.view.context):
             return tuple(errors + self._staff_errors(data))
         if not (data.get("phone") or data.get("email")):
-            errors.append(Invalid(_("Give a phone number or an e-mail address for the answer.")))
+            errors.append(
+                Invalid(_("Give a phone number or an e-mail address for the answer."))
+            )
         # Decided once a request: the form extracts its data again to show the thanks page.
-        allowed = self.request.other.setdefault(_ALLOWED_KEY, SUBMISSIONS.allowed(_address(self.request)))
+        allowed = self.request.other.setdefault(
+            _ALLOWED_KEY, SUBMISSIONS.allowed(_address(self.request))
+        )
         if not allowed:
-            errors.append(Invalid(_("At most ${count} appeals an hour are accepted from one address. "
-                                    "Please try again later.", mapping={"count": SUBMISSIONS_PER_HOUR})))
+            errors.append(
+                Invalid(
+                    _(
+                        "At most ${count} appeals an hour are accepted from one address. "
+                        "Please try again later.",
+                        mapping={"count": SUBMISSIONS_PER_HOUR},
+                    )
+                )
+            )
         return tuple(errors)
 
     @staticmethod
@@ -120,11 +139,25 @@ class AppealFormValidator(InvariantsValidator):
         has its record (R13.10); it was received from 2000 up to now (R13.6)."""
         errors = []
         if not (data.get("phone") or data.get("email") or data.get("address")):
-            errors.append(Invalid(_("Give a phone number, an e-mail address or a postal address for the answer.")))
-        if data.get("channel") in ORAL_CHANNELS and not (data.get("oral_record") or "").strip():
+            errors.append(
+                Invalid(
+                    _(
+                        "Give a phone number, an e-mail address or a postal address for the answer."
+                    )
+                )
+            )
+        if (
+            data.get("channel") in ORAL_CHANNELS
+            and not (data.get("oral_record") or "").strip()
+        ):
             # The message of the Appeal's own invariant.
-            errors.append(Invalid(
-                _("Record what the applicant said: an oral appeal has a protocol of its own (R13.10).")))
+            errors.append(
+                Invalid(
+                    _(
+                        "Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."
+                    )
+                )
+            )
         try:
             if data.get("received_at"):
                 bounds.check_receipt(data["received_at"])
@@ -141,7 +174,11 @@ class RegisterAppeal(Action):
         staff = by_staff(get_context(self))
         if not staff:
             # The form omits the staff fields for visitors; posted anyway, they count for nothing.
-            fields = {name: value for name, value in fields.items() if name not in STAFF_FIELDS}
+            fields = {
+                name: value
+                for name, value in fields.items()
+                if name not in STAFF_FIELDS
+            }
         number = None
         try:
             number = submissions.register(fields)
@@ -153,18 +190,26 @@ class RegisterAppeal(Action):
         if not staff:
             SUBMISSIONS.record(_address(request))
         if number is None:
-            message = _("Your appeal is received. The appeals department will register it.")
+            message = _(
+                "Your appeal is received. The appeals department will register it."
+            )
         else:
             request.set(NUMBER_KEY, number)
-            message = _("Your appeal is registered under number ${number}.", mapping={"number": number})
+            message = _(
+                "Your appeal is registered under number ${number}.",
+                mapping={"number": number},
+            )
         IStatusMessage(request).add(message, type="info")
 
 
-RegisterAppealAction = ActionFactory(RegisterAppeal, _("Register the appeal"), "cmf.ManagePortal")
+RegisterAppealAction = ActionFactory(
+    RegisterAppeal, _("Register the appeal"), "cmf.ManagePortal"
+)
 RegisterAppealHandler = BaseHandler(RegisterAppeal)
 
 
 # The form, as the setup handler creates it. Titles come from the Appeal's fields, in Russian.
+
 
 def _ru(message):
     return escape(translate(message, target_language="ru"))
@@ -172,19 +217,28 @@ def _ru(message):
 
 # Easyform's form is a plone.autoform form: it leaves out a field the user may not write (on the
 # thanks page: read), so visitors never see the staff fields.
-HANDLE_APPEAL = "akimat.content.HandleAppeal"  # the permission's id, as plone.supermodel names it
+HANDLE_APPEAL = (
+    "akimat.content.HandleAppeal"  # the permission's id, as plone.supermodel names it
+)
 STAFF_ONLY = f' security:read-permission="{HANDLE_APPEAL}" security:write-permission="{HANDLE_APPEAL}"'
 
 
-def _field(name, type_, title, required=False, validators=None, extra="", staff_only=False):
+def _field(
+    name, type_, title, required=False, validators=None, extra="", staff_only=False
+):
     validators = f' easyform:validators="{validators}"' if validators else ""
     security = STAFF_ONLY if staff_only else ""
-    return (f'<field name="{name}" type="{type_}"{validators}{security}>'
-            f"<title>{_ru(title)}</title><required>{required}</required>{extra}</field>")
+    return (
+        f'<field name="{name}" type="{type_}"{validators}{security}>'
+        f"<title>{_ru(title)}</title><required>{required}</required>{extra}</field>"
+    )
 
 
 def _values(vocabulary):
-    return "".join(f"<element key={quoteattr(term.value)}>{_ru(term.title)}</element>" for term in vocabulary)
+    return "".join(
+        f"<element key={quoteattr(term.value)}>{_ru(term.title)}</element>"
+        for term in vocabulary
+    )
 
 
 def _description(message):
@@ -195,25 +249,61 @@ def fields_model():
     line = "zope.schema.TextLine"
     fields = (
         # The appeals department's, first: a paper or an oral appeal as received (R13.6, R13.10).
-        _field("channel", "zope.schema.Choice", IAppeal["channel"].title, True, staff_only=True,
-               extra=f"<default>letter</default><values>{_values(APPEAL_CHANNELS)}</values>"),
-        _field("received_at", "zope.schema.Datetime", IAppeal["received_at"].title, staff_only=True,
-               extra=_description(_("Almaty time. Left empty, the time of sending."))),
-        _field("oral_record", "zope.schema.Text", IAppeal["oral_record"].title, staff_only=True,
-               extra=_description(IAppeal["oral_record"].description)),
-        _field("kind", "zope.schema.Choice", IAppeal["kind"].title, True,
-               extra=f"<default>appeal</default><values>{_values(APPEAL_KINDS)}</values>"),
+        _field(
+            "channel",
+            "zope.schema.Choice",
+            IAppeal["channel"].title,
+            True,
+            staff_only=True,
+            extra=f"<default>letter</default><values>{_values(APPEAL_CHANNELS)}</values>",
+        ),
+        _field(
+            "received_at",
+            "zope.schema.Datetime",
+            IAppeal["received_at"].title,
+            staff_only=True,
+            extra=_description(_("Almaty time. Left empty, the time of sending.")),
+        ),
+        _field(
+            "oral_record",
+            "zope.schema.Text",
+            IAppeal["oral_record"].title,
+            staff_only=True,
+            extra=_description(IAppeal["oral_record"].description),
+        ),
+        _field(
+            "kind",
+            "zope.schema.Choice",
+            IAppeal["kind"].title,
+            True,
+            extra=f"<default>appeal</default><values>{_values(APPEAL_KINDS)}</values>",
+        ),
         _field("applicant_name", line, IAppeal["applicant_name"].title, True),
-        _field("applicant_id", line, IAppeal["applicant_id"].title, validators="akimat.isIdentification"),
+        _field(
+            "applicant_id",
+            line,
+            IAppeal["applicant_id"].title,
+            validators="akimat.isIdentification",
+        ),
         _field("address", line, IAppeal["address"].title),
         _field("phone", line, IAppeal["phone"].title),
         _field("email", line, IAppeal["email"].title, validators="isValidEmail"),
         _field("subject", line, IAppeal["title"].title, True),
         _field("substance", "zope.schema.Text", IAppeal["substance"].title, True),
-        _field("attachment", "plone.namedfile.field.NamedBlobFile", IAppeal["attachment"].title,
-               validators="akimat.isAppealAttachment", extra=_description(_("PDF, JPG, PNG or DOCX, at most 5 MB."))),
-        _field("consent", "zope.schema.Bool", _("I agree to the processing of my personal data"), True,
-               validators="isChecked"),
+        _field(
+            "attachment",
+            "plone.namedfile.field.NamedBlobFile",
+            IAppeal["attachment"].title,
+            validators="akimat.isAppealAttachment",
+            extra=_description(_("PDF, JPG, PNG or DOCX, at most 5 MB.")),
+        ),
+        _field(
+            "consent",
+            "zope.schema.Bool",
+            _("I agree to the processing of my personal data"),
+            True,
+            validators="isChecked",
+        ),
         # The honeypot: hidden from people, left empty by them.
         f'<field name="{HONEYPOT}" type="{line}" easyform:css_class="d-none">'
         f"<title>{_ru(_('Leave this field empty'))}</title><required>False</required></field>",
@@ -231,10 +321,12 @@ def actions_model():
 
 
 def _model(fields):
-    return ('<model xmlns="http://namespaces.plone.org/supermodel/schema" '
-            'xmlns:easyform="http://namespaces.plone.org/supermodel/easyform" '
-            'xmlns:security="http://namespaces.plone.org/supermodel/security">'
-            f"<schema>{fields}</schema></model>")
+    return (
+        '<model xmlns="http://namespaces.plone.org/supermodel/schema" '
+        'xmlns:easyform="http://namespaces.plone.org/supermodel/easyform" '
+        'xmlns:security="http://namespaces.plone.org/supermodel/security">'
+        f"<schema>{fields}</schema></model>"
+    )
 
 
 # Anonymous visitors open and submit this form only; the rest of the site stays closed.
@@ -254,9 +346,14 @@ def ensure_appeal_form(portal=None):
             type="EasyForm",
             id=FORM_ID,
             title=translate(_("Submit an appeal"), target_language="ru"),
-            description=translate(_("An appeal, a message, a request, a response, a proposal or a complaint "
-                                    "to the akimat of the district. It is registered and you are told its "
-                                    "number."), target_language="ru"),
+            description=translate(
+                _(
+                    "An appeal, a message, a request, a response, a proposal or a complaint "
+                    "to the akimat of the district. It is registered and you are told its "
+                    "number."
+                ),
+                target_language="ru",
+            ),
             fields_model=fields_model(),
             actions_model=actions_model(),
             submitLabel=translate(_("Send the appeal"), target_language="ru"),

@@ -12,10 +12,12 @@ from zope.interface import noLongerProvides
 
 
 OPEN_VIEWS = (
-    "login-help", "failsafe_login",
+    "login-help",
+    "failsafe_login",
     # The appeal form's own: its page (the default view), the check of a field as the visitor
     # leaves it. Elsewhere the permissions refuse them: Anonymous may view nothing else.
-    "view", "z3cform_validate_field",
+    "view",
+    "z3cform_validate_field",
 )
 addValidIds(FORM_ID, *OPEN_VIEWS, *(f"@@{name}" for name in OPEN_VIEWS))
 

@@ -23,22 +23,40 @@ class DemoUser:
 
 DEMO_USERS = (
     DemoUser("seitzhanov", "Сейтжанов Ерлан Маратович", ("akim", "akimat-members")),
-    DemoUser("abdrakhmanov", "Абдрахманов Нурлан Серикович", ("deputy-akims", "akimat-members")),
-    DemoUser("kuznetsova", "Кузнецова Ольга Викторовна", ("deputy-akims", "akimat-members")),
-    DemoUser("omarova", "Омарова Айгерим Болатовна", ("head-of-apparatus", "akimat-members")),
+    DemoUser(
+        "abdrakhmanov",
+        "Абдрахманов Нурлан Серикович",
+        ("deputy-akims", "akimat-members"),
+    ),
+    DemoUser(
+        "kuznetsova", "Кузнецова Ольга Викторовна", ("deputy-akims", "akimat-members")
+    ),
+    DemoUser(
+        "omarova", "Омарова Айгерим Болатовна", ("head-of-apparatus", "akimat-members")
+    ),
     DemoUser("ibraimov", "Ибраимов Данияр Касымович", ("deputy-heads-of-apparatus",)),
     DemoUser("zhumabekova", "Жумабекова Сауле Ерболовна", ("legal-consultant",)),
     DemoUser("aliev", "Алиев Тимур Русланович", ("press-secretary",)),
     DemoUser("abenov", "Абенов Серик Жаксылыкович", ("akimat-members",)),
     DemoUser("tulegenova", "Тулегенова Гульнара Ахметовна", ("odk", "odk-heads")),
     DemoUser("petrova", "Петрова Анна Сергеевна", ("odk",)),
-    DemoUser("bekmuratov", "Бекмуратов Асхат Жанибекович", ("orgotdel", "orgotdel-heads")),
+    DemoUser(
+        "bekmuratov", "Бекмуратов Асхат Жанибекович", ("orgotdel", "orgotdel-heads")
+    ),
     DemoUser("akhmetova", "Ахметова Жулдыз Ерлановна", ("orgotdel",)),
-    DemoUser("nurzhanova", "Нуржанова Динара Каиратовна", ("svodny-otdel", "svodny-otdel-heads")),
-    DemoUser("satybaldieva", "Сатыбалдиева Жанар Муратовна", ("appeals", "appeals-heads")),
+    DemoUser(
+        "nurzhanova",
+        "Нуржанова Динара Каиратовна",
+        ("svodny-otdel", "svodny-otdel-heads"),
+    ),
+    DemoUser(
+        "satybaldieva", "Сатыбалдиева Жанар Муратовна", ("appeals", "appeals-heads")
+    ),
     DemoUser("kim", "Ким Виктория Александровна", ("appeals",)),
     DemoUser("musina", "Мусина Алия Нурлановна", ("hr", "hr-heads")),
-    DemoUser("smagulov", "Смагулов Ерлан Бауыржанович", ("it-security", "it-security-heads")),
+    DemoUser(
+        "smagulov", "Смагулов Ерлан Бауыржанович", ("it-security", "it-security-heads")
+    ),
     DemoUser("kozlov", "Козлов Андрей Петрович", ("finance", "finance-heads")),
     DemoUser("yessenova", "Есенова Мадина Талгатовна", ("economy", "economy-heads")),
     DemoUser("tursynbayev", "Турсынбаев Ержан Абаевич", ("economy",)),

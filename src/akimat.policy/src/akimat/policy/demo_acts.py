@@ -3,8 +3,8 @@
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
 from plone import api
-from Products.CMFCore.indexing import processQueue
 from plone.app.textfield.value import RichTextValue
+from Products.CMFCore.indexing import processQueue
 
 
 DEVELOPER = "tursynbayev"  # economy department
@@ -18,11 +18,19 @@ def add_demo_acts(portal):
 
     def act(id, title, kind="decision", **fields):
         return api.content.create(
-            container=folder, type="Act", id=id, title=title, kind=kind,
+            container=folder,
+            type="Act",
+            id=id,
+            title=title,
+            kind=kind,
             title_kk=fields.pop("title_kk", None),
-            text_ru=_html(f"<p>{title}.</p><p>Контроль за исполнением возложить на заместителя акима района.</p>"),
-            developer_department="economy", executor_name="Турсынбаев Е. А.",
-            executor_phone="8 (72548) 2-15-40", **fields,
+            text_ru=_html(
+                f"<p>{title}.</p><p>Контроль за исполнением возложить на заместителя акима района.</p>"
+            ),
+            developer_department="economy",
+            executor_name="Турсынбаев Е. А.",
+            executor_phone="8 (72548) 2-15-40",
+            **fields,
         )
 
     def move(obj, *transitions):
@@ -33,16 +41,30 @@ def add_demo_acts(portal):
         while visas.pending(obj):
             give_visa(obj, visas.pending(obj)[0].approver, agree=True)
 
-    act("draft", "О создании рабочей группы по инвентаризации земель сельскохозяйственного назначения")
-    move(act("legal-review", "О мерах по подготовке к паводкоопасному периоду 2027 года"), "submit")
-    agreement = act("agreement", "Об утверждении плана мероприятий по благоустройству сёл района")
+    act(
+        "draft",
+        "О создании рабочей группы по инвентаризации земель сельскохозяйственного назначения",
+    )
+    move(
+        act(
+            "legal-review", "О мерах по подготовке к паводкоопасному периоду 2027 года"
+        ),
+        "submit",
+    )
+    agreement = act(
+        "agreement", "Об утверждении плана мероприятий по благоустройству сёл района"
+    )
     move(agreement, "submit", "approve_legally")
     give_visa(agreement, visas.pending(agreement)[0].approver, agree=True)
-    signing = act("signing", "О проведении районного конкурса «Лучшее село»", kind="order")
+    signing = act(
+        "signing", "О проведении районного конкурса «Лучшее село»", kind="order"
+    )
     move(signing, "submit", "approve_legally")
     visa_everyone(signing)
     registered = act(
-        "registered", "Об утверждении Регламента аппарата акима района", kind="resolution",
+        "registered",
+        "Об утверждении Регламента аппарата акима района",
+        kind="resolution",
         title_kk="Аудан әкімі аппаратының Регламентін бекіту туралы",
         distribution=["odk", "economy", "orgotdel"],
     )
@@ -50,14 +72,24 @@ def add_demo_acts(portal):
     visa_everyone(registered)  # the departments, then the akimat members
     visa_everyone(registered)
     move(registered, "sign", "register")
-    signed = act("signed", "О закреплении кураторов за сельскими округами", kind="apparatus-order")
+    signed = act(
+        "signed",
+        "О закреплении кураторов за сельскими округами",
+        kind="apparatus-order",
+    )
     move(signed, "submit", "approve_legally")
     visa_everyone(signed)
     move(signed, "sign")
     move(act("withdrawn", "О проведении субботника (проект отозван)"), "withdraw")
-    returned = act("returned", "О внесении изменений в постановление акимата района № 12")
+    returned = act(
+        "returned", "О внесении изменений в постановление акимата района № 12"
+    )
     move(returned, "submit")
-    workflow.doActionFor(returned, "return", comment="Приложите сравнительную таблицу (п. 10.5 Регламента)")
+    workflow.doActionFor(
+        returned,
+        "return",
+        comment="Приложите сравнительную таблицу (п. 10.5 Регламента)",
+    )
     returned.amends = True
     # Index now, while the import runs in the site: the test layers commit the import with no
     # site set, and the security index of acts computed then misses the approvers.

@@ -8,17 +8,17 @@ apparatus approves the agenda, the protocol is drawn up by whom the preparation 
 secretary sign, the ОДК registers and sends. Halls are booked without overlaps (R2.4).
 """
 
-from akimat.content.meetings import preparation
-from akimat.content.meetings import protocol_life_cycle as protocols
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import group_members
-from akimat.content.meetings.meeting import overlapping_meeting
 from akimat.content.core.principals import HEADS_SUFFIX
 from akimat.content.core.print_forms import DOCX
 from akimat.content.core.vocabularies import meeting_settings
+from akimat.content.meetings import preparation
+from akimat.content.meetings import protocol_life_cycle as protocols
+from akimat.content.meetings.meeting import overlapping_meeting
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
@@ -38,9 +38,23 @@ from zope.intid.interfaces import IIntIds
 AKIM = "seitzhanov"
 HEAD_OF_APPARATUS = "omarova"
 DEPUTIES = ("abdrakhmanov", "kuznetsova")
-SESSION_ABSENT = "abenov"  # on leave: 4 of the 5 akimat members take part, a quorum (R5.4)
-APPARATUS_MEMBERS = (*DEPUTIES, HEAD_OF_APPARATUS, "ibraimov", "zhumabekova", "tulegenova", "bekmuratov",
-                     "nurzhanova", "satybaldieva", "musina", "smagulov", "kozlov", "yessenova")
+SESSION_ABSENT = (
+    "abenov"  # on leave: 4 of the 5 akimat members take part, a quorum (R5.4)
+)
+APPARATUS_MEMBERS = (
+    *DEPUTIES,
+    HEAD_OF_APPARATUS,
+    "ibraimov",
+    "zhumabekova",
+    "tulegenova",
+    "bekmuratov",
+    "nurzhanova",
+    "satybaldieva",
+    "musina",
+    "smagulov",
+    "kozlov",
+    "yessenova",
+)
 # Prepared by the Сводный отдел (R5.14–R5.34); the Orgotdel prepares the others.
 PREPARED_BY_SVODNY = ("apparatus-meeting", "government-session")
 # The agenda of a commission is approved by the akim (R5.50), an operational meeting is his (R5.36).
@@ -125,20 +139,37 @@ def add_demo_meetings(portal):
 
 # The meeting and its agenda
 
+
 def _meeting(portal, folder, plan):
     settings = meeting_settings(portal)
     starts, minutes, hall_position, meeting_format = SLOTS[plan.kind]
     start = datetime.combine(plan.day, starts)
     end = start + timedelta(minutes=minutes)
     hall = _free_hall(portal, settings.halls or (), hall_position, start, end)
-    organiser = _member(settings.summary_group if plan.kind in PREPARED_BY_SVODNY else settings.orgotdel_group)
+    organiser = _member(
+        settings.summary_group
+        if plan.kind in PREPARED_BY_SVODNY
+        else settings.orgotdel_group
+    )
     with api.env.adopt_user(username=organiser):
         meeting = api.content.create(
-            container=folder, type="Meeting", id=plan.id, kind=plan.kind, title=plan.title,
-            start=start, end=end, hall=hall, place=plan.place or ("" if hall else "Здание аппарата акима района"),
-            meeting_format=meeting_format, chair=plan.chair, secretary=plan.secretary, members=_members(plan),
-            invitees=list(plan.invitees), invitees_agreed_by=DEPUTIES[0] if plan.invitees else None,
-            open_meeting=True, languages=["kk", "ru"],
+            container=folder,
+            type="Meeting",
+            id=plan.id,
+            kind=plan.kind,
+            title=plan.title,
+            start=start,
+            end=end,
+            hall=hall,
+            place=plan.place or ("" if hall else "Здание аппарата акима района"),
+            meeting_format=meeting_format,
+            chair=plan.chair,
+            secretary=plan.secretary,
+            members=_members(plan),
+            invitees=list(plan.invitees),
+            invitees_agreed_by=DEPUTIES[0] if plan.invitees else None,
+            open_meeting=True,
+            languages=["kk", "ru"],
         )
         for number, item in enumerate(plan.items, 1):
             _agenda_item(portal, meeting, number, item, plan.all_materials)
@@ -151,7 +182,11 @@ def _free_hall(portal, halls, position, start, end):
         return None
     position %= len(halls)
     return next(
-        (hall for hall in halls[position:] + halls[:position] if overlapping_meeting(portal, hall, start, end) is None),
+        (
+            hall
+            for hall in halls[position:] + halls[:position]
+            if overlapping_meeting(portal, hall, start, end) is None
+        ),
         None,
     )
 
@@ -162,21 +197,32 @@ def _members(plan):
         return []
     if plan.kind == "apparatus-meeting":
         return list(APPARATUS_MEMBERS)
-    people = [HEAD_OF_APPARATUS] + [item.deputy for item in plan.items] + [item.speaker for item in plan.items]
+    people = (
+        [HEAD_OF_APPARATUS]
+        + [item.deputy for item in plan.items]
+        + [item.speaker for item in plan.items]
+    )
     return [userid for userid in dict.fromkeys(people) if userid != plan.chair]
 
 
 def _agenda_item(portal, meeting, number, item, all_materials):
     act = portal["acts"].get("registered") if item.adopts_act else None
     agenda_item = api.content.create(
-        container=meeting, type="AgendaItem", id=f"item-{number}", title=item.title,
-        speakers=[item.speaker], responsible_department=item.department, supervising_deputy=item.deputy,
+        container=meeting,
+        type="AgendaItem",
+        id=f"item-{number}",
+        title=item.title,
+        speakers=[item.speaker],
+        responsible_department=item.department,
+        supervising_deputy=item.deputy,
         decision=item.decision or None,
-        adopted_act=RelationValue(getUtility(IIntIds).getId(act)) if act is not None else None,
+        adopted_act=RelationValue(getUtility(IIntIds).getId(act))
+        if act is not None
+        else None,
     )
     # R5.6, R5.7: the department's first head submits its materials; the two items of the coming
     # session share every kind between them, the others have their справка.
-    kinds = list(MATERIALS)[number - 1::2] if all_materials else ["certificate"]
+    kinds = list(MATERIALS)[number - 1 :: 2] if all_materials else ["certificate"]
     with api.env.adopt_user(username=_member(item.department + HEADS_SUFFIX)):
         for kind in kinds:
             _material(agenda_item, kind)
@@ -185,25 +231,45 @@ def _agenda_item(portal, meeting, number, item, all_materials):
 def _material(item, kind):
     title = f"{MATERIALS[kind]}: {item.title}"
     if kind == "participants":
-        names = "\n".join(api.user.get(userid=userid).getProperty("fullname") for userid in item.meeting().member_ids())
-        file = NamedBlobFile(data=names.encode("utf-8"), filename="participants.txt", contentType="text/plain")
+        names = "\n".join(
+            api.user.get(userid=userid).getProperty("fullname")
+            for userid in item.meeting().member_ids()
+        )
+        file = NamedBlobFile(
+            data=names.encode("utf-8"),
+            filename="participants.txt",
+            contentType="text/plain",
+        )
     else:
-        file = NamedBlobFile(data=_docx(MATERIALS[kind]), filename=f"{kind}.docx", contentType=DOCX)
-    api.content.create(container=item, type="Material", id=kind, kind=kind, title=title, material_language="ru",
-                       file=file, restriction="none")
+        file = NamedBlobFile(
+            data=_docx(MATERIALS[kind]), filename=f"{kind}.docx", contentType=DOCX
+        )
+    api.content.create(
+        container=item,
+        type="Material",
+        id=kind,
+        kind=kind,
+        title=title,
+        material_language="ru",
+        file=file,
+        restriction="none",
+    )
 
 
 @cache  # a Word file takes python-docx some 30 ms to write: one per kind of material
 def _docx(title):
     document = Document()
     document.add_heading(title, level=1)
-    document.add_paragraph("Демонстрационный материал интранета аппарата акима района Байдибек.")
+    document.add_paragraph(
+        "Демонстрационный материал интранета аппарата акима района Байдибек."
+    )
     data = BytesIO()
     document.save(data)
     return data.getvalue()
 
 
 # Its way: agenda, session, preparation steps
+
 
 def _run_meeting(meeting, plan):
     if plan.state == "cancelled":
@@ -212,7 +278,11 @@ def _run_meeting(meeting, plan):
     if plan.state == "planned":
         return
     settings = meeting_settings(meeting)
-    approver = settings.akim_group if plan.kind in AGENDA_BY_AKIM else settings.head_of_apparatus_group
+    approver = (
+        settings.akim_group
+        if plan.kind in AGENDA_BY_AKIM
+        else settings.head_of_apparatus_group
+    )
     _do(meeting, "approve_agenda", _member(approver))
     if plan.state != "agenda_approved":
         _do(meeting, "hold", meeting.Creator())
@@ -223,8 +293,10 @@ def _hold(meeting, plan):
     if plan.kind != "akimat-session":
         meeting.record_attendance(meeting.member_ids())
         return
-    meeting.record_attendance([userid for userid in meeting.member_ids() if userid != SESSION_ABSENT])
-    for agenda_item, item in zip(meeting.agenda(), plan.items):
+    meeting.record_attendance(
+        [userid for userid in meeting.member_ids() if userid != SESSION_ABSENT]
+    )
+    for agenda_item, item in zip(meeting.agenda(), plan.items, strict=False):
         if item.vote:
             agenda_item.record_vote(*item.vote)
 
@@ -247,6 +319,7 @@ def _mark_preparation(meeting, plan, today, protocol):
 
 # The protocol
 
+
 def _protocol(portal, meeting, plan, today, calendar):
     """Drawn up by whom the rules name, then taken to the plan's state (R8, A6)."""
     drawer = _responsible(meeting, _protocol_rule(meeting).responsible)
@@ -256,15 +329,24 @@ def _protocol(portal, meeting, plan, today, calendar):
         protocol.reindexObjectSecurity()  # the distribution list reads it (A6.5)
         for number, content, lead, co_executors, weeks in plan.assignments:
             api.content.create(
-                container=protocol, type="Assignment", id=f"assignment-{number}", number=number, title=content,
-                lead_executor=lead, co_executors=list(co_executors), controller=protocol.controller,
-                date_given=meeting.day(), deadline=calendar.deadline(today + timedelta(weeks=weeks)),
+                container=protocol,
+                type="Assignment",
+                id=f"assignment-{number}",
+                number=number,
+                title=content,
+                lead_executor=lead,
+                co_executors=list(co_executors),
+                controller=protocol.controller,
+                date_given=meeting.day(),
+                deadline=calendar.deadline(today + timedelta(weeks=weeks)),
             )
     reached = PROTOCOL_STATES.index(plan.protocol)
     if reached == 0:
         return protocol
     # Drawn up in its term (R8.5d), but the protocol still in agreement, one day late (R8.6).
-    protocol.drawn_up_on = min(calendar.add_working_days(meeting.day(), 1 if reached > 1 else 2), today)
+    protocol.drawn_up_on = min(
+        calendar.add_working_days(meeting.day(), 1 if reached > 1 else 2), today
+    )
     _do(protocol, "submit", drawer)
     _give_visas(protocol, count=1 if reached == 1 else None)
     if reached < 3:
@@ -280,7 +362,9 @@ def _protocol(portal, meeting, plan, today, calendar):
 
 
 def _protocol_rule(meeting):
-    return next(rule for rule in preparation.rules(meeting.kind, False) if rule.id == "protocol")
+    return next(
+        rule for rule in preparation.rules(meeting.kind, False) if rule.id == "protocol"
+    )
 
 
 def _give_visas(document, count=None):
@@ -294,6 +378,7 @@ def _give_visas(document, count=None):
 
 
 # People
+
 
 def _member(group):
     """One member of a group, the same on every run."""
@@ -314,6 +399,7 @@ def _do(obj, transition, userid):
 
 # The month
 
+
 def _season(today):
     year = today.year if today.month >= 7 else today.year - 1
     return f"{year}–{year + 1}"
@@ -323,32 +409,115 @@ def _budget_period(today):
     """The last quarter closed: «за 9 месяцев 2026 года», or the last year in its first quarter."""
     year = today.year
     return {
-        1: f"за I квартал {year} года", 2: f"за первое полугодие {year} года", 3: f"за 9 месяцев {year} года",
+        1: f"за I квартал {year} года",
+        2: f"за первое полугодие {year} года",
+        3: f"за 9 месяцев {year} года",
     }.get((today.month - 1) // 3, f"за {year - 1} год")
 
 
 def _apparatus_agendas(today):
     return (
-        ((Item("О ходе исполнения поручений акима района, находящихся на контроле", "odk", DEPUTIES[0], "tulegenova",
-               "Информацию принять к сведению. Руководителям отделов обеспечить исполнение поручений в срок."),
-          Item("О работе с обращениями граждан за прошедшую неделю", "appeals", DEPUTIES[1], "satybaldieva",
-               "Информацию принять к сведению.")),
-         (("1", "Обеспечить исполнение поручений акима района, срок которых истекает в текущем месяце",
-           "orgotdel", ("svodny-otdel",), 3),
-          ("1.1", "Представить в ОДК сведения о ходе исполнения поручений с истекающим сроком", "svodny-otdel", (), 2),
-          ("2", "Обеспечить рассмотрение обращений граждан без нарушения сроков", "appeals", (), 4))),
-        ((Item("О соблюдении исполнительской и трудовой дисциплины в аппарате акима района", "hr", DEPUTIES[1],
-               "musina", "Информацию принять к сведению. Службе управления персоналом усилить контроль."),
-          Item("Об обеспечении информационной безопасности в аппарате акима района", "it-security", DEPUTIES[0],
-               "smagulov", "Провести проверку учётных записей и прав доступа сотрудников.")),
-         (("1", "Провести анализ соблюдения трудовой дисциплины и внести предложения", "hr", (), 3),
-          ("1.1", "Обновить график дежурств ответственных работников аппарата", "hr", ("orgotdel",), 2),
-          ("2", "Провести проверку учётных записей и прав доступа сотрудников аппарата", "it-security", (), 4))),
-        ((Item(f"О ходе исполнения бюджета района {_budget_period(today)}", "finance", DEPUTIES[1], "kozlov",
-               "Информацию принять к сведению."),
-          Item("О мониторинге цен на социально значимые продовольственные товары", "economy", DEPUTIES[0],
-               "yessenova", "Продолжить еженедельный мониторинг цен.")),
-         ()),
+        (
+            (
+                Item(
+                    "О ходе исполнения поручений акима района, находящихся на контроле",
+                    "odk",
+                    DEPUTIES[0],
+                    "tulegenova",
+                    "Информацию принять к сведению. Руководителям отделов обеспечить исполнение поручений в срок.",
+                ),
+                Item(
+                    "О работе с обращениями граждан за прошедшую неделю",
+                    "appeals",
+                    DEPUTIES[1],
+                    "satybaldieva",
+                    "Информацию принять к сведению.",
+                ),
+            ),
+            (
+                (
+                    "1",
+                    "Обеспечить исполнение поручений акима района, срок которых истекает в текущем месяце",
+                    "orgotdel",
+                    ("svodny-otdel",),
+                    3,
+                ),
+                (
+                    "1.1",
+                    "Представить в ОДК сведения о ходе исполнения поручений с истекающим сроком",
+                    "svodny-otdel",
+                    (),
+                    2,
+                ),
+                (
+                    "2",
+                    "Обеспечить рассмотрение обращений граждан без нарушения сроков",
+                    "appeals",
+                    (),
+                    4,
+                ),
+            ),
+        ),
+        (
+            (
+                Item(
+                    "О соблюдении исполнительской и трудовой дисциплины в аппарате акима района",
+                    "hr",
+                    DEPUTIES[1],
+                    "musina",
+                    "Информацию принять к сведению. Службе управления персоналом усилить контроль.",
+                ),
+                Item(
+                    "Об обеспечении информационной безопасности в аппарате акима района",
+                    "it-security",
+                    DEPUTIES[0],
+                    "smagulov",
+                    "Провести проверку учётных записей и прав доступа сотрудников.",
+                ),
+            ),
+            (
+                (
+                    "1",
+                    "Провести анализ соблюдения трудовой дисциплины и внести предложения",
+                    "hr",
+                    (),
+                    3,
+                ),
+                (
+                    "1.1",
+                    "Обновить график дежурств ответственных работников аппарата",
+                    "hr",
+                    ("orgotdel",),
+                    2,
+                ),
+                (
+                    "2",
+                    "Провести проверку учётных записей и прав доступа сотрудников аппарата",
+                    "it-security",
+                    (),
+                    4,
+                ),
+            ),
+        ),
+        (
+            (
+                Item(
+                    f"О ходе исполнения бюджета района {_budget_period(today)}",
+                    "finance",
+                    DEPUTIES[1],
+                    "kozlov",
+                    "Информацию принять к сведению.",
+                ),
+                Item(
+                    "О мониторинге цен на социально значимые продовольственные товары",
+                    "economy",
+                    DEPUTIES[0],
+                    "yessenova",
+                    "Продолжить еженедельный мониторинг цен.",
+                ),
+            ),
+            (),
+        ),
     )
 
 
@@ -364,79 +533,290 @@ def _plans(today, calendar):
 
     return [
         *_apparatus_meetings(today, calendar),
-        Plan("akimat-session", "Заседание акимата района", before(12), "closed", secretary="bekmuratov",
-             items=(Item("Об утверждении Регламента аппарата акима района", "odk", DEPUTIES[1], HEAD_OF_APPARATUS,
-                         "Постановление акимата района «Об утверждении Регламента аппарата акима района» принять.",
-                         vote=(4, 0, 0), adopts_act=True),
-                    Item("О передаче в доверительное управление объектов коммунальной собственности района",
-                         "finance", DEPUTIES[1], "kozlov",
-                         "Проект постановления отклонить и доработать с учётом замечаний членов акимата.",
-                         vote=(1, 2, 1)),
-                    Item(f"Об исполнении бюджета района {_budget_period(today)}", "finance", DEPUTIES[1], "kozlov",
-                         "Информацию принять к сведению.")),
-             protocol="registered",
-             assignments=(("1", "Обеспечить ознакомление сотрудников аппарата с Регламентом аппарата акима района",
-                           "hr", ("odk",), 2),
-                          ("1.1", "Разместить Регламент в библиотеке документов интранета", "it-security", (), 2),
-                          ("2", "Доработать проект постановления о передаче объектов коммунальной собственности "
-                                "в доверительное управление", "finance", (), 4))),
-        Plan("operational-meeting", "Оперативное совещание по вопросам отопительного сезона", before(9), "held",
-             secretary="kim",
-             items=(Item(f"О рассмотрении обращений граждан по вопросам теплоснабжения в отопительный сезон "
-                         f"{season} годов", "appeals", DEPUTIES[0], "satybaldieva",
-                         "Информацию принять к сведению. Обращения по теплоснабжению рассматривать в первоочередном "
-                         "порядке."),
-                    Item("О погашении задолженности за потреблённую тепловую энергию", "finance", DEPUTIES[1],
-                         "kozlov", "Принять меры по погашению задолженности до конца месяца.")),
-             protocol="agreement",
-             assignments=(("1", "Рассматривать обращения граждан по вопросам теплоснабжения в первоочередном порядке",
-                           "appeals", (), 3),
-                          ("1.1", "Еженедельно информировать акима района об обращениях по теплоснабжению", "appeals",
-                           ("orgotdel",), 2),
-                          ("2", "Принять меры по погашению задолженности за тепловую энергию", "finance", (), 4))),
-        Plan("commission", "Заседание бюджетной комиссии района", before(7), "held", chair=DEPUTIES[1],
-             secretary="akhmetova",
-             items=(Item(f"Об уточнении бюджета района на {year} год", "finance", DEPUTIES[1], "kozlov",
-                         "Предложения по уточнению бюджета одобрить и внести на рассмотрение маслихата района."),
-                    Item("О распределении свободных остатков бюджетных средств", "finance", DEPUTIES[1], "kozlov",
-                         "Направить свободные остатки на финансирование мероприятий отопительного сезона.")),
-             protocol="draft",
-             assignments=(("1", "Подготовить проект решения маслихата района об уточнении бюджета района", "finance",
-                           (), 3),
-                          ("1.1", "Согласовать проект решения с администраторами бюджетных программ", "finance",
-                           ("svodny-otdel",), 2),
-                          ("2", "Внести предложения по распределению свободных остатков бюджетных средств", "finance",
-                           (), 4))),
-        Plan("government-session", "Совещание по итогам заседания Правительства Республики Казахстан", before(5),
-             "held",
-             items=(Item("О мерах по сдерживанию цен на социально значимые продовольственные товары", "economy",
-                         DEPUTIES[0], "yessenova", "Обеспечить еженедельный мониторинг цен."),
-                    Item("О ходе цифровизации государственных услуг в районе", "it-security", DEPUTIES[1], "smagulov",
-                         "Информацию принять к сведению."))),
-        Plan("field-meeting", "Выездное совещание по готовности котельных сельских округов", before(3), "held",
-             chair=DEPUTIES[0], secretary="tursynbayev", place="с. Шаян, котельная № 1",
-             items=(Item("О готовности котельных сельских округов к работе в зимний период", "economy", DEPUTIES[0],
-                         "yessenova", "Устранить выявленные замечания до конца месяца."),)),
-        Plan("operational-meeting", "Оперативное совещание по подготовке к паводкоопасному периоду", after(2),
-             "agenda_approved", secretary="akhmetova",
-             items=(Item(f"О мерах по подготовке к паводкоопасному периоду {year + 1} года", "economy", DEPUTIES[0],
-                         "yessenova"),)),
-        Plan("operational-meeting", "Оперативное совещание по цифровизации государственных услуг", after(3),
-             "cancelled", secretary="akhmetova",
-             items=(Item("О переводе государственных услуг в электронный формат", "it-security", DEPUTIES[1],
-                         "smagulov"),)),
-        Plan("commission", "Заседание комиссии по вопросам занятости населения", after(4), "planned",
-             chair=DEPUTIES[1], secretary="tursynbayev",
-             items=(Item("О ходе реализации мер по содействию занятости населения", "economy", DEPUTIES[1],
-                         "yessenova"),)),
-        Plan("field-meeting", "Выездное совещание по благоустройству сёл района", after(6), "planned",
-             chair=DEPUTIES[0], secretary="akhmetova", place="с. Алимтау, сельский округ Алимтау",
-             items=(Item("О ходе работ по благоустройству и освещению улиц", "economy", DEPUTIES[0], "yessenova"),)),
-        Plan("akimat-session", "Заседание акимата района", after(7), "planned", secretary="bekmuratov",
-             invitees=("Прокурор района", "Представители районных средств массовой информации"), all_materials=True,
-             items=(Item(f"О проекте бюджета района на {year + 1}–{year + 3} годы", "economy", DEPUTIES[1],
-                         "yessenova"),
-                    Item(f"О ходе отопительного сезона {season} годов", "economy", DEPUTIES[0], "yessenova"))),
+        Plan(
+            "akimat-session",
+            "Заседание акимата района",
+            before(12),
+            "closed",
+            secretary="bekmuratov",
+            items=(
+                Item(
+                    "Об утверждении Регламента аппарата акима района",
+                    "odk",
+                    DEPUTIES[1],
+                    HEAD_OF_APPARATUS,
+                    "Постановление акимата района «Об утверждении Регламента аппарата акима района» принять.",
+                    vote=(4, 0, 0),
+                    adopts_act=True,
+                ),
+                Item(
+                    "О передаче в доверительное управление объектов коммунальной собственности района",
+                    "finance",
+                    DEPUTIES[1],
+                    "kozlov",
+                    "Проект постановления отклонить и доработать с учётом замечаний членов акимата.",
+                    vote=(1, 2, 1),
+                ),
+                Item(
+                    f"Об исполнении бюджета района {_budget_period(today)}",
+                    "finance",
+                    DEPUTIES[1],
+                    "kozlov",
+                    "Информацию принять к сведению.",
+                ),
+            ),
+            protocol="registered",
+            assignments=(
+                (
+                    "1",
+                    "Обеспечить ознакомление сотрудников аппарата с Регламентом аппарата акима района",
+                    "hr",
+                    ("odk",),
+                    2,
+                ),
+                (
+                    "1.1",
+                    "Разместить Регламент в библиотеке документов интранета",
+                    "it-security",
+                    (),
+                    2,
+                ),
+                (
+                    "2",
+                    "Доработать проект постановления о передаче объектов коммунальной собственности "
+                    "в доверительное управление",
+                    "finance",
+                    (),
+                    4,
+                ),
+            ),
+        ),
+        Plan(
+            "operational-meeting",
+            "Оперативное совещание по вопросам отопительного сезона",
+            before(9),
+            "held",
+            secretary="kim",
+            items=(
+                Item(
+                    f"О рассмотрении обращений граждан по вопросам теплоснабжения в отопительный сезон "
+                    f"{season} годов",
+                    "appeals",
+                    DEPUTIES[0],
+                    "satybaldieva",
+                    "Информацию принять к сведению. Обращения по теплоснабжению рассматривать в первоочередном "
+                    "порядке.",
+                ),
+                Item(
+                    "О погашении задолженности за потреблённую тепловую энергию",
+                    "finance",
+                    DEPUTIES[1],
+                    "kozlov",
+                    "Принять меры по погашению задолженности до конца месяца.",
+                ),
+            ),
+            protocol="agreement",
+            assignments=(
+                (
+                    "1",
+                    "Рассматривать обращения граждан по вопросам теплоснабжения в первоочередном порядке",
+                    "appeals",
+                    (),
+                    3,
+                ),
+                (
+                    "1.1",
+                    "Еженедельно информировать акима района об обращениях по теплоснабжению",
+                    "appeals",
+                    ("orgotdel",),
+                    2,
+                ),
+                (
+                    "2",
+                    "Принять меры по погашению задолженности за тепловую энергию",
+                    "finance",
+                    (),
+                    4,
+                ),
+            ),
+        ),
+        Plan(
+            "commission",
+            "Заседание бюджетной комиссии района",
+            before(7),
+            "held",
+            chair=DEPUTIES[1],
+            secretary="akhmetova",
+            items=(
+                Item(
+                    f"Об уточнении бюджета района на {year} год",
+                    "finance",
+                    DEPUTIES[1],
+                    "kozlov",
+                    "Предложения по уточнению бюджета одобрить и внести на рассмотрение маслихата района.",
+                ),
+                Item(
+                    "О распределении свободных остатков бюджетных средств",
+                    "finance",
+                    DEPUTIES[1],
+                    "kozlov",
+                    "Направить свободные остатки на финансирование мероприятий отопительного сезона.",
+                ),
+            ),
+            protocol="draft",
+            assignments=(
+                (
+                    "1",
+                    "Подготовить проект решения маслихата района об уточнении бюджета района",
+                    "finance",
+                    (),
+                    3,
+                ),
+                (
+                    "1.1",
+                    "Согласовать проект решения с администраторами бюджетных программ",
+                    "finance",
+                    ("svodny-otdel",),
+                    2,
+                ),
+                (
+                    "2",
+                    "Внести предложения по распределению свободных остатков бюджетных средств",
+                    "finance",
+                    (),
+                    4,
+                ),
+            ),
+        ),
+        Plan(
+            "government-session",
+            "Совещание по итогам заседания Правительства Республики Казахстан",
+            before(5),
+            "held",
+            items=(
+                Item(
+                    "О мерах по сдерживанию цен на социально значимые продовольственные товары",
+                    "economy",
+                    DEPUTIES[0],
+                    "yessenova",
+                    "Обеспечить еженедельный мониторинг цен.",
+                ),
+                Item(
+                    "О ходе цифровизации государственных услуг в районе",
+                    "it-security",
+                    DEPUTIES[1],
+                    "smagulov",
+                    "Информацию принять к сведению.",
+                ),
+            ),
+        ),
+        Plan(
+            "field-meeting",
+            "Выездное совещание по готовности котельных сельских округов",
+            before(3),
+            "held",
+            chair=DEPUTIES[0],
+            secretary="tursynbayev",
+            place="с. Шаян, котельная № 1",
+            items=(
+                Item(
+                    "О готовности котельных сельских округов к работе в зимний период",
+                    "economy",
+                    DEPUTIES[0],
+                    "yessenova",
+                    "Устранить выявленные замечания до конца месяца.",
+                ),
+            ),
+        ),
+        Plan(
+            "operational-meeting",
+            "Оперативное совещание по подготовке к паводкоопасному периоду",
+            after(2),
+            "agenda_approved",
+            secretary="akhmetova",
+            items=(
+                Item(
+                    f"О мерах по подготовке к паводкоопасному периоду {year + 1} года",
+                    "economy",
+                    DEPUTIES[0],
+                    "yessenova",
+                ),
+            ),
+        ),
+        Plan(
+            "operational-meeting",
+            "Оперативное совещание по цифровизации государственных услуг",
+            after(3),
+            "cancelled",
+            secretary="akhmetova",
+            items=(
+                Item(
+                    "О переводе государственных услуг в электронный формат",
+                    "it-security",
+                    DEPUTIES[1],
+                    "smagulov",
+                ),
+            ),
+        ),
+        Plan(
+            "commission",
+            "Заседание комиссии по вопросам занятости населения",
+            after(4),
+            "planned",
+            chair=DEPUTIES[1],
+            secretary="tursynbayev",
+            items=(
+                Item(
+                    "О ходе реализации мер по содействию занятости населения",
+                    "economy",
+                    DEPUTIES[1],
+                    "yessenova",
+                ),
+            ),
+        ),
+        Plan(
+            "field-meeting",
+            "Выездное совещание по благоустройству сёл района",
+            after(6),
+            "planned",
+            chair=DEPUTIES[0],
+            secretary="akhmetova",
+            place="с. Алимтау, сельский округ Алимтау",
+            items=(
+                Item(
+                    "О ходе работ по благоустройству и освещению улиц",
+                    "economy",
+                    DEPUTIES[0],
+                    "yessenova",
+                ),
+            ),
+        ),
+        Plan(
+            "akimat-session",
+            "Заседание акимата района",
+            after(7),
+            "planned",
+            secretary="bekmuratov",
+            invitees=(
+                "Прокурор района",
+                "Представители районных средств массовой информации",
+            ),
+            all_materials=True,
+            items=(
+                Item(
+                    f"О проекте бюджета района на {year + 1}–{year + 3} годы",
+                    "economy",
+                    DEPUTIES[1],
+                    "yessenova",
+                ),
+                Item(
+                    f"О ходе отопительного сезона {season} годов",
+                    "economy",
+                    DEPUTIES[0],
+                    "yessenova",
+                ),
+            ),
+        ),
     ]
 
 
@@ -446,7 +826,11 @@ def _apparatus_meetings(today, calendar):
     coming one has its agenda approved but not its materials (late once due), the others are planned."""
     monday = today - timedelta(days=today.weekday())
     days = [calendar.deadline(monday + timedelta(weeks=week)) for week in range(-3, 3)]
-    days = [day for day in days if today - timedelta(weeks=3) <= day <= today + timedelta(weeks=2)]
+    days = [
+        day
+        for day in days
+        if today - timedelta(weeks=3) <= day <= today + timedelta(weeks=2)
+    ]
     past = [day for day in days if day < today]
     coming = [day for day in days if day >= today]
     agendas = _apparatus_agendas(today)
@@ -458,7 +842,16 @@ def _apparatus_meetings(today, calendar):
             state = "closed" if protocol == "sent" else "held"
         else:
             protocol, state = None, "agenda_approved" if day == coming[0] else "planned"
-        plans.append(Plan("apparatus-meeting", "Аппаратное совещание", day, state, items=items,
-                          protocol=protocol, assignments=assignments if protocol else (),
-                          late=("materials",) if day == coming[0] else ()))
+        plans.append(
+            Plan(
+                "apparatus-meeting",
+                "Аппаратное совещание",
+                day,
+                state,
+                items=items,
+                protocol=protocol,
+                assignments=assignments if protocol else (),
+                late=("materials",) if day == coming[0] else (),
+            )
+        )
     return plans

@@ -26,7 +26,9 @@ class ILoginThrottleSettings(Interface):
     )
     pause_minutes = schema.Int(
         title=_("Minutes of a pause"),
-        description=_("Failures older than that are forgotten: a pause lifts by itself."),
+        description=_(
+            "Failures older than that are forgotten: a pause lifts by itself."
+        ),
         default=15,
         min=1,
     )

@@ -22,7 +22,9 @@ from zope.component import getUtility
 from zope.i18n import translate
 
 
-COLLECTIONFILTER = "collective.collectionfilter.portlets"  # its portlets, and its base profile
+COLLECTIONFILTER = (
+    "collective.collectionfilter.portlets"  # its portlets, and its base profile
+)
 SEARCH_ID = "search"
 LISTING_VIEW = "report-listing"
 PORTLET_MANAGER = "plone.rightcolumn"
@@ -30,7 +32,11 @@ REPORTS_PER_PAGE = 30
 # The facets count the collection's first `limit` results: the limit must exceed the library.
 NO_LIMIT = 1_000_000
 REPORT_QUERY = [
-    {"i": "portal_type", "o": "plone.app.querystring.operation.selection.any", "v": ["Report"]},
+    {
+        "i": "portal_type",
+        "o": "plone.app.querystring.operation.selection.any",
+        "v": ["Report"],
+    },
 ]
 
 
@@ -38,17 +44,29 @@ REPORT_QUERY = [
 class Facet:
     index: str
     header: str  # a message of `akimat`
-    filter_type: str = "single"  # "or": several values may be chosen, a report matches any
+    filter_type: str = (
+        "single"  # "or": several values may be chosen, a report matches any
+    )
     input_type: str = "links"
     newest_first: bool = False
 
 
 FACETS = (
-    Facet("department", _("Department"), filter_type="or", input_type="checkboxes_radiobuttons"),
+    Facet(
+        "department",
+        _("Department"),
+        filter_type="or",
+        input_type="checkboxes_radiobuttons",
+    ),
     Facet("period_kind", _("Period")),
     Facet("report_year", _("Year"), newest_first=True),
     Facet("report_period", _("Month, quarter or half-year")),
-    Facet("file_types", _("File type"), filter_type="or", input_type="checkboxes_radiobuttons"),
+    Facet(
+        "file_types",
+        _("File type"),
+        filter_type="or",
+        input_type="checkboxes_radiobuttons",
+    ),
     Facet("review_state", _("State")),
 )
 SORT_INDEXES = ("effective", "sortable_title")
@@ -101,24 +119,36 @@ def _assign_portlets(search):
 
 def _portlets(collection_uid):
     """(name, assignment) of the search page's portlets, top to bottom."""
-    yield "search", collectionsearch.Assignment(
-        header=in_russian(_("Search in the texts")), target_collection=collection_uid
+    yield (
+        "search",
+        collectionsearch.Assignment(
+            header=in_russian(_("Search in the texts")),
+            target_collection=collection_uid,
+        ),
     )
     for facet in FACETS:
-        yield facet.index, collectionfilter.Assignment(
-            header=in_russian(facet.header),
-            target_collection=collection_uid,
-            group_by=facet.index,
-            show_count=True,
-            # Its cache tells users apart by their roles only: the counts would show one
-            # department the drafts of another.
-            cache_enabled=False,
-            filter_type=facet.filter_type,
-            input_type=facet.input_type,
-            reverse=facet.newest_first,
+        yield (
+            facet.index,
+            collectionfilter.Assignment(
+                header=in_russian(facet.header),
+                target_collection=collection_uid,
+                group_by=facet.index,
+                show_count=True,
+                # Its cache tells users apart by their roles only: the counts would show one
+                # department the drafts of another.
+                cache_enabled=False,
+                filter_type=facet.filter_type,
+                input_type=facet.input_type,
+                reverse=facet.newest_first,
+            ),
         )
-    yield "sort", sorting.Assignment(
-        header=in_russian(_("Sort by")), target_collection=collection_uid, sort_on=SORT_INDEXES
+    yield (
+        "sort",
+        sorting.Assignment(
+            header=in_russian(_("Sort by")),
+            target_collection=collection_uid,
+            sort_on=SORT_INDEXES,
+        ),
     )
     reset_all = reset.Assignment(target_collection=collection_uid)
     reset_all.css_class = ""  # its renderer reads it, its __init__ forgets it

@@ -14,7 +14,6 @@ from zope.i18n import translate
 
 
 class Login(login.Login):
-
     def reply(self):
         name = self._login_name()
         if name is None:
@@ -23,8 +22,12 @@ class Login(login.Login):
         if throttle.paused(name) and not throttle.failed_in_this_request(name):
             self.request.response.setStatus(429)
             self.request.response.setHeader("Retry-After", str(throttle.window))
-            return {"error": {"type": "TooManyRequests",
-                              "message": translate(throttle.message(), context=self.request)}}
+            return {
+                "error": {
+                    "type": "TooManyRequests",
+                    "message": translate(throttle.message(), context=self.request),
+                }
+            }
         result = super().reply()
         if self.request.response.getStatus() == 401:
             throttle.failed(name)

@@ -21,7 +21,9 @@ from akimat.policy.interfaces import ILoginThrottleSettings
 from akimat.policy.rate_limit import RateLimit
 from Products.CMFCore.utils import getToolByName
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
-from Products.PluggableAuthService.PluggableAuthService import _SWALLOWABLE_PLUGIN_EXCEPTIONS
+from Products.PluggableAuthService.PluggableAuthService import (
+    _SWALLOWABLE_PLUGIN_EXCEPTIONS,
+)
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 from Products.PluggableAuthService.utils import classImplements
 from Products.statusmessages.interfaces import IStatusMessage
@@ -35,7 +37,9 @@ PLUGIN_ID = "login_throttle"
 SETTINGS_PREFIX = "akimat.login_throttle"
 LOGINS = RateLimit()
 ADDRESSES = RateLimit()
-_COUNTED = "akimat.login_throttle.counted"  # the logins whose failure this request counted
+_COUNTED = (
+    "akimat.login_throttle.counted"  # the logins whose failure this request counted
+)
 
 
 class Throttle:
@@ -45,12 +49,16 @@ class Throttle:
         self.request = request
         registry = getToolByName(context, "portal_registry")
         self.per_login, self.per_address, self.minutes = (
-            registry.get(f"{SETTINGS_PREFIX}.{name}", ILoginThrottleSettings[name].default)
+            registry.get(
+                f"{SETTINGS_PREFIX}.{name}", ILoginThrottleSettings[name].default
+            )
             for name in ("failures_per_login", "failures_per_address", "pause_minutes")
         )
         self.window = self.minutes * 60
         # One Zope may serve several sites: each counts its own.
-        self._site = "/".join(getToolByName(context, "portal_url").getPortalObject().getPhysicalPath())
+        self._site = "/".join(
+            getToolByName(context, "portal_url").getPortalObject().getPhysicalPath()
+        )
         self._address = request.getClientAddr() or "unknown"
 
     def _login_key(self, login):
@@ -60,7 +68,9 @@ class Throttle:
         """Whether a log-in as `login` from this request's address is refused now."""
         return not (
             LOGINS.allowed(self._login_key(login), self.per_login, self.window)
-            and ADDRESSES.allowed((self._site, self._address), self.per_address, self.window)
+            and ADDRESSES.allowed(
+                (self._site, self._address), self.per_address, self.window
+            )
         )
 
     def failed_in_this_request(self, login):
@@ -81,8 +91,11 @@ class Throttle:
 
     def message(self):
         # The same for a login and an address, a known login and an unknown one.
-        return _("Too many failed log-in attempts. Log-in is paused for ${minutes} minutes; "
-                 "please try again later.", mapping={"minutes": self.minutes})
+        return _(
+            "Too many failed log-in attempts. Log-in is paused for ${minutes} minutes; "
+            "please try again later.",
+            mapping={"minutes": self.minutes},
+        )
 
 
 def clear():
@@ -113,7 +126,9 @@ class LoginThrottle(BasePlugin):
             credentials.clear()
             self._tell(throttle)
             return None
-        if self._others_accept(credentials) or self._accepted_above(login, password, request):
+        if self._others_accept(credentials) or self._accepted_above(
+            login, password, request
+        ):
             throttle.succeeded(login)
         else:
             throttle.failed(login)
@@ -127,17 +142,24 @@ class LoginThrottle(BasePlugin):
             if plugin_id == self.getId():
                 continue
             try:
-                if (plugin.authenticateCredentials(dict(credentials)) or (None,))[0] is not None:
+                if (plugin.authenticateCredentials(dict(credentials)) or (None,))[
+                    0
+                ] is not None:
                     return True
             except _SWALLOWABLE_PLUGIN_EXCEPTIONS:
-                logger.debug("Authentication plugin %s failed", plugin_id, exc_info=True)
+                logger.debug(
+                    "Authentication plugin %s failed", plugin_id, exc_info=True
+                )
         return False
 
     def _accepted_above(self, login, password, request):
         """A user of the user folder above the site (Zope's own admin) is not ours to count."""
         site = aq_parent(aq_inner(self._getPAS()))
         above = getattr(aq_parent(aq_inner(site)), "acl_users", None)
-        return above is not None and above.authenticate(login, password, request) is not None
+        return (
+            above is not None
+            and above.authenticate(login, password, request) is not None
+        )
 
     @staticmethod
     def _tell(throttle):
@@ -155,7 +177,10 @@ def ensure_login_throttle(portal):
     to run again."""
     pas = portal.acl_users
     if PLUGIN_ID not in pas.objectIds():
-        pas._setObject(PLUGIN_ID, LoginThrottle(PLUGIN_ID, "Pauses log-ins after repeated failures"))
+        pas._setObject(
+            PLUGIN_ID,
+            LoginThrottle(PLUGIN_ID, "Pauses log-ins after repeated failures"),
+        )
     plugins = pas.plugins
     if PLUGIN_ID not in plugins.listPluginIds(IAuthenticationPlugin):
         plugins.activatePlugin(IAuthenticationPlugin, PLUGIN_ID)

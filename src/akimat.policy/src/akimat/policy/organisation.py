@@ -25,7 +25,11 @@ class OrgUnit:
 ORG_UNITS = (
     OrgUnit("akim", "Аким района", site_roles=("Leadership",)),
     OrgUnit("deputy-akims", "Заместители акима района", site_roles=("Deputy Akim",)),
-    OrgUnit("head-of-apparatus", "Руководитель аппарата акима района", site_roles=("Leadership",)),
+    OrgUnit(
+        "head-of-apparatus",
+        "Руководитель аппарата акима района",
+        site_roles=("Leadership",),
+    ),
     OrgUnit("deputy-heads-of-apparatus", "Заместители руководителя аппарата"),
     OrgUnit("legal-consultant", "Юрисконсульт"),
     OrgUnit("press-secretary", "Пресс-секретарь акима района"),
@@ -36,9 +40,18 @@ ORG_UNITS = (
         department=True,
         site_roles=("Control Officer",),
     ),
-    OrgUnit("orgotdel", "Отдел организационно-инспекторской работы (Орготдел)", department=True),
+    OrgUnit(
+        "orgotdel",
+        "Отдел организационно-инспекторской работы (Орготдел)",
+        department=True,
+    ),
     OrgUnit("svodny-otdel", "Сводный отдел", department=True),
-    OrgUnit("appeals", "Отдел по работе с обращениями граждан", department=True, site_roles=("Appeals Officer",)),
+    OrgUnit(
+        "appeals",
+        "Отдел по работе с обращениями граждан",
+        department=True,
+        site_roles=("Appeals Officer",),
+    ),
     OrgUnit("hr", "Служба управления персоналом", department=True),
     OrgUnit("it-security", "Сектор информационной безопасности", department=True),
     OrgUnit("finance", "Отдел финансов", department=True),

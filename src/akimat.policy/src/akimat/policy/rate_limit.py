@@ -22,11 +22,15 @@ class RateLimit:
         self._lock = Lock()
 
     def _recent(self, key, now, window):
-        return [moment for moment in self._moments.get(key, ()) if now - moment < window]
+        return [
+            moment for moment in self._moments.get(key, ()) if now - moment < window
+        ]
 
     def allowed(self, key, limit=None, window=None):
         with self._lock:
-            return len(self._recent(key, time(), window or self.window)) < (limit or self.limit)
+            return len(self._recent(key, time(), window or self.window)) < (
+                limit or self.limit
+            )
 
     def record(self, key, window=None):
         now = time()

@@ -58,14 +58,18 @@ SECTIONS = (
     Section(
         "meetings",
         _("Meetings"),
-        _("Akimat sessions, apparatus and operational meetings: agendas, materials, votes."),
+        _(
+            "Akimat sessions, apparatus and operational meetings: agendas, materials, votes."
+        ),
         roles={"orgotdel": EDITORS, "svodny-otdel": EDITORS, "odk": ("Contributor",)},
     ),
     Section(
         "acts",
         _("Acts"),
-        _("Resolutions of the akimat, decisions and orders of the akim, orders of the head of "
-          "apparatus: drafts, agreement, registration."),
+        _(
+            "Resolutions of the akimat, decisions and orders of the akim, orders of the head of "
+            "apparatus: drafts, agreement, registration."
+        ),
         roles={
             **EVERY_DEPARTMENT_DRAFTS,
             "odk": EDITORS + ("Reviewer",),
@@ -90,8 +94,10 @@ SECTIONS = (
     Section(
         "appeals",
         _("Appeals"),
-        _("Appeals of citizens and organisations. Seen only by the appeals department and those "
-          "assigned to an appeal."),
+        _(
+            "Appeals of citizens and organisations. Seen only by the appeals department and those "
+            "assigned to an appeal."
+        ),
         roles={"appeals": EDITORS + ("Reviewer",)},
         confidential=True,
     ),
@@ -123,7 +129,11 @@ def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
     container = container if container is not None else api.portal.get()
     for section in sections:
         folder = container.get(section.id)
-        if folder is not None and portal_type == SECTION and folder.portal_type != SECTION:
+        if (
+            folder is not None
+            and portal_type == SECTION
+            and folder.portal_type != SECTION
+        ):
             folder = as_section(folder)
         if folder is None:
             folder = api.content.create(
@@ -137,7 +147,9 @@ def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
                 api.content.transition(obj=folder, transition="publish_internally")
         for group, roles in section.roles.items():
             api.group.grant_roles(groupname=group, roles=roles, obj=folder)
-        folder.__ac_local_roles_block__ = section.confidential or section.department_library
+        folder.__ac_local_roles_block__ = (
+            section.confidential or section.department_library
+        )
         for permission, roles in section.add_permissions.items():
             folder.manage_permission(permission, [*ADMINS, *roles], acquire=True)
         if section.department_library:

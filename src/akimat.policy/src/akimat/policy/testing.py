@@ -39,11 +39,15 @@ class RenderMatrixLayer(PloneSandboxLayer):
         from akimat.policy.tests.render_matrix import our_types
 
         catalog = api.portal.get_tool("portal_catalog")
-        before = {brain.getPath() for brain in catalog.unrestrictedSearchResults(portal_type=our_types())}
+        before = {
+            brain.getPath()
+            for brain in catalog.unrestrictedSearchResults(portal_type=our_types())
+        }
         add_render_fixture(portal)
         site = "/".join(portal.getPhysicalPath())
         self["render_fixture"] = sorted(
-            brain.getPath()[len(site) + 1:] for brain in catalog.unrestrictedSearchResults(portal_type=our_types())
+            brain.getPath()[len(site) + 1 :]
+            for brain in catalog.unrestrictedSearchResults(portal_type=our_types())
             if brain.getPath() not in before
         )
 

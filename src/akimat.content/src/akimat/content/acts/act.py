@@ -1,12 +1,12 @@
 """Act (акт): a resolution, decision or order from draft to registration (RULES.md R10, R11.4)."""
 
-from akimat.content.core.principals import group_members
 from akimat.content import _
-from akimat.content.core import bounds
-from akimat.content.core import calendar as working_calendar
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreed_document import AgreedDocument
 from akimat.content.agreement.agreed_document import IAgreedDocument
+from akimat.content.core import bounds
+from akimat.content.core import calendar as working_calendar
+from akimat.content.core.principals import group_members
 from akimat.content.interfaces import IActSettings
 from datetime import timedelta
 from plone.app.textfield import RichText
@@ -30,16 +30,38 @@ SIGNING_WORKING_DAYS = 3  # R10.15: from creation to signature
 
 # R10.5–R10.10: a flag and the attachment it requires.
 REQUIRED_ATTACHMENTS = (
-    ("amends", "comparison_table", _("the comparison table (the act amends another act)")),
-    ("repeals", "repeal_justification", _("the justification (the act repeals another act)")),
-    ("affects_business", "expert_opinions", _("the expert opinions (the act affects private business)")),
-    ("scientific_expertise", "expertise_conclusion", _("the conclusion of the scientific expertise")),
-    ("budget_impact", "budget_conclusion", _("the budget commission's conclusion or the funding note")),
+    (
+        "amends",
+        "comparison_table",
+        _("the comparison table (the act amends another act)"),
+    ),
+    (
+        "repeals",
+        "repeal_justification",
+        _("the justification (the act repeals another act)"),
+    ),
+    (
+        "affects_business",
+        "expert_opinions",
+        _("the expert opinions (the act affects private business)"),
+    ),
+    (
+        "scientific_expertise",
+        "expertise_conclusion",
+        _("the conclusion of the scientific expertise"),
+    ),
+    (
+        "budget_impact",
+        "budget_conclusion",
+        _("the budget commission's conclusion or the funding note"),
+    ),
 )
 
 
 class IAct(IAgreedDocument):
-    kind = schema.Choice(title=_("Kind of act"), vocabulary="akimat.vocabularies.ActKinds", required=True)
+    kind = schema.Choice(
+        title=_("Kind of act"), vocabulary="akimat.vocabularies.ActKinds", required=True
+    )
     normative = schema.Bool(
         title=_("Normative (contains legal norms)"),
         description=_("A normative act has both a Kazakh and a Russian text (R10.2)."),
@@ -53,7 +75,9 @@ class IAct(IAgreedDocument):
     text_ru = RichText(title=_("Text in Russian"), required=False)
     file_ru = NamedBlobFile(title=_("Text in Russian as a file"), required=False)
 
-    directives.widget("developer_department", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
+    directives.widget(
+        "developer_department", AjaxSelectFieldWidget, vocabulary=PRINCIPALS
+    )
     developer_department = schema.Choice(
         title=_("Developer department"), vocabulary=PRINCIPALS, required=True
     )
@@ -64,21 +88,33 @@ class IAct(IAgreedDocument):
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
-    basis_reference = schema.TextLine(title=_("Basis outside the intranet"), required=False)
+    basis_reference = schema.TextLine(
+        title=_("Basis outside the intranet"), required=False
+    )
 
     model.fieldset(
         "attachments",
         label=_("Required attachments"),
-        fields=[name for flag, attachment, _label in REQUIRED_ATTACHMENTS for name in (flag, attachment)],
+        fields=[
+            name
+            for flag, attachment, _label in REQUIRED_ATTACHMENTS
+            for name in (flag, attachment)
+        ],
     )
     amends = schema.Bool(title=_("Amends another act"), required=False)
     comparison_table = NamedBlobFile(title=_("Comparison table"), required=False)
     repeals = schema.Bool(title=_("Repeals another act"), required=False)
-    repeal_justification = NamedBlobFile(title=_("Justification of the repeal"), required=False)
+    repeal_justification = NamedBlobFile(
+        title=_("Justification of the repeal"), required=False
+    )
     affects_business = schema.Bool(title=_("Affects private business"), required=False)
     expert_opinions = NamedBlobFile(title=_("Expert opinions"), required=False)
-    scientific_expertise = schema.Bool(title=_("Scientific expertise required"), required=False)
-    expertise_conclusion = NamedBlobFile(title=_("Conclusion of the scientific expertise"), required=False)
+    scientific_expertise = schema.Bool(
+        title=_("Scientific expertise required"), required=False
+    )
+    expertise_conclusion = NamedBlobFile(
+        title=_("Conclusion of the scientific expertise"), required=False
+    )
     budget_impact = schema.Bool(title=_("Affects the budget"), required=False)
     budget_conclusion = NamedBlobFile(
         title=_("Budget commission's conclusion or funding note"), required=False
@@ -86,7 +122,10 @@ class IAct(IAgreedDocument):
 
     model.fieldset("agreement", label=_("Agreement"), fields=["urgency", "term_days"])
     urgency = schema.Choice(
-        title=_("Urgency"), vocabulary="akimat.vocabularies.ActUrgency", required=True, default="normal"
+        title=_("Urgency"),
+        vocabulary="akimat.vocabularies.ActUrgency",
+        required=True,
+        default="normal",
     )
     term_days = schema.Int(
         title=_("Shorter agreement term ordered by the leadership, in working days"),
@@ -100,16 +139,26 @@ class IAct(IAgreedDocument):
         kazakh = bool(data.text_kk or data.file_kk)
         russian = bool(data.text_ru or data.file_ru)
         if data.normative and not (kazakh and russian and data.title_kk):
-            raise Invalid(_("A normative act needs its title and text in Kazakh and in Russian."))
+            raise Invalid(
+                _("A normative act needs its title and text in Kazakh and in Russian.")
+            )
         if not (kazakh or russian):
-            raise Invalid(_("Give the text of the act in Kazakh or in Russian, as text or as a file."))
+            raise Invalid(
+                _(
+                    "Give the text of the act in Kazakh or in Russian, as text or as a file."
+                )
+            )
 
 
 def settings(context):
     """The act settings of the site `context` is in; through acquisition, because the catalog
     also indexes at commit time, when no site is set."""
     registry = getToolByName(context, "portal_registry", None)
-    return registry.forInterface(IActSettings, check=False) if registry is not None else None
+    return (
+        registry.forInterface(IActSettings, check=False)
+        if registry is not None
+        else None
+    )
 
 
 @implementer(IAct)
@@ -126,12 +175,19 @@ class Act(AgreedDocument, Container):
 
     def missing_attachments(self):
         """What the flags require and is not attached (R10.5–R10.10), as messages."""
-        return [label for flag, attachment, label in REQUIRED_ATTACHMENTS
-                if getattr(self, flag, False) and not getattr(self, attachment, None)]
+        return [
+            label
+            for flag, attachment, label in REQUIRED_ATTACHMENTS
+            if getattr(self, flag, False) and not getattr(self, attachment, None)
+        ]
 
     def signatory_group(self):
         current = settings(self)
-        return current.head_of_apparatus_group if self.kind == APPARATUS_ORDER else current.akim_group
+        return (
+            current.head_of_apparatus_group
+            if self.kind == APPARATUS_ORDER
+            else current.akim_group
+        )
 
     def round_approvers(self):
         """The approvers of the departments' round: mandatory ones, the further ones, and the
@@ -149,7 +205,11 @@ class Act(AgreedDocument, Container):
         """The transition that follows a complete round of visas (R10.14)."""
         if self.review_state() == "members_agreement":
             return "complete_members"
-        return "complete_agreement_members" if self.kind == RESOLUTION else "complete_agreement"
+        return (
+            "complete_agreement_members"
+            if self.kind == RESOLUTION
+            else "complete_agreement"
+        )
 
     def members(self):
         return group_members(settings(self).members_group)
@@ -166,7 +226,9 @@ class Act(AgreedDocument, Container):
         current = visas.current_round(self)
         if current is None or current.state != visas.OPEN:
             return None
-        return working_calendar.get_calendar().add_working_days(current.started.date(), self.agreement_term())
+        return working_calendar.get_calendar().add_working_days(
+            current.started.date(), self.agreement_term()
+        )
 
     def late_approvers(self, today=None):
         deadline = self.round_deadline()
@@ -178,7 +240,9 @@ class Act(AgreedDocument, Container):
     def signing_deadline(self):
         """R10.15: an electronic draft is created and signed within 3 working days."""
         created = working_calendar.to_almaty(self.created().asdatetime()).date()
-        return working_calendar.get_calendar().add_working_days(created, SIGNING_WORKING_DAYS)
+        return working_calendar.get_calendar().add_working_days(
+            created, SIGNING_WORKING_DAYS
+        )
 
     def rework_deadline(self):
         if self.returned_on is None or self.review_state() != "draft":

@@ -13,12 +13,12 @@ page and any other caller print the same. `print_values(act, request)`, in the r
 
 from akimat.content import _
 from akimat.content.acts import life_cycle as acts
+from akimat.content.acts.vocabularies import ACT_KINDS
 from akimat.content.agreement import visas
 from akimat.content.core.principals import position
 from akimat.content.core.principals import principal_title
 from akimat.content.core.print_forms import default_template
 from akimat.content.core.print_forms import render_docx
-from akimat.content.acts.vocabularies import ACT_KINDS
 from akimat.content.core.vocabularies import title_of
 from zope.i18n import translate
 
@@ -39,7 +39,13 @@ def plain_text(richtext):
         return ""
     html = _BLOCK_ENDS.sub("\n", richtext.raw or "")
     text = _TAGS.sub("", html)
-    for entity, char in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
+    for entity, char in (
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", '"'),
+        ("&amp;", "&"),
+    ):
         text = text.replace(entity, char)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
@@ -63,15 +69,27 @@ def visa_rows(act, request):
             name = principal_title(visa.signed_by or visa.approver)
             if visa.by_substitute:
                 name = translate(
-                    _("${who} for ${approver}", mapping={"who": name, "approver": principal_title(visa.approver)}),
+                    _(
+                        "${who} for ${approver}",
+                        mapping={
+                            "who": name,
+                            "approver": principal_title(visa.approver),
+                        },
+                    ),
                     context=request,
                 )
-            rows.append({
-                "name": name,
-                "position": position(visa.signed_by or visa.approver),
-                "decision": translate(visas.DECISIONS.get(visa.decision, ""), context=request) if visa.decision else "",
-                "date": visa.when.date() if visa.when else None,
-            })
+            rows.append(
+                {
+                    "name": name,
+                    "position": position(visa.signed_by or visa.approver),
+                    "decision": translate(
+                        visas.DECISIONS.get(visa.decision, ""), context=request
+                    )
+                    if visa.decision
+                    else "",
+                    "date": visa.when.date() if visa.when else None,
+                }
+            )
     return rows
 
 
@@ -88,8 +106,12 @@ def print_values(act, request):
         "title_ru": act.title or "",
         "text_kk": plain_text(act.text_kk),
         "text_ru": plain_text(act.text_ru),
-        "developer": principal_title(act.developer_department) if act.developer_department else "",
-        "signatory": principal_title(signed["actor"]) if signed and signed.get("actor") else "",
+        "developer": principal_title(act.developer_department)
+        if act.developer_department
+        else "",
+        "signatory": principal_title(signed["actor"])
+        if signed and signed.get("actor")
+        else "",
         "visas": visa_rows(act, request),
     }
 

@@ -1,8 +1,8 @@
 """Catalog indexers of acts: their register's filters and «awaiting my visa»."""
 
 from akimat.content.acts import life_cycle as acts
-from akimat.content.agreement import visas
 from akimat.content.acts.act import IAct
+from akimat.content.agreement import visas
 from plone.indexer import indexer
 
 

@@ -6,14 +6,15 @@ rules hold however a person or an integrator acts.
 
 from akimat.content import _
 from akimat.content.agreement import agreement
+from akimat.content.agreement import visas
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core import numbering
-from akimat.content.agreement import visas
 from persistent.mapping import PersistentMapping
 from plone import api
 from Products.CMFCore.utils import getToolByName
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.annotation.interfaces import IAnnotations
+
 
 ACQUAINTANCE_KEY = "akimat.content.acquaintance"
 
@@ -24,7 +25,12 @@ def check_submission(act):
     if missing:
         names = "; ".join(api.portal.translate(label) for label in missing)
         raise WorkflowException(
-            api.portal.translate(_("Attach before sending the draft on: ${missing}.", mapping={"missing": names}))
+            api.portal.translate(
+                _(
+                    "Attach before sending the draft on: ${missing}.",
+                    mapping={"missing": names},
+                )
+            )
         )
 
 
@@ -48,12 +54,18 @@ def register(act):
     today = working_calendar.now().date()
     act.registration_number = numbering.next_number(act.kind, today.year)
     act.registration_date = today
-    act.distributed_on = today  # R10.18: the registered act goes out by its distribution list
+    act.distributed_on = (
+        today  # R10.18: the registered act goes out by its distribution list
+    )
 
 
 def last_transition(act, transition):
     """The latest entry of the workflow history for this transition, or None."""
-    history = act.workflow_history.get("akimat_act_workflow", ()) if hasattr(act, "workflow_history") else ()
+    history = (
+        act.workflow_history.get("akimat_act_workflow", ())
+        if hasattr(act, "workflow_history")
+        else ()
+    )
     entries = [entry for entry in history if entry.get("action") == transition]
     return entries[-1] if entries else None
 
@@ -69,7 +81,9 @@ def acquaint(act, userid):
     annotations = IAnnotations(act)
     if ACQUAINTANCE_KEY not in annotations:
         annotations[ACQUAINTANCE_KEY] = PersistentMapping()
-    annotations[ACQUAINTANCE_KEY].setdefault(userid, working_calendar.now().isoformat(timespec="minutes"))
+    annotations[ACQUAINTANCE_KEY].setdefault(
+        userid, working_calendar.now().isoformat(timespec="minutes")
+    )
     act.reindexObject(idxs=["acquaintance_pending"])
 
 

@@ -1,10 +1,10 @@
 """Local roles of an act: developers, approvers, legal consultant, signatory, recipients."""
 
-from akimat.content.core.local_roles import ComputedRoles
-from akimat.content.agreement.local_roles import agreement_roles
-from akimat.content.core.local_roles import grant
 from akimat.content.acts.act import IAct
 from akimat.content.acts.act import settings
+from akimat.content.agreement.local_roles import agreement_roles
+from akimat.content.core.local_roles import ComputedRoles
+from akimat.content.core.local_roles import grant
 from borg.localrole.interfaces import ILocalRoleProvider
 from zope.component import adapter
 from zope.interface import implementer

@@ -17,7 +17,9 @@ def act_data(act, request):
             "review_state": act.review_state(),
             "registration_number": act.registration_number,
             "registration_date": act.registration_date,
-            "missing_attachments": [translate(label, context=request) for label in act.missing_attachments()],
+            "missing_attachments": [
+                translate(label, context=request) for label in act.missing_attachments()
+            ],
             "round_deadline": act.round_deadline(),
             "late_approvers": act.late_approvers(),
             "signing_deadline": act.signing_deadline(),  # R10.15

@@ -1,8 +1,8 @@
 """Thin event subscribers of acts: each transition calls the act's service."""
 
+from akimat.content.acts import life_cycle as acts
 from akimat.content.core.transitions import after_transition
 from akimat.content.core.transitions import before_transition
-from akimat.content.acts import life_cycle as acts
 from functools import partial
 
 

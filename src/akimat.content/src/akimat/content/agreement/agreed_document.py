@@ -24,7 +24,9 @@ class IAgreedDocument(model.Schema):
     directives.widget("approvers", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     approvers = schema.List(
         title=_("Further approvers"),
-        description=_("Those the rules require (R10.4a, R5.11, R5.34, R8.5d) and the legal consultant are added by themselves."),
+        description=_(
+            "Those the rules require (R10.4a, R5.11, R5.34, R8.5d) and the legal consultant are added by themselves."
+        ),
         value_type=schema.Choice(vocabulary=PRINCIPALS),
         required=False,
         default=[],
@@ -43,7 +45,9 @@ class IAgreedDocument(model.Schema):
         required=False,
         default=[],
     )
-    distribution_external = schema.Text(title=_("Outside bodies on the distribution list"), required=False)
+    distribution_external = schema.Text(
+        title=_("Outside bodies on the distribution list"), required=False
+    )
 
 
 class AgreedDocument:

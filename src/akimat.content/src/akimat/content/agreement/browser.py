@@ -13,7 +13,11 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 
-ROUND_STATES = {visas.OPEN: _("open"), visas.AGREED: _("agreed"), visas.RETURNED: _("returned")}
+ROUND_STATES = {
+    visas.OPEN: _("open"),
+    visas.AGREED: _("agreed"),
+    visas.RETURNED: _("returned"),
+}
 
 
 class AgreedDocumentView(BrowserView):
@@ -51,11 +55,17 @@ class AgreedDocumentView(BrowserView):
                     {
                         "approver": titles(visa.approver),
                         "last": visa.last,
-                        "substitute": titles(visa.substitute) if visa.substitute else "",
-                        "signed_by": titles(visa.signed_by) if visa.by_substitute else "",
+                        "substitute": titles(visa.substitute)
+                        if visa.substitute
+                        else "",
+                        "signed_by": titles(visa.signed_by)
+                        if visa.by_substitute
+                        else "",
                         "decision": visas.DECISIONS.get(visa.decision),
                         "code": visa.decision or "pending",
-                        "when": visa.when.strftime("%d.%m.%Y %H:%M") if visa.when else "",
+                        "when": visa.when.strftime("%d.%m.%Y %H:%M")
+                        if visa.when
+                        else "",
                         "reason": visa.reason or "",
                     }
                     for visa in current.visas
@@ -70,7 +80,10 @@ class CatalogListing(BrowserView):
 
     def batch(self):
         brains = list(self.brains())
-        size, start = int(self.request.get("b_size", 30) or 30), int(self.request.get("b_start", 0) or 0)
+        size, start = (
+            int(self.request.get("b_size", 30) or 30),
+            int(self.request.get("b_start", 0) or 0),
+        )
         return Batch(brains, size=size, start=start)
 
     def format_date(self, day):

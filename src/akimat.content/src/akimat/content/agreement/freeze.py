@@ -33,7 +33,10 @@ def _is_frozen_document(obj):
     if not states:
         return False
     workflow = getToolByName(obj, "portal_workflow", None)
-    return workflow is not None and workflow.getInfoFor(obj, "review_state", None) in states
+    return (
+        workflow is not None
+        and workflow.getInfoFor(obj, "review_state", None) in states
+    )
 
 
 def frozen_document(obj):
@@ -42,16 +45,30 @@ def frozen_document(obj):
     if _is_frozen_document(obj):
         return obj
     container = aq_parent(aq_inner(obj))
-    if getattr(aq_base(obj), "portal_type", None) not in LIVING_ITEMS and container is not None \
-            and _is_frozen_document(container):
+    if (
+        getattr(aq_base(obj), "portal_type", None) not in LIVING_ITEMS
+        and container is not None
+        and _is_frozen_document(container)
+    ):
         return container
     return None
 
 
 def refuse(document, action):
-    user = getattr(getToolByName(document, "portal_membership").getAuthenticatedMember(), "getId", lambda: None)()
-    logger.warning("Refused to %s %s, registered (user %s)", action, "/".join(document.getPhysicalPath()), user)
-    raise Forbidden(f"{document.portal_type} {document.getId()} is registered: it is never changed.")
+    user = getattr(
+        getToolByName(document, "portal_membership").getAuthenticatedMember(),
+        "getId",
+        lambda: None,
+    )()
+    logger.warning(
+        "Refused to %s %s, registered (user %s)",
+        action,
+        "/".join(document.getPhysicalPath()),
+        user,
+    )
+    raise Forbidden(
+        f"{document.portal_type} {document.getId()} is registered: it is never changed."
+    )
 
 
 def check_change(obj, action):
@@ -68,10 +85,15 @@ def modified(obj, event):
 
 def moved(obj, event):
     """About to be removed, moved, renamed — or added to a registered document."""
-    if IPloneSiteRoot.providedBy(event.object):  # the whole site is deleted with its database
+    if IPloneSiteRoot.providedBy(
+        event.object
+    ):  # the whole site is deleted with its database
         return
     if event.oldParent is not None:
         check_change(obj, "move or delete")
-    if event.newParent is not None and getattr(aq_base(obj), "portal_type", None) not in LIVING_ITEMS \
-            and _is_frozen_document(event.newParent):
+    if (
+        event.newParent is not None
+        and getattr(aq_base(obj), "portal_type", None) not in LIVING_ITEMS
+        and _is_frozen_document(event.newParent)
+    ):
         refuse(event.newParent, "add to")

@@ -1,7 +1,7 @@
 """Local roles of agreement: approvers of the current round visa, earlier ones read."""
 
-from akimat.content.core.local_roles import grant
 from akimat.content.agreement import visas
+from akimat.content.core.local_roles import grant
 
 
 def agreement_roles(document, roles):

@@ -62,7 +62,11 @@ class VisasPost(JsonAction):
         decision = data.get("decision")
         if decision not in DECISIONS:
             raise visas.VisaError(
-                _("«decision» is «agree» or «return» (R10.4b: there is no agreement with remarks).")
+                _(
+                    "«decision» is «agree» or «return» (R10.4b: there is no agreement with remarks)."
+                )
             )
-        agreement.give_visa(self.context, userid, agree=DECISIONS[decision], reason=data.get("reason"))
+        agreement.give_visa(
+            self.context, userid, agree=DECISIONS[decision], reason=data.get("reason")
+        )
         return agreement_data(self.context, userid)

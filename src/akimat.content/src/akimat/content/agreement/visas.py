@@ -12,9 +12,9 @@ protocols and letters all go through the same rules. Reading never writes to the
 refused visa is a VisaError whose message says why, in words a person understands.
 """
 
-from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.core import calendar
+from akimat.content.core.errors import Refusal
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timezone
@@ -23,7 +23,9 @@ from persistent.mapping import PersistentMapping
 from zope.annotation.interfaces import IAnnotations
 
 
-ANNOTATION_KEY = "akimat.content.visas"  # stored in every document sent for agreement: never renamed
+ANNOTATION_KEY = (
+    "akimat.content.visas"  # stored in every document sent for agreement: never renamed
+)
 # The states of a round; a given visa is AGREED or RETURNED (R10.4b: nothing in between).
 OPEN, AGREED, RETURNED = "open", "agreed", "returned"
 # A given visa as the visa sheets say it, on the page and in print.
@@ -114,7 +116,9 @@ def _round(number, stored):
 
 def rounds(document):
     """Every round of agreement of the document, oldest first: the history."""
-    return tuple(_round(number, stored) for number, stored in enumerate(_stored(document), 1))
+    return tuple(
+        _round(number, stored) for number, stored in enumerate(_stored(document), 1)
+    )
 
 
 def current_round(document):
@@ -133,7 +137,9 @@ def pending(document):
     current = current_round(document)
     if current is None or current.state != OPEN:
         return ()
-    others_agreed = all(visa.decision == AGREED for visa in current.visas if not visa.last)
+    others_agreed = all(
+        visa.decision == AGREED for visa in current.visas if not visa.last
+    )
     return tuple(
         visa
         for visa in current.visas
@@ -146,7 +152,9 @@ def awaiting(document, userid):
     return any(userid in (visa.approver, visa.substitute) for visa in pending(document))
 
 
-def start_round(document, approvers, last=(), substitutes=None, started_by=None, when=None):
+def start_round(
+    document, approvers, last=(), substitutes=None, started_by=None, when=None
+):
     """Send the document for agreement by `approvers` (user ids, in order).
 
     `last`: approvers who visa only after all the others (the legal consultant, R10.3);
@@ -162,26 +170,34 @@ def start_round(document, approvers, last=(), substitutes=None, started_by=None,
     for userid in approvers:
         if userid in seen:
             raise VisaError(
-                _("${userid} is listed among the approvers more than once.",
-                  mapping={"userid": userid})
+                _(
+                    "${userid} is listed among the approvers more than once.",
+                    mapping={"userid": userid},
+                )
             )
         seen.add(userid)
     strangers = sorted(last - seen)
     if strangers:
         raise VisaError(
-            _("${userid} is to visa last but is not among the approvers.",
-              mapping={"userid": strangers[0]})
+            _(
+                "${userid} is to visa last but is not among the approvers.",
+                mapping={"userid": strangers[0]},
+            )
         )
     for approver, substitute in sorted(substitutes.items()):
         if approver not in seen:
             raise VisaError(
-                _("${userid} has a substitute but is not among the approvers.",
-                  mapping={"userid": approver})
+                _(
+                    "${userid} has a substitute but is not among the approvers.",
+                    mapping={"userid": approver},
+                )
             )
         if not substitute or substitute == approver:
             raise VisaError(
-                _("Name another person as the substitute of ${userid}.",
-                  mapping={"userid": approver})
+                _(
+                    "Name another person as the substitute of ${userid}.",
+                    mapping={"userid": approver},
+                )
             )
     current = current_round(document)
     if current is not None and current.state == OPEN:
@@ -221,7 +237,9 @@ def _visa_to_give(document, userid, on_behalf_of):
         raise VisaError(_("The document has not been sent for agreement."))
     current = stored[-1]
     if current["state"] != OPEN:
-        raise VisaError(_("This round of agreement is closed; visas are no longer accepted."))
+        raise VisaError(
+            _("This round of agreement is closed; visas are no longer accepted.")
+        )
     visas = current["visas"]
 
     if on_behalf_of is None and not any(v["approver"] == userid for v in visas):
@@ -229,29 +247,39 @@ def _visa_to_give(document, userid, on_behalf_of):
         candidates = [v for v in visas if v["substitute"] == userid]
         if len(candidates) > 1:
             raise VisaError(
-                _("${userid} substitutes several approvers; say on whose behalf the visa is given.",
-                  mapping={"userid": userid})
+                _(
+                    "${userid} substitutes several approvers; say on whose behalf the visa is given.",
+                    mapping={"userid": userid},
+                )
             )
     else:  # his own visa, or the one he names
         approver = userid if on_behalf_of is None else on_behalf_of
         candidates = [
-            v for v in visas
+            v
+            for v in visas
             if v["approver"] == approver and userid in (v["approver"], v["substitute"])
         ]
     if not candidates:
         raise VisaError(
-            _("${userid} is not an approver of this document.", mapping={"userid": userid})
+            _(
+                "${userid} is not an approver of this document.",
+                mapping={"userid": userid},
+            )
         )
     visa = candidates[0]
     if visa["decision"] is not None:
         raise VisaError(
-            _("The visa of ${approver} has already been given in this round.",
-              mapping={"approver": visa["approver"]})
+            _(
+                "The visa of ${approver} has already been given in this round.",
+                mapping={"approver": visa["approver"]},
+            )
         )
     if visa["last"] and not _others_agreed(visas):
         raise VisaError(
-            _("${approver} visas last, after all the other approvers have agreed.",
-              mapping={"approver": visa["approver"]})
+            _(
+                "${approver} visas last, after all the other approvers have agreed.",
+                mapping={"approver": visa["approver"]},
+            )
         )
     return current, visa
 
@@ -295,4 +323,9 @@ def cancel_round(document, when=None):
 
 def expected_approvers(document):
     """Who is expected to visa now: approvers and their substitutes («awaiting my visa»)."""
-    return [user for visa in pending(document) for user in (visa.approver, visa.substitute) if user]
+    return [
+        user
+        for visa in pending(document)
+        for user in (visa.approver, visa.substitute)
+        if user
+    ]

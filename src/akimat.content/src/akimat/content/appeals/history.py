@@ -23,7 +23,9 @@ def _id_key(appeal):
 
 def _phone(value):
     """The digits of a Kazakh phone, «8 701 …» and «+7 701 …» alike."""
-    digits = "".join(character for character in value or "" if character in "0123456789")
+    digits = "".join(
+        character for character in value or "" if character in "0123456789"
+    )
     if len(digits) == 11 and digits.startswith("8"):
         return "7" + digits[1:]
     return digits
@@ -55,10 +57,19 @@ def find_earlier(appeal):
     if not keys:
         return []
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="Appeal", applicant_key=list(keys))
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Appeal", applicant_key=list(keys)
+    )
     own = api.content.get_uuid(appeal)
-    earlier = [brain for brain in brains if brain.UID != own and brain.registration_date is not None]
-    return sorted(earlier, key=lambda brain: (brain.registration_date, brain.registration_number or 0))
+    earlier = [
+        brain
+        for brain in brains
+        if own != brain.UID and brain.registration_date is not None
+    ]
+    return sorted(
+        earlier,
+        key=lambda brain: (brain.registration_date, brain.registration_number or 0),
+    )
 
 
 def mark_repeated(appeal):

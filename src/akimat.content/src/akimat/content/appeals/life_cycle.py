@@ -34,8 +34,12 @@ def check_correction_request(appeal):
 def check_return(appeal):
     """R13.7: returned only when the term for the correction has passed."""
     if appeal.correction_term is not None and _today() <= appeal.correction_term:
-        _refuse(_("The applicant may correct the appeal until ${date} (R13.7).",
-                  mapping={"date": appeal.correction_term.strftime("%d.%m.%Y")}))
+        _refuse(
+            _(
+                "The applicant may correct the appeal until ${date} (R13.7).",
+                mapping={"date": appeal.correction_term.strftime("%d.%m.%Y")},
+            )
+        )
 
 
 def check_passing_on(appeal):
@@ -47,7 +51,9 @@ def check_passing_on(appeal):
 def check_forward(appeal):
     """R13.11: only a complaint about a lower body is forwarded to it."""
     if appeal.kind != "complaint":
-        _refuse(_("Only a complaint is forwarded to the lower body concerned (R13.11)."))
+        _refuse(
+            _("Only a complaint is forwarded to the lower body concerned (R13.11).")
+        )
     check_passing_on(appeal)
 
 
@@ -59,7 +65,9 @@ def check_answer(appeal):
 def register(appeal):
     """R13.6: the next number of the year, dated the day of receipt or the next working day."""
     appeal.registration_date = appeal.registration_day()
-    appeal.registration_number = numbering.next_number(NUMBERING_KIND, appeal.registration_date.year)
+    appeal.registration_number = numbering.next_number(
+        NUMBERING_KIND, appeal.registration_date.year
+    )
     appeal_history.mark_repeated(appeal)
 
 

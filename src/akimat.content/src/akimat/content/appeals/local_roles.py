@@ -1,11 +1,11 @@
 """Local roles of appeals and personal reception (RULES.md R13.2, R14)."""
 
+from akimat.content.appeals.appeal import IAppeal
+from akimat.content.appeals.reception import IReception
+from akimat.content.appeals.reception import IReceptionSchedule
+from akimat.content.control.assignment import IAssignment
 from akimat.content.core.local_roles import ComputedRoles
 from akimat.content.core.local_roles import grant
-from akimat.content.appeals.appeal import IAppeal
-from akimat.content.control.assignment import IAssignment
-from akimat.content.appeals.reception import IReceptionSchedule
-from akimat.content.appeals.reception import IReception
 from akimat.content.core.vocabularies import meeting_settings
 from borg.localrole.interfaces import ILocalRoleProvider
 from zope.component import adapter

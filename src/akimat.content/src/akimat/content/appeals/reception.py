@@ -9,8 +9,8 @@ live, with their personal data, in the appeals section (R13.2) and point to thei
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
-from akimat.content.core.principals import group_members
 from akimat.content.core.calendar import naive
+from akimat.content.core.principals import group_members
 from akimat.content.core.vocabularies import meeting_settings
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
@@ -31,14 +31,22 @@ LIST_WORKING_DAYS_BEFORE = 1  # R14.2
 def receiving_officials(context):
     """R14.1: the akim, his deputies and the head of apparatus receive citizens."""
     settings = meeting_settings(context)
-    groups = (settings.akim_group, settings.deputies_group, settings.head_of_apparatus_group)
+    groups = (
+        settings.akim_group,
+        settings.deputies_group,
+        settings.head_of_apparatus_group,
+    )
     return {member for group in groups for member in group_members(group)}
 
 
 class IReceptionSchedule(model.Schema):
     title = schema.TextLine(title=_("Title"), required=True)
-    valid_from = schema.Date(title=_("Valid from"), required=True, constraint=bounds.check_date)
-    valid_until = schema.Date(title=_("Valid until"), required=True, constraint=bounds.check_date)
+    valid_from = schema.Date(
+        title=_("Valid from"), required=True, constraint=bounds.check_date
+    )
+    valid_until = schema.Date(
+        title=_("Valid until"), required=True, constraint=bounds.check_date
+    )
 
     @invariant
     def period(data):
@@ -69,13 +77,18 @@ class IReception(model.Schema):
         required=True,
     )
     start = schema.Datetime(
-        title=_("Start"), description=_("Almaty time."), required=True, constraint=bounds.check_date
+        title=_("Start"),
+        description=_("Almaty time."),
+        required=True,
+        constraint=bounds.check_date,
     )
     end = schema.Datetime(title=_("End"), required=True, constraint=bounds.check_date)
     place = schema.TextLine(title=_("Place"), required=True)
     invitees = schema.List(
         title=_("Invitees"),
-        description=_("Heads of the bodies and departments invited to the reception, one per line (R14.2)."),
+        description=_(
+            "Heads of the bodies and departments invited to the reception, one per line (R14.2)."
+        ),
         value_type=schema.TextLine(),
         required=False,
         default=[],
@@ -89,8 +102,14 @@ class IReception(model.Schema):
     @invariant
     def received_by_an_official(data):
         """R14.1: only the akim, his deputies and the head of apparatus hold personal receptions."""
-        if data.official and data.official not in receiving_officials(getattr(data, "__context__", None)):
-            raise Invalid(_("Personal receptions are held by the akim, his deputies and the head of apparatus (R14.1)."))
+        if data.official and data.official not in receiving_officials(
+            getattr(data, "__context__", None)
+        ):
+            raise Invalid(
+                _(
+                    "Personal receptions are held by the akim, his deputies and the head of apparatus (R14.1)."
+                )
+            )
 
 
 @implementer(IReception)
@@ -111,11 +130,15 @@ class Reception(Item):
 
     def list_due(self):
         """R14.2: the list of registered persons reaches the official 1 working day before."""
-        return working_calendar.get_calendar().working_days_before(self.day(), LIST_WORKING_DAYS_BEFORE)
+        return working_calendar.get_calendar().working_days_before(
+            self.day(), LIST_WORKING_DAYS_BEFORE
+        )
 
     def list_late(self, today=None):
         """R14.2: the list went to the official after its term, or has not gone and the term is past."""
         if self.list_submitted_on is None and self.review_state() != "planned":
-            return False  # held or cancelled without a list: nothing is awaited any more
+            return (
+                False  # held or cancelled without a list: nothing is awaited any more
+            )
         submitted = self.list_submitted_on or today or working_calendar.now().date()
         return submitted > self.list_due()

@@ -32,13 +32,17 @@ LABELS = {
     "record": _("What was said"),
     "assignments": _("Assignments, executors, deadlines"),
     "invitees": _("Invitees"),
-    "control": _("The assignments given at the reception are controlled by the appeals department (R14.4)."),
+    "control": _(
+        "The assignments given at the reception are controlled by the appeals department (R14.4)."
+    ),
     "prepared_by": _("Prepared by the appeals department"),
 }
 
 
 def _context(values, request):
-    labels = {key: translate(message, context=request) for key, message in LABELS.items()}
+    labels = {
+        key: translate(message, context=request) for key, message in LABELS.items()
+    }
     return {"labels": labels, "subtitle": "", **values}
 
 

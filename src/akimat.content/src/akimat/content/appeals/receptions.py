@@ -46,7 +46,9 @@ def sign_up_problem(reception):
     if not reception.schedule().is_approved():
         return _("The reception schedule is not yet approved by the akim (R14.1).")
     if reception.review_state() != "planned":
-        return _("The list of this reception is already with the official (R14.2); sign up for another day.")
+        return _(
+            "The list of this reception is already with the official (R14.2); sign up for another day."
+        )
     if naive(reception.start) <= _now():
         return _("This reception has already begun.")
     return None
@@ -57,22 +59,33 @@ def time_problem(reception, moment):
     its hours in the approved schedule (R14.1); none given is no problem."""
     if moment is None or naive(reception.start) <= naive(moment) < naive(reception.end):
         return None
-    return _("The time at the reception must be within its hours, ${start}–${end}.",
-             mapping={"start": clock_time(reception.start), "end": clock_time(reception.end)})
+    return _(
+        "The time at the reception must be within its hours, ${start}–${end}.",
+        mapping={
+            "start": clock_time(reception.start),
+            "end": clock_time(reception.end),
+        },
+    )
 
 
 def signups(reception):
     """The appeals signed up for the reception, in the order of their time at it."""
-    brains = api.content.find(portal_type="Appeal", reception_uid=reception.UID(), sort_on="created")
+    brains = api.content.find(
+        portal_type="Appeal", reception_uid=reception.UID(), sort_on="created"
+    )
     appeals = [brain.getObject() for brain in brains]
-    return sorted(appeals, key=lambda appeal: appeal.reception_time or naive(reception.start))
+    return sorted(
+        appeals, key=lambda appeal: appeal.reception_time or naive(reception.start)
+    )
 
 
 def sign_up(reception, **applicant):
     """A person with an issue for the reception: an appeal received orally at it, addressed to
     its official (R13.8) and registered at once (R13.6). `applicant` holds the Appeal's fields,
     `reception_time` among them within the reception's hours (R14.1)."""
-    problem = sign_up_problem(reception) or time_problem(reception, applicant.get("reception_time"))
+    problem = sign_up_problem(reception) or time_problem(
+        reception, applicant.get("reception_time")
+    )
     if problem is not None:
         _refuse(problem)
     appeal = api.content.create(
@@ -90,13 +103,19 @@ def sign_up(reception, **applicant):
 
 def reference(reception):
     """How the control list names the reception (R12.4a, column 1)."""
-    return api.portal.translate(_(
-        "Personal reception of ${official}, ${date}",
-        mapping={"official": principal_title(reception.official), "date": reception.day().strftime("%d.%m.%Y")},
-    ))
+    return api.portal.translate(
+        _(
+            "Personal reception of ${official}, ${date}",
+            mapping={
+                "official": principal_title(reception.official),
+                "date": reception.day().strftime("%d.%m.%Y"),
+            },
+        )
+    )
 
 
 # The workflow's steps (subscribers.RECEPTION_*).
+
 
 def check_approval(schedule):
     """R14.1: the akim approves a schedule that holds receptions."""
@@ -118,10 +137,18 @@ def check_hold(reception):
     """The reception took place, and what each person said is recorded (R13.10)."""
     if naive(reception.start) > _now():
         _refuse(_("The reception has not begun yet."))
-    unrecorded = [appeal.applicant_name for appeal in signups(reception) if not (appeal.oral_record or "").strip()]
+    unrecorded = [
+        appeal.applicant_name
+        for appeal in signups(reception)
+        if not (appeal.oral_record or "").strip()
+    ]
     if unrecorded:
-        _refuse(_("Record what was said at the reception by: ${names} (R13.10).",
-                  mapping={"names": ", ".join(unrecorded)}))
+        _refuse(
+            _(
+                "Record what was said at the reception by: ${names} (R13.10).",
+                mapping={"names": ", ".join(unrecorded)},
+            )
+        )
 
 
 def held(reception):

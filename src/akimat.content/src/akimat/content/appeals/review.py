@@ -4,15 +4,17 @@ The appeals department controls them; their executors read the appeal (localrole
 and nobody else new does (R13.2).
 """
 
-from akimat.content.core.errors import Refusal
 from akimat.content import _
-from akimat.content.core import bounds
 from akimat.content.appeals import receptions
 from akimat.content.appeals.appeal import appeal_settings
+from akimat.content.core import bounds
+from akimat.content.core.errors import Refusal
 from plone import api
 
 
-SOURCE_KIND = "appeal"  # vocabularies.SOURCE_KINDS: «Appeal of a citizen or an organisation»
+SOURCE_KIND = (
+    "appeal"  # vocabularies.SOURCE_KINDS: «Appeal of a citizen or an organisation»
+)
 
 
 def reference(appeal):
@@ -22,7 +24,11 @@ def reference(appeal):
         return ""
     number = f"№ {appeal.registration_number}, {appeal.registration_date.strftime('%d.%m.%Y')}"
     reception = receptions.get_reception(appeal.reception)
-    return f"{receptions.reference(reception)}; {number}" if reception is not None else number
+    return (
+        f"{receptions.reference(reception)}; {number}"
+        if reception is not None
+        else number
+    )
 
 
 def review_term(appeal, requested=None):
@@ -47,7 +53,10 @@ class AssignmentRefused(Refusal):
 
 
 def _known(principal):
-    return api.group.get(groupname=principal) is not None or api.user.get(userid=principal) is not None
+    return (
+        api.group.get(groupname=principal) is not None
+        or api.user.get(userid=principal) is not None
+    )
 
 
 def check_assignment(appeal, executors, deadline=None):
@@ -59,12 +68,14 @@ def check_assignment(appeal, executors, deadline=None):
         raise AssignmentRefused(_("Name at least one executor."))
     unknown = [principal for principal in executors if not _known(principal)]
     if unknown:
-        raise AssignmentRefused(_("Unknown executor: ${names}.", mapping={"names": ", ".join(unknown)}))
+        raise AssignmentRefused(
+            _("Unknown executor: ${names}.", mapping={"names": ", ".join(unknown)})
+        )
     if deadline is not None:
         try:
             bounds.check_date(deadline)
         except bounds.OutOfRange as refusal:
-            raise AssignmentRefused(refusal.args[0])
+            raise AssignmentRefused(refusal.args[0]) from refusal
 
 
 def assign(appeal, executors, deadline=None):
@@ -86,4 +97,3 @@ def assign(appeal, executors, deadline=None):
         id=_new_id(appeal),
     )
     return assignment
-

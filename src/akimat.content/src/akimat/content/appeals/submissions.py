@@ -30,7 +30,9 @@ def register(fields):
             channel=fields.get("channel") or CHANNEL,
             received_at=_received_at(fields.get("received_at")),
             applicant_name=fields["applicant_name"],
-            applicant_id=identification.validate(fields["applicant_id"]) if fields.get("applicant_id") else None,
+            applicant_id=identification.validate(fields["applicant_id"])
+            if fields.get("applicant_id")
+            else None,
             address=fields.get("address"),
             phone=fields.get("phone"),
             email=fields.get("email"),
@@ -44,9 +46,13 @@ def register(fields):
 def _blob(value):
     if not value:
         return None
-    return NamedBlobFile(data=value.data, contentType=value.contentType, filename=value.filename)
+    return NamedBlobFile(
+        data=value.data, contentType=value.contentType, filename=value.filename
+    )
 
 
 def _received_at(moment):
     """Naive Almaty wall-clock time, now when not given: the ZODB cannot pickle ZoneInfo."""
-    return working_calendar.to_almaty(moment or working_calendar.now()).replace(tzinfo=None)
+    return working_calendar.to_almaty(moment or working_calendar.now()).replace(
+        tzinfo=None
+    )

@@ -1,9 +1,9 @@
 """Thin event subscribers of appeals and personal reception."""
 
-from akimat.content.core.transitions import after_transition
-from akimat.content.core.transitions import before_transition
 from akimat.content.appeals import life_cycle as appeals
 from akimat.content.appeals import receptions
+from akimat.content.core.transitions import after_transition
+from akimat.content.core.transitions import before_transition
 from functools import partial
 
 
@@ -15,7 +15,12 @@ APPEAL_BEFORE = {
     "forward": "check_forward",
     "answer": "check_answer",
 }
-APPEAL_AFTER = {"register": "register", "redirect": "passed_on", "forward": "passed_on", "answer": "answered"}
+APPEAL_AFTER = {
+    "register": "register",
+    "redirect": "passed_on",
+    "forward": "passed_on",
+    "answer": "answered",
+}
 
 # Personal reception: the akim approves a schedule with receptions (R14.1); a reception is held
 # with what each person said recorded (R13.10); the days of the list (R14.2) and of the reception.
@@ -25,7 +30,11 @@ RECEPTION_BEFORE = {"hold": "check_hold"}
 RECEPTION_AFTER = {"submit_list": "list_submitted", "hold": "held"}
 appeal_before_transition = partial(before_transition, appeals, APPEAL_BEFORE)
 appeal_after_transition = partial(after_transition, appeals, APPEAL_AFTER)
-reception_schedule_before_transition = partial(before_transition, receptions, RECEPTION_SCHEDULE_BEFORE)
-reception_schedule_after_transition = partial(after_transition, receptions, RECEPTION_SCHEDULE_AFTER)
+reception_schedule_before_transition = partial(
+    before_transition, receptions, RECEPTION_SCHEDULE_BEFORE
+)
+reception_schedule_after_transition = partial(
+    after_transition, receptions, RECEPTION_SCHEDULE_AFTER
+)
 reception_before_transition = partial(before_transition, receptions, RECEPTION_BEFORE)
 reception_after_transition = partial(after_transition, receptions, RECEPTION_AFTER)

@@ -5,6 +5,6 @@ from plone import api
 
 def may_add(container, portal_type):
     """What the ++add++ view demands: Add portal content here and the type allowed and addable."""
-    return api.user.has_permission("Add portal content", obj=container) and portal_type in {
-        fti.getId() for fti in container.allowedContentTypes()
-    }
+    return api.user.has_permission(
+        "Add portal content", obj=container
+    ) and portal_type in {fti.getId() for fti in container.allowedContentTypes()}

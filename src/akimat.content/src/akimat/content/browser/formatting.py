@@ -18,15 +18,31 @@ def format_moment(iso):
 def state_title(state, portal_type):
     """The title of a workflow state of the type, as its workflow names it; the page translates it
     (the titles are in the `akimat` catalog and, for Plone's own pages, in `plone`)."""
-    return api.portal.get_tool("portal_workflow").getTitleForStateOnType(state, portal_type)
+    return api.portal.get_tool("portal_workflow").getTitleForStateOnType(
+        state, portal_type
+    )
 
 
 def state_titles(portal_type):
     """{state id: title} of the type's workflow, in the workflow's order: listings and their filters."""
     (workflow,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(portal_type)
-    return {state: state_title(state, portal_type) for state in workflow.states.objectIds()}
+    return {
+        state: state_title(state, portal_type) for state in workflow.states.objectIds()
+    }
 
 
 # Month names as calendars and registers show them.
-MONTHS = (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"),
-          _("August"), _("September"), _("October"), _("November"), _("December"))
+MONTHS = (
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
+)

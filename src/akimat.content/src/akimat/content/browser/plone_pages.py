@@ -24,7 +24,9 @@ class SiteLogo(PloneSiteLogo):
 
 
 class History(DiffView):
-    index = ViewPageTemplateFile("templates/diff.pt", _prefix=os.path.dirname(editions_browser.__file__))
+    index = ViewPageTemplateFile(
+        "templates/diff.pt", _prefix=os.path.dirname(editions_browser.__file__)
+    )
 
     def __call__(self):
         history = self.repo_tool.getHistoryMetadata(self.context)
@@ -32,7 +34,9 @@ class History(DiffView):
             self.history = self.changes = []
             return self.index()
         count = history.getLength(countPurged=False)
-        versions = {str(history.getVersionId(i, countPurged=False)) for i in range(count)}
+        versions = {
+            str(history.getVersionId(i, countPurged=False)) for i in range(count)
+        }
         for name in ("one", "two"):
             version = self.request.get(name, "current")
             if version != "current" and str(version) not in versions:

@@ -17,7 +17,12 @@ from zope.i18n import translate
 
 
 # Transitions with a form of their own (a reason) or taken by the rules themselves, never a button.
-NOT_BUTTONS = ("return", "complete_agreement", "complete_agreement_members", "complete_members")
+NOT_BUTTONS = (
+    "return",
+    "complete_agreement",
+    "complete_agreement_members",
+    "complete_members",
+)
 
 
 class Step(BrowserView):
@@ -35,7 +40,9 @@ class Step(BrowserView):
             try:
                 url = self.take() or url
             except self.refusals as error:
-                api.portal.show_message(error.args[0], request=self.request, type="error")
+                api.portal.show_message(
+                    error.args[0], request=self.request, type="error"
+                )
         self.request.response.redirect(url)
         return ""
 
@@ -46,8 +53,11 @@ class Step(BrowserView):
 def button_transitions(context):
     """The workflow transitions this user may take on `context` by a button."""
     workflow = api.portal.get_tool("portal_workflow")
-    return [{"id": t["id"], "title": t["title"]}
-            for t in workflow.getTransitionsFor(context) if t["id"] not in NOT_BUTTONS]
+    return [
+        {"id": t["id"], "title": t["title"]}
+        for t in workflow.getTransitionsFor(context)
+        if t["id"] not in NOT_BUTTONS
+    ]
 
 
 class Transition(Step):
@@ -56,9 +66,18 @@ class Transition(Step):
     def take(self):
         transition = self.request.form.get("workflow_action")
         if transition not in [t["id"] for t in button_transitions(self.context)]:
-            raise WorkflowException(translate(_("This step cannot be taken from this page."), context=self.request))
+            raise WorkflowException(
+                translate(
+                    _("This step cannot be taken from this page."), context=self.request
+                )
+            )
         workflow = api.portal.get_tool("portal_workflow")
         workflow.doActionFor(self.context, transition)
-        state = state_title(workflow.getInfoFor(self.context, "review_state"), self.context.portal_type)
+        state = state_title(
+            workflow.getInfoFor(self.context, "review_state"), self.context.portal_type
+        )
         state = translate(state, domain="plone", context=self.request)
-        api.portal.show_message(_("The state is now «${state}».", mapping={"state": state}), request=self.request)
+        api.portal.show_message(
+            _("The state is now «${state}».", mapping={"state": state}),
+            request=self.request,
+        )

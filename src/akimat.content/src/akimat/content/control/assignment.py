@@ -3,10 +3,10 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from akimat.content import _
-from akimat.content.core import bounds
-from akimat.content.core import calendar as working_calendar
 from akimat.content.control import rules as control
 from akimat.content.control.vocabularies import NEVER_EXTENDED_SOURCES
+from akimat.content.core import bounds
+from akimat.content.core import calendar as working_calendar
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -67,14 +67,18 @@ class IAssignment(model.Schema):
     )
     source_reference = schema.TextLine(
         title=_("Source number and date"),
-        description=_("For a source outside the intranet, e.g. «№ 12-3/456 от 02.11.2026»."),
+        description=_(
+            "For a source outside the intranet, e.g. «№ 12-3/456 от 02.11.2026»."
+        ),
         required=False,
     )
 
     directives.widget("lead_executor", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     lead_executor = schema.Choice(
         title=_("Lead executor"),
-        description=_("Marked «свод» / «созыв»: collects the co-executors' information."),
+        description=_(
+            "Marked «свод» / «созыв»: collects the co-executors' information."
+        ),
         vocabulary=PRINCIPALS,
         required=True,
     )
@@ -90,7 +94,10 @@ class IAssignment(model.Schema):
         title=_("Controller"), vocabulary=PRINCIPALS, required=True
     )
     date_given = schema.Date(
-        title=_("Date given"), required=True, defaultFactory=_today, constraint=bounds.check_date
+        title=_("Date given"),
+        required=True,
+        defaultFactory=_today,
+        constraint=bounds.check_date,
     )
     deadline = schema.Date(
         title=_("Deadline"),
@@ -99,7 +106,9 @@ class IAssignment(model.Schema):
         constraint=bounds.check_date,
     )
     urgency = schema.Choice(
-        title=_("Urgency mark"), vocabulary="akimat.vocabularies.UrgencyMarks", required=False
+        title=_("Urgency mark"),
+        vocabulary="akimat.vocabularies.UrgencyMarks",
+        required=False,
     )
     noted_only = schema.Bool(
         title=_("Taken into account («принято к сведению»)"),
@@ -111,8 +120,16 @@ class IAssignment(model.Schema):
 
     @invariant
     def deadline_after_given(data):
-        if data.deadline is not None and data.date_given and data.deadline < data.date_given:
-            raise Invalid(_("The deadline cannot be earlier than the date the assignment was given."))
+        if (
+            data.deadline is not None
+            and data.date_given
+            and data.deadline < data.date_given
+        ):
+            raise Invalid(
+                _(
+                    "The deadline cannot be earlier than the date the assignment was given."
+                )
+            )
 
 
 @implementer(IAssignment)
@@ -120,13 +137,17 @@ class Assignment(Container):
     """Computed control data come from the control service; history lives on the object."""
 
     removal_basis = None
-    removal_consent = None  # (userid, ISO time) of the akim or head of apparatus (R12.14)
+    removal_consent = (
+        None  # (userid, ISO time) of the akim or head of apparatus (R12.14)
+    )
 
     # Executors and deadlines
 
     def executors(self):
         """The lead first, then the co-executors (R9.16)."""
-        return [self.lead_executor] + [p for p in self.co_executors or () if p != self.lead_executor]
+        return [self.lead_executor] + [
+            p for p in self.co_executors or () if p != self.lead_executor
+        ]
 
     def effective_deadline(self):
         return control.effective_deadline(
@@ -138,16 +159,26 @@ class Assignment(Container):
         return getToolByName(self, "portal_workflow").getInfoFor(self, "review_state")
 
     def on_control(self):
-        return self.review_state() == ON_CONTROL and not self.noted_only and not self.awaiting_its_protocol()
+        return (
+            self.review_state() == ON_CONTROL
+            and not self.noted_only
+            and not self.awaiting_its_protocol()
+        )
 
     def awaiting_its_protocol(self):
         """R8.7: an assignment written in a protocol goes on control once the protocol is registered."""
         protocol = aq_parent(aq_inner(self))
-        return getattr(protocol, "portal_type", None) == "Protocol" and protocol.registration_number is None
+        return (
+            getattr(protocol, "portal_type", None) == "Protocol"
+            and protocol.registration_number is None
+        )
 
     def control_category(self):
         return control.control_category(
-            self.date_given, self.effective_deadline(), working_calendar.get_calendar(), self.urgency
+            self.date_given,
+            self.effective_deadline(),
+            working_calendar.get_calendar(),
+            self.urgency,
         )
 
     def traffic_light(self, today=None):
@@ -160,24 +191,32 @@ class Assignment(Container):
 
     def working_days_left(self, today=None):
         return control.working_days_left(
-            self.effective_deadline(), today or _today(), working_calendar.get_calendar()
+            self.effective_deadline(),
+            today or _today(),
+            working_calendar.get_calendar(),
         )
 
     def report_due_dates(self):
-        return control.report_due_dates(self.effective_deadline(), working_calendar.get_calendar())
+        return control.report_due_dates(
+            self.effective_deadline(), working_calendar.get_calendar()
+        )
 
     def removed_on(self):
         """The day (Almaty) the assignment was removed from control, from the workflow history."""
         if self.review_state() == ON_CONTROL:
             return None
         history = self.workflow_history.get("akimat_assignment_workflow", ())
-        removals = [entry["time"] for entry in history if entry.get("action") == "remove"]
+        removals = [
+            entry["time"] for entry in history if entry.get("action") == "remove"
+        ]
         if not removals:
             return None
         return working_calendar.to_almaty(removals[-1].asdatetime()).date()
 
     def execution_reports(self):
-        return [obj for obj in self.objectValues() if obj.portal_type == "ExecutionReport"]
+        return [
+            obj for obj in self.objectValues() if obj.portal_type == "ExecutionReport"
+        ]
 
     # Extensions (R12.6–R12.8)
 
@@ -192,7 +231,9 @@ class Assignment(Container):
 
     def request_extension(self, userid, new_deadline, reason, today=None):
         if not (reason or "").strip():
-            raise control.ControlError(_("Give the reasons why the term cannot be met."))
+            raise control.ControlError(
+                _("Give the reasons why the term cannot be met.")
+            )
         control.check_extension_request(
             self.source_kind in NEVER_EXTENDED_SOURCES,
             self.effective_deadline(),
@@ -201,7 +242,9 @@ class Assignment(Container):
             working_calendar.get_calendar(),
         )
         if any(ext["decision"] is None for ext in self.extensions):
-            raise control.ControlError(_("A request for extension is already waiting for a decision."))
+            raise control.ControlError(
+                _("A request for extension is already waiting for a decision.")
+            )
         if "_extensions" not in self.__dict__:
             self._extensions = PersistentList()
         self._extensions.append(
@@ -216,7 +259,8 @@ class Assignment(Container):
                 old_deadline=None,
                 new_deadline=None,
                 exceptional=False,
-                disciplinary_review=len(self.extensions) + 1 > control.REQUESTS_BEFORE_REVIEW,
+                disciplinary_review=len(self.extensions) + 1
+                > control.REQUESTS_BEFORE_REVIEW,
             )
         )
         self._p_changed = True
@@ -228,7 +272,9 @@ class Assignment(Container):
         """The akim or head of apparatus grants or refuses the waiting request (R12.7a)."""
         request = self.pending_extension()
         if request is None:
-            raise control.ControlError(_("There is no request for extension to decide."))
+            raise control.ControlError(
+                _("There is no request for extension to decide.")
+            )
         granted_before = self.extensions_granted()
         if grant:
             control.check_extension_grant(granted_before, exceptional)
@@ -241,31 +287,42 @@ class Assignment(Container):
             decided_on=today or _today(),
             exceptional=bool(grant and exceptional),
             disciplinary_review=request["disciplinary_review"]
-            or bool(grant and control.disciplinary_review(len(self.extensions), granted_before, exceptional)),
+            or bool(
+                grant
+                and control.disciplinary_review(
+                    len(self.extensions), granted_before, exceptional
+                )
+            ),
         )
         self._p_changed = True
 
     # Removal from control (R12.9, R12.14, R9.23)
 
     def consent_to_removal(self, userid):
-        self.removal_consent = (userid, working_calendar.now().isoformat(timespec="minutes"))
+        self.removal_consent = (
+            userid,
+            working_calendar.now().isoformat(timespec="minutes"),
+        )
 
     def remove_from_control(self, basis, comment=""):
         """Set the basis and run the workflow's removal, whose guard checks the rules; a refusal
         leaves the assignment as it was."""
         previous, self.removal_basis = self.removal_basis, basis
         try:
-            api.portal.get_tool("portal_workflow").doActionFor(self, "remove", comment=comment)
+            api.portal.get_tool("portal_workflow").doActionFor(
+                self, "remove", comment=comment
+            )
         except WorkflowException as error:
             self.removal_basis = previous
-            raise control.ControlError(str(error))
+            raise control.ControlError(str(error)) from error
 
     def check_removal(self, basis, userid):
         control.check_removal(
             basis,
             has_report=bool(self.execution_reports()),
             consented=self.removal_consent is not None or _is_leadership(userid, self),
-            removed_by_own_deputy=userid == self.controller and _is_deputy_akim(userid, self),
+            removed_by_own_deputy=userid == self.controller
+            and _is_deputy_akim(userid, self),
         )
 
 

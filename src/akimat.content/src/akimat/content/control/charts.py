@@ -15,7 +15,9 @@ COLOURS = {
     control.YELLOW: "#ffc107",
     control.RED: "#dc3545",
 }
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif"
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif"
+)
 
 
 def _without_scripts(root):
@@ -59,7 +61,9 @@ def new_chart(kind, colours, title, no_data, **config):
 def traffic_light_pie(counts, titles, title, no_data):
     """counts and titles: {colour: n} and {colour: label} for green, yellow, red."""
     colours = (control.GREEN, control.YELLOW, control.RED)
-    chart = new_chart(pygal.Pie, [COLOURS[c] for c in colours], title, no_data, height=360)
+    chart = new_chart(
+        pygal.Pie, [COLOURS[c] for c in colours], title, no_data, height=360
+    )
     for colour in colours:
         chart.add(titles[colour], counts[colour] or None)
     return chart.render(is_unicode=True)
@@ -75,7 +79,9 @@ def per_executor_lights(lines, titles, title, no_data):
         no_data,
         height=_height(lines),
         truncate_label=40,
-        y_labels=ticks(max((sum(counts.values()) for _name, counts in lines), default=0)),
+        y_labels=ticks(
+            max((sum(counts.values()) for _name, counts in lines), default=0)
+        ),
     )
     chart.x_labels = [name for name, _counts in lines]
     for colour in colours:
@@ -93,7 +99,9 @@ def on_time_and_late(lines, on_time_title, late_title, title, no_data):
         no_data,
         height=_height(lines),
         truncate_label=40,
-        y_labels=ticks(max((max(line.on_time, line.late) for line in lines), default=0)),
+        y_labels=ticks(
+            max((max(line.on_time, line.late) for line in lines), default=0)
+        ),
     )
     chart.x_labels = [line.title for line in lines]
     chart.add(on_time_title, [line.on_time for line in lines])

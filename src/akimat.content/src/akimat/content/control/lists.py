@@ -10,19 +10,22 @@ from akimat.content.control import rules as control
 from akimat.content.control.vocabularies import CONTROL_CATEGORIES
 from akimat.content.control.vocabularies import REMOVAL_BASES
 from akimat.content.control.vocabularies import SOURCE_KINDS
+from akimat.content.core.parameters import BadParameter
+from akimat.content.core.parameters import parse_date
+from akimat.content.core.principals import PrincipalTitles
 from dataclasses import dataclass
 from dataclasses import fields
 from datetime import date
 from datetime import timedelta
-from akimat.content.core.parameters import BadParameter
-from akimat.content.core.parameters import parse_date
-from akimat.content.core.principals import PrincipalTitles
 from plone import api
 from urllib.parse import urlencode
 from zope.i18n import translate
 
 
-ON_CONTROL, REMOVED = "on_control", "removed"  # review states of akimat_assignment_workflow
+ON_CONTROL, REMOVED = (
+    "on_control",
+    "removed",
+)  # review states of akimat_assignment_workflow
 OVERDUE = "overdue"
 STATES = (ON_CONTROL, REMOVED, OVERDUE, control.YELLOW, control.GREEN)
 WEEKLY = "weekly"  # the list sent to the leadership every week (R12.4a)
@@ -79,7 +82,11 @@ def parse_filters(form):
     _choice(values, "control_category", CONTROL_CATEGORIES.by_token)
     _choice(values, "state", STATES)
     _choice(values, "preset", PRESETS)
-    if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
+    if (
+        values["date_from"]
+        and values["date_to"]
+        and values["date_from"] > values["date_to"]
+    ):
         raise BadFilter(_("The period begins after it ends."))
     if values["preset"] and values["state"]:
         raise BadFilter(_("The weekly list cannot be combined with a state filter."))
@@ -119,7 +126,9 @@ def build_query(filters, today, calendar):
     if filters.preset == WEEKLY:
         # On control with up to five working days left, and everything overdue.
         query["on_control"] = True
-        query["deadline"] = _range(None, calendar.add_working_days(today, WEEKLY_WORKING_DAYS))
+        query["deadline"] = _range(
+            None, calendar.add_working_days(today, WEEKLY_WORKING_DAYS)
+        )
         return query
     # Colours as deadline ranges: indexed deadlines are working days (R0.2), so a range
     # matches control.traffic_light exactly.
@@ -150,9 +159,13 @@ def _range(first, last):
 
 def find(filters, today, calendar):
     """The brains of the control list, sorted by deadline."""
-    brains = api.portal.get_tool("portal_catalog")(**build_query(filters, today, calendar))
+    brains = api.portal.get_tool("portal_catalog")(
+        **build_query(filters, today, calendar)
+    )
     # «Принято к сведению» stays in its state but is not on control (R12.10): not listed.
-    return [brain for brain in brains if brain.on_control or brain.review_state == REMOVED]
+    return [
+        brain for brain in brains if brain.on_control or brain.review_state == REMOVED
+    ]
 
 
 @dataclass(frozen=True)
@@ -237,7 +250,9 @@ def extension_mark(row, request):
     if row.extensions_granted == 1:
         return translate(_("Extended"), context=request)
     if row.extensions_granted > 1:
-        message = _("Extended ${count} times", mapping={"count": row.extensions_granted})
+        message = _(
+            "Extended ${count} times", mapping={"count": row.extensions_granted}
+        )
         return translate(message, context=request)
     return ""
 

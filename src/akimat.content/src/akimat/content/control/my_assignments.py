@@ -17,7 +17,11 @@ def assignments_of(user, on_control_only=True):
 
 def assignments_of_department(department, on_control_only=True):
     """Assignments whose executors include the department's group, by deadline."""
-    query = {"portal_type": "Assignment", "executors": department, "sort_on": "deadline"}
+    query = {
+        "portal_type": "Assignment",
+        "executors": department,
+        "sort_on": "deadline",
+    }
     if on_control_only:
         query["on_control"] = True
     return api.content.find(**query)

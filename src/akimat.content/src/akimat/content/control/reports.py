@@ -78,11 +78,15 @@ def due_between(first, last):
         sort_on="deadline",
     )
     # «Принято к сведению» is never on control (R12.10), so it is not reported either.
-    return [brain for brain in brains if brain.on_control or brain.review_state == REMOVED]
+    return [
+        brain for brain in brains if brain.on_control or brain.review_state == REMOVED
+    ]
 
 
 def on_control():
-    return api.portal.get_tool("portal_catalog")(portal_type="Assignment", on_control=True)
+    return api.portal.get_tool("portal_catalog")(
+        portal_type="Assignment", on_control=True
+    )
 
 
 def lead_executor(brain):
@@ -119,7 +123,14 @@ class ExecutionLine:
             self.extended += 1
 
     def numbers(self):
-        return (self.due, self.on_time, self.late, self.overdue, self.impossible, self.extended)
+        return (
+            self.due,
+            self.on_time,
+            self.late,
+            self.overdue,
+            self.impossible,
+            self.extended,
+        )
 
 
 @dataclass
@@ -139,7 +150,9 @@ def execution_report(brains, today, titles=None):
             lines[executor] = ExecutionLine(executor, titles(executor))
         lines[executor].add(brain, today)
         total.add(brain, today)
-    return ExecutionReport(sorted(lines.values(), key=lambda line: line.title.lower()), total)
+    return ExecutionReport(
+        sorted(lines.values(), key=lambda line: line.title.lower()), total
+    )
 
 
 def traffic_light_counts(brains, today, calendar, titles=None):
@@ -154,6 +167,8 @@ def traffic_light_counts(brains, today, calendar, titles=None):
     for brain in brains:
         colour = control.traffic_light(brain.deadline, today, calendar)
         overall[colour] += 1
-        per_executor.setdefault(lead_executor(brain), dict.fromkeys(colours, 0))[colour] += 1
+        per_executor.setdefault(lead_executor(brain), dict.fromkeys(colours, 0))[
+            colour
+        ] += 1
     lines = [(titles(executor), counts) for executor, counts in per_executor.items()]
     return overall, sorted(lines, key=lambda line: line[0].lower())

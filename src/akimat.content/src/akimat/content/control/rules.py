@@ -6,14 +6,23 @@ assignments of protocols, acts, letters and appeals all go through the same rule
 action is a ControlError whose message says why, in words a person understands.
 """
 
-from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.core import bounds
+from akimat.content.core.errors import Refusal
 from dateutil.relativedelta import relativedelta
 
 
-URGENCY_MARKS = ("very-urgent", "urgent", "expedite")  # «весьма срочно», «срочно», «ускорить»
-URGENT, SHORT_TERM, MEDIUM_TERM, LONG_TERM = "urgent", "short-term", "medium-term", "long-term"
+URGENCY_MARKS = (
+    "very-urgent",
+    "urgent",
+    "expedite",
+)  # «весьма срочно», «срочно», «ускорить»
+URGENT, SHORT_TERM, MEDIUM_TERM, LONG_TERM = (
+    "urgent",
+    "short-term",
+    "medium-term",
+    "long-term",
+)
 GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
 EXECUTED, IMPOSSIBLE = "executed", "impossible"  # the only bases for removal (R12.9)
 
@@ -47,7 +56,9 @@ def control_category(given, deadline, calendar, urgency=None):
         return URGENT
     if calendar.working_days_between(given, deadline) < SHORT_TERM_FROM:
         return URGENT
-    if deadline <= default_deadline(given, calendar):  # up to a month, the default term (R12.2b)
+    if deadline <= default_deadline(
+        given, calendar
+    ):  # up to a month, the default term (R12.2b)
         return SHORT_TERM
     if deadline <= given + relativedelta(months=6):
         return MEDIUM_TERM
@@ -91,16 +102,20 @@ def check_extension_request(never_extended, deadline, new_deadline, today, calen
     deadline out of the range of dates (bounds.OutOfRange)."""
     if never_extended:
         raise ControlError(
-            _("Assignments of the Presidential Administration and the Government Office are "
-              "never extended.")
+            _(
+                "Assignments of the Presidential Administration and the Government Office are "
+                "never extended."
+            )
         )
     if new_deadline is None or new_deadline <= deadline:
         raise ControlError(_("The new deadline must be later than the current one."))
     bounds.check_date(new_deadline)
     if working_days_left(deadline, today, calendar) < EXTENSION_REQUEST_WORKING_DAYS:
         raise ControlError(
-            _("An extension is requested at least ${days} working days before the deadline.",
-              mapping={"days": EXTENSION_REQUEST_WORKING_DAYS})
+            _(
+                "An extension is requested at least ${days} working days before the deadline.",
+                mapping={"days": EXTENSION_REQUEST_WORKING_DAYS},
+            )
         )
 
 
@@ -108,14 +123,18 @@ def check_extension_grant(extensions_granted, exceptional):
     """One extension is allowed; a second only as an exceptional case (R12.7a, R12.8)."""
     if extensions_granted >= 1 and not exceptional:
         raise ControlError(
-            _("The assignment has been extended once already; a second extension is granted "
-              "only as an exceptional case.")
+            _(
+                "The assignment has been extended once already; a second extension is granted "
+                "only as an exceptional case."
+            )
         )
 
 
 def disciplinary_review(requests_made, extensions_granted, exceptional):
     """Whether an extension raises the question of disciplinary responsibility (R12.8)."""
-    return (exceptional and extensions_granted >= 1) or requests_made > REQUESTS_BEFORE_REVIEW
+    return (
+        exceptional and extensions_granted >= 1
+    ) or requests_made > REQUESTS_BEFORE_REVIEW
 
 
 def check_removal(basis, has_report, consented, removed_by_own_deputy):
@@ -123,14 +142,20 @@ def check_removal(basis, has_report, consented, removed_by_own_deputy):
     consent of the akim or head of apparatus unless a deputy removes his own (R12.14)."""
     if basis not in (EXECUTED, IMPOSSIBLE):
         raise ControlError(
-            _("Removal from control needs a basis: executed in full, or impossible for "
-              "objective reasons.")
+            _(
+                "Removal from control needs a basis: executed in full, or impossible for "
+                "objective reasons."
+            )
         )
     if basis == EXECUTED and not has_report:
         raise ControlError(
-            _("An assignment is removed as executed only after an execution report is added.")
+            _(
+                "An assignment is removed as executed only after an execution report is added."
+            )
         )
     if not (consented or removed_by_own_deputy):
         raise ControlError(
-            _("Removal from control needs the consent of the akim or the head of apparatus.")
+            _(
+                "Removal from control needs the consent of the akim or the head of apparatus."
+            )
         )

@@ -12,14 +12,20 @@ def check_removal(assignment, event):
     if event.transition is None or event.transition.id != "remove":
         return
     try:
-        assignment.check_removal(assignment.removal_basis, api.user.get_current().getId())
+        assignment.check_removal(
+            assignment.removal_basis, api.user.get_current().getId()
+        )
     except ControlError as error:
-        raise WorkflowException(translate(error.args[0], context=api.env.getRequest()))
+        raise WorkflowException(
+            translate(error.args[0], context=api.env.getRequest())
+        ) from error
 
 
 def reindex_control_state(assignment, event):
     """Workflow reindexes only its own variables; whether the assignment is on control follows."""
-    if event.transition is None:  # the initial state on creation: indexed when it is added
+    if (
+        event.transition is None
+    ):  # the initial state on creation: indexed when it is added
         return
     assignment.reindexObject(idxs=["on_control", "removal_basis", "removed_on"])
 

@@ -1,7 +1,7 @@
 """Named vocabularies of control (akimat.vocabularies.*)."""
 
-from akimat.content.core.vocabularies import vocabulary
 from akimat.content import _
+from akimat.content.core.vocabularies import vocabulary
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 

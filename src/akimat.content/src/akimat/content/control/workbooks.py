@@ -31,7 +31,9 @@ def control_list(rows, request):
 
 def execution_report(report, year, quarter, request):
     """The quarterly report on execution (R12.16): a line per executor and the total."""
-    title = _("Quarter ${quarter} of ${year}", mapping={"quarter": quarter, "year": year})
+    title = _(
+        "Quarter ${quarter} of ${year}", mapping={"quarter": quarter, "year": year}
+    )
     total = translate(_("Total"), context=request)
     return workbook(
         translate(title, context=request),

@@ -55,16 +55,25 @@ def check_date(value):
     day = _almaty(value)
     day = day.date() if isinstance(day, datetime) else day
     if not FIRST_DAY <= day <= last_day():
-        raise OutOfRange(_("Enter a date from ${first} to ${last}.",
-                           mapping={"first": _format(FIRST_DAY), "last": _format(last_day())}))
+        raise OutOfRange(
+            _(
+                "Enter a date from ${first} to ${last}.",
+                mapping={"first": _format(FIRST_DAY), "last": _format(last_day())},
+            )
+        )
     return True
 
 
 def check_receipt(value):
     """A time of receipt from FIRST_DAY up to now, else OutOfRange; a schema constraint."""
     moment = _almaty(value)
-    if not (FIRST_DAY <= moment.date() and moment <= calendar.now() + CLOCK_SKEW):
-        raise OutOfRange(_("Enter a time of receipt from ${first} up to now.", mapping={"first": _format(FIRST_DAY)}))
+    if not (moment.date() >= FIRST_DAY and moment <= calendar.now() + CLOCK_SKEW):
+        raise OutOfRange(
+            _(
+                "Enter a time of receipt from ${first} up to now.",
+                mapping={"first": _format(FIRST_DAY)},
+            )
+        )
     return True
 
 
@@ -74,7 +83,12 @@ def whole_numbers(low, high):
 
     def check(value):
         if not low <= value <= high:
-            raise OutOfRange(_("Enter a whole number from ${low} to ${high}.", mapping={"low": low, "high": high}))
+            raise OutOfRange(
+                _(
+                    "Enter a whole number from ${low} to ${high}.",
+                    mapping={"low": low, "high": high},
+                )
+            )
         return True
 
     return {"min": low, "max": high, "constraint": check}

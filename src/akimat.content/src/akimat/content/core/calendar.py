@@ -24,8 +24,8 @@ from dataclasses import field
 from datetime import date
 from datetime import datetime
 from datetime import time
+from functools import cache
 from functools import cached_property
-from functools import lru_cache
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
@@ -34,7 +34,9 @@ import re
 
 
 ALMATY = ZoneInfo("Asia/Almaty")
-KNOWN_YEARS = range(2000, 2101)  # the years whose holidays the package tells (see above)
+KNOWN_YEARS = range(
+    2000, 2101
+)  # the years whose holidays the package tells (see above)
 # R0.3: office hours with the lunch break.
 OFFICE_HOURS = ((time(9, 0), time(13, 0)), (time(15, 0), time(19, 0)))
 # R0.4: incoming documents after 17:00 are registered the next working day.
@@ -53,7 +55,7 @@ _SUFFIXES = (
 _ENTRY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(.*?)\s*$")
 
 
-@lru_cache(maxsize=None)  # called for KNOWN_YEARS only: at most one entry a year of them
+@cache  # called for KNOWN_YEARS only: at most one entry a year of them
 def _package_year(year):
     """Holidays (English names) and working weekend days of one year, as the package knows them."""
     country = holidays.KZ(years=year, language="en_US")
@@ -68,19 +70,31 @@ class _Corrections:
 
     def __init__(self, corrections):
         self.ordinals = sorted(corrections)
-        self.running = [0, *accumulate(corrections[ordinal] for ordinal in self.ordinals)]
+        self.running = [
+            0,
+            *accumulate(corrections[ordinal] for ordinal in self.ordinals),
+        ]
 
     def between(self, after, through):
         """The sum of the corrections of the days after ordinal `after` up to `through`."""
-        return self.running[bisect_right(self.ordinals, through)] - self.running[bisect_right(self.ordinals, after)]
+        return (
+            self.running[bisect_right(self.ordinals, through)]
+            - self.running[bisect_right(self.ordinals, after)]
+        )
 
 
-@lru_cache(maxsize=None)  # KNOWN_YEARS only, like _package_year
+@cache  # KNOWN_YEARS only, like _package_year
 def _package_corrections(year):
     """The package's exceptions of one year to Monday–Friday."""
     days_off, workdays = _package_year(year)
     corrections = {day.toordinal(): -1 for day in days_off if day.weekday() < 5}
-    corrections.update({day.toordinal(): 1 for day in workdays if day.weekday() >= 5 and day not in days_off})
+    corrections.update(
+        {
+            day.toordinal(): 1
+            for day in workdays
+            if day.weekday() >= 5 and day not in days_off
+        }
+    )
     return _Corrections(corrections)
 
 
@@ -148,7 +162,9 @@ WEEKEND = DayOff("weekend")
 
 def _package_day_off(day):
     """Why `day` is off in the package's calendar, or None; outside KNOWN_YEARS weekends only."""
-    package_days_off, package_workdays = _package_year(day.year) if day.year in KNOWN_YEARS else ({}, ())
+    package_days_off, package_workdays = (
+        _package_year(day.year) if day.year in KNOWN_YEARS else ({}, ())
+    )
     if day in package_days_off:
         names = package_days_off[day].split("; ")
         return DayOff("holiday", tuple(_translate_package_name(n) for n in names))
@@ -195,7 +211,11 @@ class WorkingCalendar:
         if count == 0:
             return self.deadline(day)
         start = day.toordinal()
-        days = _least(lambda days: self._count(start, start + days) >= count, count, date.max.toordinal() - start)
+        days = _least(
+            lambda days: self._count(start, start + days) >= count,
+            count,
+            date.max.toordinal() - start,
+        )
         return date.fromordinal(start + days)
 
     def working_days_before(self, day, count):
@@ -217,9 +237,18 @@ class WorkingCalendar:
 
     def _count(self, after, through):
         """Working days after the day of ordinal `after` up to the day `through`, in closed form."""
-        count = _weekdays_through(through) - _weekdays_through(after) + self._entries.between(after, through)
-        first, last = date.fromordinal(max(after, 1)).year, date.fromordinal(through).year
-        for year in range(max(first, KNOWN_YEARS.start), min(last + 1, KNOWN_YEARS.stop)):
+        count = (
+            _weekdays_through(through)
+            - _weekdays_through(after)
+            + self._entries.between(after, through)
+        )
+        first, last = (
+            date.fromordinal(max(after, 1)).year,
+            date.fromordinal(through).year,
+        )
+        for year in range(
+            max(first, KNOWN_YEARS.start), min(last + 1, KNOWN_YEARS.stop)
+        ):
             count += _package_corrections(year).between(after, through)
         return count
 
@@ -282,12 +311,16 @@ def get_calendar():
     from zope.component import queryUtility
 
     registry = queryUtility(IRegistry)
-    if registry is None:  # no site is set (e.g. a commit after a script left it): the plain calendar
+    if (
+        registry is None
+    ):  # no site is set (e.g. a commit after a script left it): the plain calendar
         return WorkingCalendar()
     # check=False: a site without the records (not installed yet) has the plain calendar.
     settings = registry.forInterface(ICalendarSettings, check=False)
     return WorkingCalendar(
-        extra_holidays=dict(parse_entry(entry) for entry in settings.extra_holidays or ()),
+        extra_holidays=dict(
+            parse_entry(entry) for entry in settings.extra_holidays or ()
+        ),
         extra_working_days=frozenset(
             parse_entry(entry)[0] for entry in settings.extra_working_days or ()
         ),

@@ -22,8 +22,12 @@ from zope.i18n import translate
 from ZPublisher.interfaces import IPubAfterTraversal
 from ZPublisher.interfaces import IPubBeforeAbort
 
+
 CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-SESSION_COOKIES = ("__ac", "auth_token")  # plone.session's and plone.restapi's JWT cookie
+SESSION_COOKIES = (
+    "__ac",
+    "auth_token",
+)  # plone.session's and plone.restapi's JWT cookie
 
 
 def _origin(url):
@@ -39,7 +43,9 @@ def same_origin(request):
 
 
 def sends_json(request):
-    return (request.getHeader("Content-Type") or "").split(";")[0].strip().lower() == "application/json"
+    return (request.getHeader("Content-Type") or "").split(";")[
+        0
+    ].strip().lower() == "application/json"
 
 
 def has_token(request):
@@ -51,12 +57,16 @@ def has_token(request):
 
 
 def by_cookie_alone(request):
-    return not request.getHeader("Authorization") and any(request.cookies.get(c) for c in SESSION_COOKIES)
+    return not request.getHeader("Authorization") and any(
+        request.cookies.get(c) for c in SESSION_COOKIES
+    )
 
 
 # What a form sent without plone.protect's token is told (expired, or sent from another site).
-NO_TOKEN = _("Nothing was changed: the page you sent this from has expired or was not the "
-             "intranet's own. Reload the page and try again.")
+NO_TOKEN = _(
+    "Nothing was changed: the page you sent this from has expired or was not the "
+    "intranet's own. Reload the page and try again."
+)
 
 
 @adapter(IPubAfterTraversal)
@@ -64,14 +74,21 @@ def refuse_cross_site_rest(event):
     request = event.request
     if request.get("REQUEST_METHOD", "GET").upper() not in CHANGING_METHODS:
         return
-    if not isinstance(request.get("PUBLISHED"), Service) or not by_cookie_alone(request):
+    if not isinstance(request.get("PUBLISHED"), Service) or not by_cookie_alone(
+        request
+    ):
         return
     if (sends_json(request) and same_origin(request)) or has_token(request):
         return
-    raise Forbidden(translate(_(
-        "Refused: a change over the REST API signed in by the browser's session is taken only as "
-        "JSON from the intranet's own pages. Integrators authenticate with a token or basic auth."),
-        context=request))
+    raise Forbidden(
+        translate(
+            _(
+                "Refused: a change over the REST API signed in by the browser's session is taken only as "
+                "JSON from the intranet's own pages. Integrators authenticate with a token or basic auth."
+            ),
+            context=request,
+        )
+    )
 
 
 @adapter(IPubBeforeAbort)
@@ -80,7 +97,10 @@ def forget_messages_of_aborted_request(event):
     («The state is now …») would tell the person otherwise — plone.protect refusing a form sent
     without its token is such an end. They give way to what happened."""
     request = event.request
-    if event.retry or request.get("REQUEST_METHOD", "GET").upper() not in CHANGING_METHODS:
+    if (
+        event.retry
+        or request.get("REQUEST_METHOD", "GET").upper() not in CHANGING_METHODS
+    ):
         return
     messages = IStatusMessage(request)
     messages.show()  # takes the queued messages away

@@ -5,15 +5,23 @@ YYMMDD and a century-and-sex code; a БИН with the month of registration YYMM 
 the organisation. A day begins with 0–3 and a type is 4–6, so no number has both shapes.
 """
 
-from akimat.content.core.errors import Refusal
 from akimat.content import _
+from akimat.content.core.errors import Refusal
 from calendar import monthrange
 
 
 _WEIGHTS = (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))
 # The 7th digit of an ИИН → the century of the birth year. Foreign citizens are seen with 0, a
 # century unknown: 2000, a leap year, accepts 29 February whenever YY is a multiple of 4.
-_CENTURIES = {"0": 2000, "1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, "6": 2000}
+_CENTURIES = {
+    "0": 2000,
+    "1": 1800,
+    "2": 1800,
+    "3": 1900,
+    "4": 1900,
+    "5": 2000,
+    "6": 2000,
+}
 # The 5th digit of a БИН: a resident legal entity, a non-resident one, an individual
 # entrepreneur of a joint venture or a branch.
 _ORGANISATION_TYPES = "456"
@@ -73,7 +81,10 @@ def _checked(number):
     # When no check digit exists (None), the number is mistyped all the same.
     if check_digit(digits[:11]) != int(digits[11]):
         raise IdentificationError(
-            _("The check digit of ${number} is wrong: please check the number.", mapping={"number": digits})
+            _(
+                "The check digit of ${number} is wrong: please check the number.",
+                mapping={"number": digits},
+            )
         )
     return digits, found
 
@@ -83,7 +94,10 @@ def _shape(digits):
     if not 1 <= month <= 12:
         return None
     century = _CENTURIES.get(digits[6])
-    if century is not None and 1 <= int(digits[4:6]) <= monthrange(century + int(digits[:2]), month)[1]:
+    if (
+        century is not None
+        and 1 <= int(digits[4:6]) <= monthrange(century + int(digits[:2]), month)[1]
+    ):
         return "iin"
     if digits[4] in _ORGANISATION_TYPES:
         return "bin"

@@ -39,13 +39,19 @@ def grant(roles, principal, role):
 
 
 def _computed_roles(obj):
-    return [provider for _name, provider in getAdapters((obj,), ILocalRoleProvider)
-            if isinstance(provider, ComputedRoles)]
+    return [
+        provider
+        for _name, provider in getAdapters((obj,), ILocalRoleProvider)
+        if isinstance(provider, ComputedRoles)
+    ]
 
 
 def _reads(container, item):
-    return any(interface.providedBy(item)
-               for provider in _computed_roles(container) for interface in provider.items_read)
+    return any(
+        interface.providedBy(item)
+        for provider in _computed_roles(container)
+        for interface in provider.items_read
+    )
 
 
 def fields_modified(obj, event):
@@ -61,6 +67,8 @@ def fields_modified(obj, event):
 
 def item_moved(obj, event):
     """An item added, moved or removed: the containers that read it concern other people now."""
-    for container in {id(c): c for c in (event.oldParent, event.newParent) if c is not None}.values():
+    for container in {
+        id(c): c for c in (event.oldParent, event.newParent) if c is not None
+    }.values():
         if _reads(container, obj):
             container.reindexObjectSecurity()

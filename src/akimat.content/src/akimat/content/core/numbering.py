@@ -39,18 +39,24 @@ import transaction
 
 
 ANNOTATION_KEY = "akimat.content.numbering"  # stored in every site: never renamed
-LOCK_TIMEOUT = 30  # seconds a registration waits for another of its process before it retries
+LOCK_TIMEOUT = (
+    30  # seconds a registration waits for another of its process before it retries
+)
 
 
 class Counter(Persistent):
     """The last number given for one (kind, year), and the committed value it was taken from."""
 
     value = 0
-    base = None  # the latest committed value when this transaction took its first number
+    base = (
+        None  # the latest committed value when this transaction took its first number
+    )
 
     def _p_resolveConflict(self, old_state, committed_state, new_state):
         """Our numbers follow the latest committed one: they stand if it is still the latest."""
-        if new_state.get("base") is not None and new_state["base"] == committed_state.get("value", 0):
+        if new_state.get("base") is not None and new_state[
+            "base"
+        ] == committed_state.get("value", 0):
             return new_state
         raise ConflictError
 
@@ -105,7 +111,11 @@ def _site(site):
 def _transaction(site):
     """The transaction of the site's connection (a script or a test may run several managers)."""
     connection = getattr(site, "_p_jar", None)
-    return connection.transaction_manager.get() if connection is not None else transaction.get()
+    return (
+        connection.transaction_manager.get()
+        if connection is not None
+        else transaction.get()
+    )
 
 
 def _committed(counter):

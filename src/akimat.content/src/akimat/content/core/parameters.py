@@ -22,7 +22,7 @@ def parse_date(name, value):
                 "«${value}» in «${name}» is not a date; write it as YYYY-MM-DD.",
                 mapping={"value": value, "name": name},
             )
-        )
+        ) from None
     if day.year not in YEARS:
         raise BadParameter(
             _(

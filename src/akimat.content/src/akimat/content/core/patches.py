@@ -42,7 +42,9 @@ def _refusing_bad_input(converter):
         try:
             return converter(value)
         except (ValueError, OverflowError, DateTimeError):
-            raise BadRequest(f"A form field is not a valid {converter.__name__.removeprefix('field2')}.")
+            raise BadRequest(
+                f"A form field is not a valid {converter.__name__.removeprefix('field2')}."
+            ) from None
 
     return convert
 
@@ -55,7 +57,7 @@ def checked_batch_init(self, request, results):
     try:
         _batch_init(self, request, results)
     except AssertionError:  # plone.batching: «an orphan size higher than batch size»
-        raise BadRequest("Invalid b_size: a whole number from 0 is expected.")
+        raise BadRequest("Invalid b_size: a whole number from 0 is expected.") from None
     if self.b_start < 0:
         raise BadRequest("Invalid b_start: a whole number from 0 is expected.")
 
@@ -73,7 +75,8 @@ def render_exception_without_details(self, exception):
     # the status plone.rest gives the answer: HTTPResponse.setStatus(type(exception))
     if status_codes.get(type(exception).__name__.lower(), 500) >= 500:
         result["message"] = translate(
-            _("The server could not answer this request; the error is logged."), context=self.request
+            _("The server could not answer this request; the error is logged."),
+            context=self.request,
         )
     return result
 

@@ -25,9 +25,17 @@ def position(userid):
     user = api.user.get(userid=userid)
     if user is None:
         return ""
-    members = api.portal.get_tool("portal_registry").forInterface(IActSettings, check=False).members_group
-    titles = [principal_title(group) for group in user.getGroups()
-              if group not in ("AuthenticatedUsers", members) and not group.endswith(HEADS_SUFFIX)]
+    members = (
+        api.portal.get_tool("portal_registry")
+        .forInterface(IActSettings, check=False)
+        .members_group
+    )
+    titles = [
+        principal_title(group)
+        for group in user.getGroups()
+        if group not in ("AuthenticatedUsers", members)
+        and not group.endswith(HEADS_SUFFIX)
+    ]
     return ", ".join(sorted(titles))
 
 

@@ -9,9 +9,14 @@ import re
 
 
 NOT_RESTRICTED = "none"  # vocabularies.RESTRICTION_MARKS
-_RESTRICTED_NAME = re.compile(r"(^|[^а-яё])(дсп|для служебного пользования|секретно|қызмет бабында)", re.IGNORECASE)
+_RESTRICTED_NAME = re.compile(
+    r"(^|[^а-яё])(дсп|для служебного пользования|секретно|қызмет бабында)",
+    re.IGNORECASE,
+)
 
 
 def is_restricted(mark, filename):
     """Whether a file with that restriction mark and file name is restricted."""
-    return bool((mark and mark != NOT_RESTRICTED) or _RESTRICTED_NAME.search(filename or ""))
+    return bool(
+        (mark and mark != NOT_RESTRICTED) or _RESTRICTED_NAME.search(filename or "")
+    )

@@ -18,7 +18,7 @@ from zope.annotation.interfaces import IAnnotations
 class Section(Folder):
     _ordering = "unordered"  # plone.folder: no order list to update on every addition
 
-    def reindexObject(self, idxs=[], *args, **kwargs):
+    def reindexObject(self, idxs=[], *args, **kwargs):  # noqa: B006 - CMF's signature: [] means all
         """Reindexed (and re-dated) when the section itself changed, not when its items did."""
         if self._p_jar is not None and not self._p_changed:
             return

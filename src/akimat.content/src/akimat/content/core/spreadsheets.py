@@ -9,6 +9,8 @@ from openpyxl.styles import PatternFill
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD.MM.YYYY"
+
+
 def workbook(sheet_title, header, lines, fills=(), widths=()):
     """The XLSX bytes of one sheet: a bold header row, then the lines; dates as real dates."""
     book = Workbook()
@@ -33,7 +35,7 @@ def workbook(sheet_title, header, lines, fills=(), widths=()):
                 cell.data_type = "s"
             if fill:
                 cell.fill = patterns[fill]
-    for column, width in zip(sheet.iter_cols(max_row=1), widths):
+    for column, width in zip(sheet.iter_cols(max_row=1), widths, strict=False):
         sheet.column_dimensions[column[0].column_letter].width = width
     sheet.freeze_panes = "A2"
     stream = BytesIO()

@@ -17,7 +17,10 @@ def before_transition(service, checks, document, event):
         getattr(service, checks[transition])(document)
     elif transition == "return" and not (event.kwargs or {}).get("comment", "").strip():
         raise WorkflowException(
-            translate(_("Give the reason for returning the draft for rework."), context=api.env.getRequest())
+            translate(
+                _("Give the reason for returning the draft for rework."),
+                context=api.env.getRequest(),
+            )
         )
 
 

@@ -1,8 +1,8 @@
 """Named vocabularies every domain shares (akimat.vocabularies.*), and the helpers of all."""
 
 from akimat.content import _
-from akimat.content.interfaces import IMeetingSettings
 from akimat.content.core.principals import HEADS_SUFFIX
+from akimat.content.interfaces import IMeetingSettings
 from plone import api
 from plone.app.vocabularies.principals import GroupsFactory
 from plone.app.vocabularies.principals import PrincipalsVocabulary
@@ -23,6 +23,7 @@ def title_of(vocabulary, value):
 
 def vocabulary(*terms):
     return SimpleVocabulary([SimpleTerm(value, value, title) for value, title in terms])
+
 
 LANGUAGES = vocabulary(("kk", _("Kazakh")), ("ru", _("Russian")))
 
@@ -46,19 +47,30 @@ def restriction_marks(context):
 
 def meeting_settings(context):
     """The meeting settings of the site; through acquisition (the catalog indexes without a site)."""
-    registry = getToolByName(context if context is not None else getSite(), "portal_registry", None)
-    return registry.forInterface(IMeetingSettings, check=False) if registry is not None else None
+    registry = getToolByName(
+        context if context is not None else getSite(), "portal_registry", None
+    )
+    return (
+        registry.forInterface(IMeetingSettings, check=False)
+        if registry is not None
+        else None
+    )
 
 
 @provider(IVocabularyFactory)
 def departments(context):
     """The departments: the groups that have a group of their head and deputy head (HEADS_SUFFIX)."""
-    groups = {group.getId(): group.getProperty("title") or group.getId() for group in api.group.get_groups()}
-    return SimpleVocabulary([
-        SimpleTerm(value=group_id, token=group_id, title=title)
-        for group_id, title in sorted(groups.items(), key=lambda item: item[1])
-        if f"{group_id}{HEADS_SUFFIX}" in groups
-    ])
+    groups = {
+        group.getId(): group.getProperty("title") or group.getId()
+        for group in api.group.get_groups()
+    }
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=group_id, token=group_id, title=title)
+            for group_id, title in sorted(groups.items(), key=lambda item: item[1])
+            if f"{group_id}{HEADS_SUFFIX}" in groups
+        ]
+    )
 
 
 class _PlainPrincipalsVocabulary(PrincipalsVocabulary):
@@ -84,5 +96,7 @@ class PrincipalsFactory:
     def __call__(self, context, query=""):
         terms = [*GroupsFactory()(context, query), *UsersFactory()(context, query)]
         vocabulary = _PlainPrincipalsVocabulary(terms)
-        vocabulary.principal_source = "user"  # the unprefixed source: plain ids as values
+        vocabulary.principal_source = (
+            "user"  # the unprefixed source: plain ids as values
+        )
         return vocabulary

@@ -10,8 +10,8 @@ each other. Only several processes on one database (RelStorage) still can; their
 rare and retried. Reading requests are never held up.
 """
 
-from ZPublisher.interfaces import IPubStart
 from zope.component import adapter
+from ZPublisher.interfaces import IPubStart
 
 import logging
 import threading
@@ -41,7 +41,9 @@ def wait_for_turn(event):
     _holder.holds = True
     txn = transaction.begin()  # nothing is done yet: a fresh view of the database
 
-    def end_turn(*_args):  # after the commit (whether it succeeded or not) or the abort: once
+    def end_turn(
+        *_args,
+    ):  # after the commit (whether it succeeded or not) or the abort: once
         if getattr(_holder, "holds", False):
             _holder.holds = False
             _turn.release()

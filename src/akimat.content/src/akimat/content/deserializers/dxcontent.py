@@ -29,7 +29,8 @@ class CheckedJsonTypes:
         accepted = {name: value for name, value in data.items() if name not in refused}
         schema_data, errors = super().get_schema_data(accepted, validate_all, create)
         errors.extend(
-            {"field": name, "message": message, "error": "ValidationError"} for name, message in refused.items()
+            {"field": name, "message": message, "error": "ValidationError"}
+            for name, message in refused.items()
         )
         return schema_data, errors
 

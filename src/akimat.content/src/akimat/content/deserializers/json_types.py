@@ -32,7 +32,10 @@ def refusal(field, value, name):
     mapping = {"field": name}
     if IRichText.providedBy(field):
         if not (isinstance(value, str) or _object_of_texts(value, RICH_TEXT_KEYS)):
-            return _("«${field}» must be a text, or an object with the text in «data».", mapping=mapping)
+            return _(
+                "«${field}» must be a text, or an object with the text in «data».",
+                mapping=mapping,
+            )
     elif INamedField.providedBy(field):
         if not _object_of_texts(value, FILE_KEYS):
             return _(
@@ -50,23 +53,38 @@ def refusal(field, value, name):
     elif IChoice.providedBy(field):
         token = value.get("token") if isinstance(value, dict) else value
         if not isinstance(token, SCALARS):
-            return _("«${field}» must be one value of its list, not a list or an object.", mapping=mapping)
+            return _(
+                "«${field}» must be one value of its list, not a list or an object.",
+                mapping=mapping,
+            )
     elif IDatetime.providedBy(field) or ITime.providedBy(field):
         if not (isinstance(value, str) and _parses_as_date(value)):
-            return _("«${field}» must be a date and time, e.g. 2026-12-08T10:00:00+05:00.", mapping=mapping)
+            return _(
+                "«${field}» must be a date and time, e.g. 2026-12-08T10:00:00+05:00.",
+                mapping=mapping,
+            )
     elif IDate.providedBy(field):
         if not isinstance(value, str):
             return _("«${field}» must be a date, e.g. 2026-12-08.", mapping=mapping)
     elif ICollection.providedBy(field) and IField.providedBy(field.value_type):
         # plone.restapi takes one value for a list of one, and the token of an item that has one
         items = value if isinstance(value, list) else [value]
-        items = (item["token"] if isinstance(item, dict) and "token" in item else item for item in items)
-        return _first(refusal(field.value_type, item, name) for item in items if item is not None)
+        items = (
+            item["token"] if isinstance(item, dict) and "token" in item else item
+            for item in items
+        )
+        return _first(
+            refusal(field.value_type, item, name) for item in items if item is not None
+        )
     elif IDict.providedBy(field):
         if not isinstance(value, dict):
             return _("«${field}» must be an object.", mapping=mapping)
         if IField.providedBy(field.value_type):
-            return _first(refusal(field.value_type, item, name) for item in value.values() if item is not None)
+            return _first(
+                refusal(field.value_type, item, name)
+                for item in value.values()
+                if item is not None
+            )
     return None
 
 

@@ -48,7 +48,11 @@ REPORT_FACETS = {
     # Request values are text, the indexes hold integers.
     "report_year": {"index_modifier": make_int, "sort_key_function": by_number},
     # A yearly report has period 0: the period kind «year» finds it.
-    "report_period": {"index_modifier": make_int, "sort_key_function": by_number, "value_blacklist": [0]},
+    "report_period": {
+        "index_modifier": make_int,
+        "sort_key_function": by_number,
+        "value_blacklist": [0],
+    },
     "file_types": {"display_modifier": file_type_title},
     "review_state": {"display_modifier": report_state_title},
 }
@@ -60,13 +64,16 @@ def report_facets(groupby):
     """Show and query the reports' facets; add those collectionfilter did not find (its criteria
     are computed once, perhaps before the reports' indexes existed)."""
     for index, options in REPORT_FACETS.items():
-        criteria = groupby._groupby.setdefault(index, {
-            "index": index,
-            "metadata": index,
-            "display_modifier": None,
-            "css_modifier": None,
-            "index_modifier": None,
-            "value_blacklist": None,
-            "sort_key_function": sort_key_title,
-        })
+        criteria = groupby._groupby.setdefault(
+            index,
+            {
+                "index": index,
+                "metadata": index,
+                "display_modifier": None,
+                "css_modifier": None,
+                "index_modifier": None,
+                "value_blacklist": None,
+                "sort_key_function": sort_key_title,
+            },
+        )
         criteria.update(options)

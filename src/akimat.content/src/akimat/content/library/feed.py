@@ -14,6 +14,9 @@ class DepartmentFeed(FolderFeed):
     def _brains(self):
         return self.context.portal_catalog(
             path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
-            portal_type="Report", review_state="published", sort_on="effective", sort_order="descending",
+            portal_type="Report",
+            review_state="published",
+            sort_on="effective",
+            sort_order="descending",
             sort_limit=self.limit,
         )[: self.limit]

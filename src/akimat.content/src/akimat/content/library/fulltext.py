@@ -77,8 +77,12 @@ def extract_text(data, filename):
         return ""
     try:
         return joined_up_to_cap(extractor(data))
-    except Exception as error:  # the readers raise all kinds of errors on malformed files
-        logger.warning("No text read from %r: %s: %s", filename, type(error).__name__, error)
+    except (
+        Exception
+    ) as error:  # the readers raise all kinds of errors on malformed files
+        logger.warning(
+            "No text read from %r: %s: %s", filename, type(error).__name__, error
+        )
         return ""
 
 

@@ -7,7 +7,14 @@ from plone.indexer import indexer
 
 def _files(report):
     """The report's primary file holder and the File items inside it."""
-    return [report, *(item for item in report.objectValues() if getattr(item, "portal_type", None) == "File")]
+    return [
+        report,
+        *(
+            item
+            for item in report.objectValues()
+            if getattr(item, "portal_type", None) == "File"
+        ),
+    ]
 
 
 @indexer(IReport)
@@ -18,7 +25,10 @@ def report_period(obj):
 @indexer(IReport)
 def file_types(obj):
     """«pdf», «docx» …: the kinds of document the report holds (a facet of the library)."""
-    return sorted({file_type(item.file) for item in _files(obj) if getattr(item, "file", None)} - {""})
+    return sorted(
+        {file_type(item.file) for item in _files(obj) if getattr(item, "file", None)}
+        - {""}
+    )
 
 
 @indexer(IReport)

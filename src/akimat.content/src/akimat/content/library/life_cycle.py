@@ -3,10 +3,10 @@
 Called by event subscribers, so a person's form and an integrator's POST go the same way.
 """
 
-from DateTime import DateTime
 from akimat.content import _
 from akimat.content.library import fulltext
 from akimat.content.library.report import same_report
+from DateTime import DateTime
 from plone import api
 
 
@@ -31,16 +31,26 @@ def published(report):
     a report answering an assignment becomes its execution report."""
     report.setEffectiveDate(DateTime())
     report.reindexObject(idxs=["effective"])
-    assignment = report.answers.to_object if report.answers is not None and not report.answers.isBroken() else None
-    if assignment is None or any(getattr(item, "library_report", None) == report.UID()
-                                 for item in assignment.execution_reports()):
+    assignment = (
+        report.answers.to_object
+        if report.answers is not None and not report.answers.isBroken()
+        else None
+    )
+    if assignment is None or any(
+        getattr(item, "library_report", None) == report.UID()
+        for item in assignment.execution_reports()
+    ):
         return
     with api.env.adopt_roles(["Manager"]):
         api.content.create(
             container=assignment,
             type="ExecutionReport",
-            title=api.portal.translate(_("Published in the document library: ${title}",
-                                         mapping={"title": report.title})),
+            title=api.portal.translate(
+                _(
+                    "Published in the document library: ${title}",
+                    mapping={"title": report.title},
+                )
+            ),
             library_report=report.UID(),
         )
 

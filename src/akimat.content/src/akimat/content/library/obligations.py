@@ -7,8 +7,8 @@ due day, «due» within 3 working days of it (the heads are reminded), «awaited
 The catalog answers everything: no report is woken up.
 """
 
-from akimat.content.core import calendar as working_calendar
 from akimat.content.control import rules as control
+from akimat.content.core import calendar as working_calendar
 from dataclasses import dataclass
 from datetime import date
 from plone import api
@@ -52,7 +52,9 @@ def previous(period, kind):
 def due_date(period, kind, due_day, calendar):
     """The due day in the month after the period, or the next working day."""
     first, length = period.months(kind)
-    month = first + length  # the month after the period, 13 meaning January of the next year
+    month = (
+        first + length
+    )  # the month after the period, 13 meaning January of the next year
     year = period.year + (month - 1) // 12
     return calendar.deadline(date(year, (month - 1) % 12 + 1, due_day))
 
@@ -67,12 +69,19 @@ class Status:
 
     @property
     def late(self):
-        return self.state == LATE or (self.published_on is not None and self.published_on > self.due)
+        return self.state == LATE or (
+            self.published_on is not None and self.published_on > self.due
+        )
 
     @property
     def light(self):
         """The control list's traffic light (R12.4b): green in, yellow due soon, red late, grey awaited."""
-        return {IN: control.GREEN, DUE: control.YELLOW, LATE: control.RED, AWAITED: control.GREY}[self.state]
+        return {
+            IN: control.GREEN,
+            DUE: control.YELLOW,
+            LATE: control.RED,
+            AWAITED: control.GREY,
+        }[self.state]
 
 
 def statuses(obligation, today, count=4, calendar=None):
@@ -89,12 +98,19 @@ def statuses(obligation, today, count=4, calendar=None):
 def status(obligation, period, due, today, calendar):
     """The state of one period of an obligation on `today`."""
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-        portal_type="Report", department=obligation.department, report_kind=obligation.report_kind,
-        period_kind=obligation.period_kind, report_year=period.year, report_period=period.number,
-        review_state=PUBLISHED, sort_on="effective",
+        portal_type="Report",
+        department=obligation.department,
+        report_kind=obligation.report_kind,
+        period_kind=obligation.period_kind,
+        report_year=period.year,
+        report_period=period.number,
+        review_state=PUBLISHED,
+        sort_on="effective",
     )
     if brains:
-        return Status(period, due, IN, brains[0].getURL(), brains[0].effective.asdatetime().date())
+        return Status(
+            period, due, IN, brains[0].getURL(), brains[0].effective.asdatetime().date()
+        )
     if today > due:
         return Status(period, due, LATE)
     if control.working_days_left(due, today, calendar) <= control.REMINDER_WORKING_DAYS:
@@ -107,7 +123,12 @@ def obligations(department=None):
     query = {"portal_type": "ReportObligation", "sort_on": "sortable_title"}
     if department:
         query["department"] = department
-    return [brain._unrestrictedGetObject() for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(**query)]
+    return [
+        brain._unrestrictedGetObject()
+        for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+            **query
+        )
+    ]
 
 
 def reminders(today, calendar=None):

@@ -12,8 +12,8 @@ from Acquisition import aq_inner
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
-from akimat.content.interfaces import IDepartmentLibrary
 from akimat.content.core.restriction import is_restricted
+from akimat.content.interfaces import IDepartmentLibrary
 from plone import api
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
@@ -74,7 +74,9 @@ def _this_year():
 class IReport(model.Schema):
     report_kind = schema.TextLine(
         title=_("Kind of report"),
-        description=_("What the report is, the same every period, e.g. «Отчёт об исполнении бюджета»."),
+        description=_(
+            "What the report is, the same every period, e.g. «Отчёт об исполнении бюджета»."
+        ),
         required=True,
     )
     title = schema.TextLine(title=_("Title"), required=True)
@@ -85,35 +87,53 @@ class IReport(model.Schema):
         required=True,
         defaultFactory=_folder_department,
     )
-    period_kind = schema.Choice(title=_("Period"), vocabulary="akimat.vocabularies.ReportPeriodKinds", required=True)
+    period_kind = schema.Choice(
+        title=_("Period"),
+        vocabulary="akimat.vocabularies.ReportPeriodKinds",
+        required=True,
+    )
     period = schema.Int(
         title=_("Month, quarter or half-year"),
-        description=_("Its number in the year: a month 1–12, a quarter 1–4, a half-year 1–2; empty for a year."),
+        description=_(
+            "Its number in the year: a month 1–12, a quarter 1–4, a half-year 1–2; empty for a year."
+        ),
         required=False,
         **bounds.whole_numbers(1, 12),
     )
-    report_year = schema.Int(title=_("Year"), required=True, defaultFactory=_this_year, **bounds.REPORT_YEARS)
+    report_year = schema.Int(
+        title=_("Year"), required=True, defaultFactory=_this_year, **bounds.REPORT_YEARS
+    )
     model.primary("file")
     file = NamedBlobFile(
         title=_("File"),
-        description=_("PDF, DOCX, XLSX or ODT. Further files are added to the report after it is saved."),
+        description=_(
+            "PDF, DOCX, XLSX or ODT. Further files are added to the report after it is saved."
+        ),
         required=True,
         constraint=_report_file,
     )
     restriction = schema.Choice(
         title=_("Restriction mark"),
-        description=_("Files for official use only (ДСП) or with state secrets are never published here (R9.3)."),
+        description=_(
+            "Files for official use only (ДСП) or with state secrets are never published here (R9.3)."
+        ),
         vocabulary="akimat.vocabularies.RestrictionMarks",
         required=True,
         default="none",
     )
-    directives.widget("executor", AjaxSelectFieldWidget, vocabulary="akimat.vocabularies.Principals")
+    directives.widget(
+        "executor", AjaxSelectFieldWidget, vocabulary="akimat.vocabularies.Principals"
+    )
     executor = schema.Choice(
-        title=_("Responsible executor"), vocabulary="akimat.vocabularies.Principals", required=False
+        title=_("Responsible executor"),
+        vocabulary="akimat.vocabularies.Principals",
+        required=False,
     )
     answers = RelationChoice(
         title=_("Answers the assignment"),
-        description=_("Publishing the report gives the assignment it as its execution report."),
+        description=_(
+            "Publishing the report gives the assignment it as its execution report."
+        ),
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
@@ -121,11 +141,17 @@ class IReport(model.Schema):
         "answers",
         RelatedItemsFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
-        pattern_options={"selectableTypes": ["Assignment"], "basePath": "/", "recentlyUsed": False},
+        pattern_options={
+            "selectableTypes": ["Assignment"],
+            "basePath": "/",
+            "recentlyUsed": False,
+        },
     )
     corrected_version = schema.Bool(
         title=_("Corrected version"),
-        description=_("Replaces the report of the same kind and period, which is archived and kept."),
+        description=_(
+            "Replaces the report of the same kind and period, which is archived and kept."
+        ),
         required=False,
         default=False,
     )
@@ -138,14 +164,23 @@ class IReport(model.Schema):
         if periods is None and data.period:
             raise Invalid(_("A yearly report has no month, quarter or half-year."))
         if periods is not None and not (data.period and data.period <= periods):
-            raise Invalid(_("Give the number of the period in the year: 1 to ${count}.", mapping={"count": periods}))
+            raise Invalid(
+                _(
+                    "Give the number of the period in the year: 1 to ${count}.",
+                    mapping={"count": periods},
+                )
+            )
 
     @invariant
     def not_restricted(data):
         """R9.3, R9.4: restricted files never enter the electronic library."""
         if is_restricted(data.restriction, getattr(data.file, "filename", None)):
-            raise Invalid(_("Files for official use only (ДСП) and with state secrets are not published "
-                            "electronically: hand them to the secret records office (R9.3, R9.4)."))
+            raise Invalid(
+                _(
+                    "Files for official use only (ДСП) and with state secrets are not published "
+                    "electronically: hand them to the secret records office (R9.3, R9.4)."
+                )
+            )
 
     @invariant
     def one_per_period(data):
@@ -154,22 +189,37 @@ class IReport(model.Schema):
             return
         first = same_report(data, getattr(data, "__context__", None))
         if first is not None:
-            raise Invalid(_("This report is already in the library: ${url}. Mark the new one as the "
-                            "corrected version to replace it.", mapping={"url": first.getURL()}))
+            raise Invalid(
+                _(
+                    "This report is already in the library: ${url}. Mark the new one as the "
+                    "corrected version to replace it.",
+                    mapping={"url": first.getURL()},
+                )
+            )
 
 
 def same_report(data, context):
     """The catalog brain of another live report of the kind, department and period of `data`."""
-    if not (data.report_kind and data.department and data.period_kind and data.report_year):
+    if not (
+        data.report_kind and data.department and data.period_kind and data.report_year
+    ):
         return None
-    catalog = getToolByName(context, "portal_catalog", None) or api.portal.get_tool("portal_catalog")
-    own = IUUID(context, None) if IReport.providedBy(context) else None  # None while being created
+    catalog = getToolByName(context, "portal_catalog", None) or api.portal.get_tool(
+        "portal_catalog"
+    )
+    own = (
+        IUUID(context, None) if IReport.providedBy(context) else None
+    )  # None while being created
     for brain in catalog.unrestrictedSearchResults(
-        portal_type="Report", report_kind=data.report_kind.strip(), department=data.department,
-        period_kind=data.period_kind, report_year=data.report_year, report_period=data.period or 0,
+        portal_type="Report",
+        report_kind=data.report_kind.strip(),
+        department=data.department,
+        period_kind=data.period_kind,
+        report_year=data.report_year,
+        report_period=data.period or 0,
         review_state=("draft", "published"),
     ):
-        if brain.UID != own:
+        if own != brain.UID:
             return brain
     return None
 

@@ -79,8 +79,13 @@ element_factory.registerFactory(STEMMER_GROUP, STEMMER_NAME, RussianSnowballStem
 def ensure_lexicon(catalog):
     """The lexicon akimat_lexicon in the catalog, added if missing."""
     if not catalog.hasObject(LEXICON_ID):
-        pipeline = [element_factory.instantiate(group, name) for group, name in LEXICON_PIPELINE]
-        catalog._setObject(LEXICON_ID, PLexicon(LEXICON_ID, "Russian and Kazakh words, Russian stems", *pipeline))
+        pipeline = [
+            element_factory.instantiate(group, name) for group, name in LEXICON_PIPELINE
+        ]
+        catalog._setObject(
+            LEXICON_ID,
+            PLexicon(LEXICON_ID, "Russian and Kazakh words, Russian stems", *pipeline),
+        )
     return catalog[LEXICON_ID]
 
 
@@ -91,7 +96,9 @@ def use_lexicon(catalog, index_names=("SearchableText",)):
         if index.lexicon_id == LEXICON_ID:
             continue
         extra = SimpleNamespace(
-            doc_attr=",".join(index.getIndexSourceNames()), index_type=INDEX_TYPE, lexicon_id=LEXICON_ID
+            doc_attr=",".join(index.getIndexSourceNames()),
+            index_type=INDEX_TYPE,
+            lexicon_id=LEXICON_ID,
         )
         catalog.delIndex(name)
         catalog.addIndex(name, "ZCTextIndex", extra)

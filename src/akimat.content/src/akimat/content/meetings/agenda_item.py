@@ -21,7 +21,9 @@ _ABOUT = re.compile(r"^(О|Об)\s\S|\sтуралы\W*$")
 
 
 class NotAboutTitle(ValidationError):
-    __doc__ = _("An agenda item's title starts with «О» or «Об» (A6.2), e.g. «О ходе отопительного сезона».")
+    __doc__ = _(
+        "An agenda item's title starts with «О» or «Об» (A6.2), e.g. «О ходе отопительного сезона»."
+    )
 
 
 def about_title(value):
@@ -34,15 +36,31 @@ class IAgendaItem(model.Schema):
     title = schema.TextLine(title=_("Question"), required=True, constraint=about_title)
     directives.widget("speakers", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     speakers = schema.List(
-        title=_("Speakers"), value_type=schema.Choice(vocabulary=PRINCIPALS), required=False, default=[]
+        title=_("Speakers"),
+        value_type=schema.Choice(vocabulary=PRINCIPALS),
+        required=False,
+        default=[],
     )
-    speakers_external = schema.Text(title=_("Speakers from outside the apparatus"), required=False)
-    directives.widget("responsible_department", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    responsible_department = schema.Choice(title=_("Responsible department"), vocabulary=PRINCIPALS, required=False)
-    directives.widget("supervising_deputy", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    supervising_deputy = schema.Choice(title=_("Supervising deputy akim"), vocabulary=PRINCIPALS, required=False)
+    speakers_external = schema.Text(
+        title=_("Speakers from outside the apparatus"), required=False
+    )
+    directives.widget(
+        "responsible_department", AjaxSelectFieldWidget, vocabulary=PRINCIPALS
+    )
+    responsible_department = schema.Choice(
+        title=_("Responsible department"), vocabulary=PRINCIPALS, required=False
+    )
+    directives.widget(
+        "supervising_deputy", AjaxSelectFieldWidget, vocabulary=PRINCIPALS
+    )
+    supervising_deputy = schema.Choice(
+        title=_("Supervising deputy akim"), vocabulary=PRINCIPALS, required=False
+    )
     closed_item = schema.Bool(
-        title=_("Closed item"), description=_("Considered without the public (R5.3)."), required=False, default=False
+        title=_("Closed item"),
+        description=_("Considered without the public (R5.3)."),
+        required=False,
+        default=False,
     )
     decision = schema.Text(title=_("Decision"), required=False)
     adopted_act = RelationChoice(
@@ -69,5 +87,11 @@ class AgendaItem(Container):
         meeting = self.meeting()
         if meeting.kind != "akimat-session":
             raise votes.VoteError(_("Votes are recorded at akimat sessions (R5.4)."))
-        self.vote = votes.count(len(meeting.member_ids()), len(meeting.attendance), votes_for, against, abstained)
+        self.vote = votes.count(
+            len(meeting.member_ids()),
+            len(meeting.attendance),
+            votes_for,
+            against,
+            abstained,
+        )
         return self.vote

@@ -1,9 +1,9 @@
 """Catalog indexers of meetings and protocols: calendars, registers, «awaiting my visa»."""
 
-from akimat.content.meetings.meeting import IMeeting
 from akimat.content.agreement import visas
-from akimat.content.meetings import protocol_life_cycle
 from akimat.content.core.calendar import naive
+from akimat.content.meetings import protocol_life_cycle
+from akimat.content.meetings.meeting import IMeeting
 from akimat.content.meetings.protocol import IProtocol
 from plone.indexer import indexer
 

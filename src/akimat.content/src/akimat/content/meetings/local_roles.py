@@ -1,7 +1,7 @@
 """Local roles of meetings, agenda items and protocols."""
 
-from akimat.content.core.local_roles import ComputedRoles
 from akimat.content.agreement.local_roles import agreement_roles
+from akimat.content.core.local_roles import ComputedRoles
 from akimat.content.core.local_roles import grant
 from akimat.content.meetings.agenda_item import IAgendaItem
 from akimat.content.meetings.meeting import IMeeting

@@ -15,14 +15,22 @@ MAX_PRESENTATION_BYTES = 10 * 1024 * 1024  # R5.6
 
 
 class IMaterial(model.Schema):
-    kind = schema.Choice(title=_("Kind of material"), vocabulary="akimat.vocabularies.MaterialKinds", required=True)
+    kind = schema.Choice(
+        title=_("Kind of material"),
+        vocabulary="akimat.vocabularies.MaterialKinds",
+        required=True,
+    )
     title = schema.TextLine(title=_("Title"), required=True)
-    material_language = schema.Choice(title=_("Language"), vocabulary="akimat.vocabularies.Languages", required=False)
+    material_language = schema.Choice(
+        title=_("Language"), vocabulary="akimat.vocabularies.Languages", required=False
+    )
     model.primary("file")
     file = NamedBlobFile(title=_("File"), required=True)
     restriction = schema.Choice(
         title=_("Restriction mark"),
-        description=_("Restricted materials are never submitted electronically (R5.7, R9.3)."),
+        description=_(
+            "Restricted materials are never submitted electronically (R5.7, R9.3)."
+        ),
         vocabulary="akimat.vocabularies.RestrictionMarks",
         required=True,
         default="none",
@@ -33,15 +41,23 @@ class IMaterial(model.Schema):
         """R9.3: documents for official use only or with state secrets stay on paper."""
         if is_restricted(data.restriction, getattr(data.file, "filename", None)):
             raise Invalid(
-                _("Restricted documents (ДСП, state secrets) are not accepted electronically; hand them "
-                  "over on paper (R9.3).")
+                _(
+                    "Restricted documents (ДСП, state secrets) are not accepted electronically; hand them "
+                    "over on paper (R9.3)."
+                )
             )
 
     @invariant
     def presentation_size(data):
         """R5.6: a presentation is at most 10 MB."""
-        if data.kind == "presentation" and data.file is not None and data.file.getSize() > MAX_PRESENTATION_BYTES:
-            raise Invalid(_("A presentation is at most 10 MB (R5.6); this file is larger."))
+        if (
+            data.kind == "presentation"
+            and data.file is not None
+            and data.file.getSize() > MAX_PRESENTATION_BYTES
+        ):
+            raise Invalid(
+                _("A presentation is at most 10 MB (R5.6); this file is larger.")
+            )
 
 
 @implementer(IMaterial)

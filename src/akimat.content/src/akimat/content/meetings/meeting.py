@@ -1,19 +1,19 @@
 """Meeting (заседание, совещание): an akimat session or a meeting of the apparatus (RULES.md R5, R2.4)."""
 
-from akimat.content.core.calendar import naive
 from akimat.content import _
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
-from akimat.content.meetings import preparation
-from akimat.content.meetings import votes
+from akimat.content.core.calendar import naive
 from akimat.content.core.principals import group_members
 from akimat.content.core.vocabularies import meeting_settings
+from akimat.content.meetings import preparation
+from akimat.content.meetings import votes
 from persistent.mapping import PersistentMapping
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
-from plone.uuid.interfaces import IUUID
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 from zope import schema
 from zope.annotation.interfaces import IAnnotations
@@ -30,35 +30,57 @@ CANCELLED = "cancelled"
 
 
 class IMeeting(model.Schema):
-    kind = schema.Choice(title=_("Kind of meeting"), vocabulary="akimat.vocabularies.MeetingKinds", required=True)
+    kind = schema.Choice(
+        title=_("Kind of meeting"),
+        vocabulary="akimat.vocabularies.MeetingKinds",
+        required=True,
+    )
     title = schema.TextLine(title=_("Title"), required=True)
     start = schema.Datetime(
-        title=_("Start"), description=_("Almaty time."), required=True, constraint=bounds.check_date
+        title=_("Start"),
+        description=_("Almaty time."),
+        required=True,
+        constraint=bounds.check_date,
     )
     end = schema.Datetime(title=_("End"), required=True, constraint=bounds.check_date)
     hall = schema.Choice(
         title=_("Hall of the apparatus"),
-        description=_("Booked through the Orgotdel; two bookings of a hall may not overlap (R2.4)."),
+        description=_(
+            "Booked through the Orgotdel; two bookings of a hall may not overlap (R2.4)."
+        ),
         vocabulary="akimat.vocabularies.Halls",
         required=False,
     )
-    place = schema.TextLine(title=_("Place"), description=_("When not in a hall of the apparatus."), required=False)
+    place = schema.TextLine(
+        title=_("Place"),
+        description=_("When not in a hall of the apparatus."),
+        required=False,
+    )
     meeting_format = schema.Choice(
-        title=_("Format"), vocabulary="akimat.vocabularies.MeetingFormats", required=True, default="in-person"
+        title=_("Format"),
+        vocabulary="akimat.vocabularies.MeetingFormats",
+        required=True,
+        default="in-person",
     )
     directives.widget("chair", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     chair = schema.Choice(
         title=_("Chair"),
-        description=_("An akimat session is chaired by the akim, in his absence by the acting akim (R5.2)."),
+        description=_(
+            "An akimat session is chaired by the akim, in his absence by the acting akim (R5.2)."
+        ),
         vocabulary=PRINCIPALS,
         required=True,
     )
     directives.widget("secretary", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    secretary = schema.Choice(title=_("Secretary"), vocabulary=PRINCIPALS, required=False)
+    secretary = schema.Choice(
+        title=_("Secretary"), vocabulary=PRINCIPALS, required=False
+    )
     directives.widget("members", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     members = schema.List(
         title=_("Members and participants"),
-        description=_("For an akimat session leave empty: the akimat members take part."),
+        description=_(
+            "For an akimat session leave empty: the akimat members take part."
+        ),
         value_type=schema.Choice(vocabulary=PRINCIPALS),
         required=False,
         default=[],
@@ -70,15 +92,21 @@ class IMeeting(model.Schema):
         required=False,
         default=[],
     )
-    directives.widget("invitees_agreed_by", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
+    directives.widget(
+        "invitees_agreed_by", AjaxSelectFieldWidget, vocabulary=PRINCIPALS
+    )
     invitees_agreed_by = schema.Choice(
         title=_("Invitees list agreed with the supervising deputy akim"),
-        description=_("Required before the agenda is approved when anybody is invited (R5.28)."),
+        description=_(
+            "Required before the agenda is approved when anybody is invited (R5.28)."
+        ),
         vocabulary=PRINCIPALS,
         required=False,
     )
     open_meeting = schema.Bool(
-        title=_("Open meeting"), description=_("Single agenda items may still be closed (R5.3)."), default=True,
+        title=_("Open meeting"),
+        description=_("Single agenda items may still be closed (R5.3)."),
+        default=True,
         required=False,
     )
     languages = schema.List(
@@ -100,17 +128,32 @@ class IMeeting(model.Schema):
             return
         context = getattr(data, "__context__", None)
         settings = meeting_settings(context)
-        allowed = set(group_members(settings.akim_group)) | set(group_members(settings.deputies_group))
+        allowed = set(group_members(settings.akim_group)) | set(
+            group_members(settings.deputies_group)
+        )
         if data.chair not in allowed:
-            raise Invalid(_("An akimat session is chaired by the akim or, in his absence, the acting akim (R5.2)."))
+            raise Invalid(
+                _(
+                    "An akimat session is chaired by the akim or, in his absence, the acting akim (R5.2)."
+                )
+            )
 
     @invariant
     def chaired_by_people(data):
         """A6.3: the chair and the secretary sign the protocol, so they are people, not departments."""
         context = getattr(data, "__context__", None)
-        groups = getToolByName(context if context is not None else getSite(), "portal_groups")
-        if any(principal and groups.getGroupById(principal) for principal in (data.chair, data.secretary)):
-            raise Invalid(_("Name a person as the chair and as the secretary: they sign the protocol (A6.3)."))
+        groups = getToolByName(
+            context if context is not None else getSite(), "portal_groups"
+        )
+        if any(
+            principal and groups.getGroupById(principal)
+            for principal in (data.chair, data.secretary)
+        ):
+            raise Invalid(
+                _(
+                    "Name a person as the chair and as the secretary: they sign the protocol (A6.3)."
+                )
+            )
 
     @invariant
     def hall_is_free(data):
@@ -121,23 +164,33 @@ class IMeeting(model.Schema):
         clash = overlapping_meeting(context, data.hall, data.start, data.end)
         if clash is not None:
             raise Invalid(
-                _("The hall «${hall}» is booked from ${start} to ${end} for «${title}». Choose another "
-                  "hall or time (R2.4).",
-                  mapping={"hall": data.hall, "start": clash.meeting_start.strftime("%d.%m.%Y %H:%M"),
-                           "end": clash.meeting_end.strftime("%H:%M"), "title": clash.Title})
+                _(
+                    "The hall «${hall}» is booked from ${start} to ${end} for «${title}». Choose another "
+                    "hall or time (R2.4).",
+                    mapping={
+                        "hall": data.hall,
+                        "start": clash.meeting_start.strftime("%d.%m.%Y %H:%M"),
+                        "end": clash.meeting_end.strftime("%H:%M"),
+                        "title": clash.Title,
+                    },
+                )
             )
 
 
 def overlapping_meeting(context, hall, start, end):
     """The catalog brain of another meeting, not cancelled, in `hall` at an overlapping time."""
-    catalog = getToolByName(context if context is not None else getSite(), "portal_catalog")
+    catalog = getToolByName(
+        context if context is not None else getSite(), "portal_catalog"
+    )
     start, end = naive(start), naive(end)
-    own = IUUID(context, None) if IMeeting.providedBy(context) else None  # a new meeting has no UID yet
+    own = (
+        IUUID(context, None) if IMeeting.providedBy(context) else None
+    )  # a new meeting has no UID yet
     brains = catalog.unrestrictedSearchResults(
         portal_type="Meeting", hall=hall, meeting_start={"query": end, "range": "max"}
     )
     for brain in brains:
-        if brain.UID == own or brain.review_state == CANCELLED:
+        if own == brain.UID or brain.review_state == CANCELLED:
             continue
         if brain.meeting_start < end and brain.meeting_end > start:
             return brain
@@ -166,10 +219,20 @@ class Meeting(Container):
 
     def agenda(self):
         """The agenda items in their order."""
-        return [item for item in self.objectValues() if getattr(item, "portal_type", "") == "AgendaItem"]
+        return [
+            item
+            for item in self.objectValues()
+            if getattr(item, "portal_type", "") == "AgendaItem"
+        ]
 
     def responsible_departments(self):
-        return list(dict.fromkeys(item.responsible_department for item in self.agenda() if item.responsible_department))
+        return list(
+            dict.fromkeys(
+                item.responsible_department
+                for item in self.agenda()
+                if item.responsible_department
+            )
+        )
 
     def responsible_for(self, step):
         """Who answers for a preparation step: the group the settings name, or the items' departments."""
@@ -183,8 +246,12 @@ class Meeting(Container):
         if not self.invitees:
             return None
         if not self.invitees_agreed_by:
-            return _("Agree the invitees list with the supervising deputy akim before the agenda is approved (R5.28).")
-        if self.invitees_agreed_by not in group_members(meeting_settings(self).deputies_group):
+            return _(
+                "Agree the invitees list with the supervising deputy akim before the agenda is approved (R5.28)."
+            )
+        if self.invitees_agreed_by not in group_members(
+            meeting_settings(self).deputies_group
+        ):
             return _("The invitees list is agreed with a deputy akim (R5.28).")
         return None
 
@@ -207,22 +274,32 @@ class Meeting(Container):
 
     def timetable(self, today=None):
         return preparation.timetable(
-            self.kind, self.day(), bool(self.hall), self.done_steps(),
-            today or working_calendar.now().date(), working_calendar.get_calendar(),
+            self.kind,
+            self.day(),
+            bool(self.hall),
+            self.done_steps(),
+            today or working_calendar.now().date(),
+            working_calendar.get_calendar(),
         )
 
     def mark_step(self, step_id, userid, done=True, on=None):
         """Record a preparation step as done by `userid` on the day `on` (today by default), or undo it."""
-        if step_id not in {rule.id for rule in preparation.rules(self.kind, bool(self.hall))}:
+        if step_id not in {
+            rule.id for rule in preparation.rules(self.kind, bool(self.hall))
+        }:
             raise ValueError(_("The meeting has no such preparation step."))
         annotations = IAnnotations(self)
         if PREPARATION_KEY not in annotations:
             annotations[PREPARATION_KEY] = PersistentMapping()
         stored = annotations[PREPARATION_KEY]
         if done:
-            stored.setdefault(step_id, {"by": userid, "on": on or working_calendar.now().date()})
+            stored.setdefault(
+                step_id, {"by": userid, "on": on or working_calendar.now().date()}
+            )
         else:
             stored.pop(step_id, None)
 
     def late_steps(self, today=None):
-        return [step.id for step in self.timetable(today) if step.late and not step.done]
+        return [
+            step.id for step in self.timetable(today) if step.late and not step.done
+        ]

@@ -48,28 +48,76 @@ class Step:
 
 
 PROTOCOL_BY_ODK = Rule("protocol", _("Protocol drawn up"), 1, "control_group", "R8.5d")
-PROTOCOL_BY_DEPARTMENT = Rule("protocol", _("Protocol drawn up"), 1, DEPARTMENTS, "R8.5d")
+PROTOCOL_BY_DEPARTMENT = Rule(
+    "protocol", _("Protocol drawn up"), 1, DEPARTMENTS, "R8.5d"
+)
 
 RULES = {
     "akimat-session": (
-        Rule("materials", _("Materials in Kazakh and Russian reach the Orgotdel"), -5, DEPARTMENTS, "R5.6"),
-        Rule("package", _("Package handed to the head of apparatus"), -1, "orgotdel_group", "R5.8"),
-        Rule("handouts", _("Handouts for the akim, the deputies and the members"), -1, "orgotdel_group", "R5.8"),
+        Rule(
+            "materials",
+            _("Materials in Kazakh and Russian reach the Orgotdel"),
+            -5,
+            DEPARTMENTS,
+            "R5.6",
+        ),
+        Rule(
+            "package",
+            _("Package handed to the head of apparatus"),
+            -1,
+            "orgotdel_group",
+            "R5.8",
+        ),
+        Rule(
+            "handouts",
+            _("Handouts for the akim, the deputies and the members"),
+            -1,
+            "orgotdel_group",
+            "R5.8",
+        ),
         PROTOCOL_BY_ODK,
     ),
     "apparatus-meeting": (
-        Rule("agenda", _("Agenda sent to the participants"), -4, "summary_group", "R5.24"),
-        Rule("materials", _("Materials reach the Сводный отдел"), -2, DEPARTMENTS, "R5.25"),
-        Rule("proceedings", _("Order of proceedings prepared, invitees notified"), -1, "summary_group", "R5.29"),
+        Rule(
+            "agenda", _("Agenda sent to the participants"), -4, "summary_group", "R5.24"
+        ),
+        Rule(
+            "materials",
+            _("Materials reach the Сводный отдел"),
+            -2,
+            DEPARTMENTS,
+            "R5.25",
+        ),
+        Rule(
+            "proceedings",
+            _("Order of proceedings prepared, invitees notified"),
+            -1,
+            "summary_group",
+            "R5.29",
+        ),
         PROTOCOL_BY_ODK,
     ),
     "government-session": (
-        Rule("materials", _("Materials reach the Сводный отдел"), -2, DEPARTMENTS, "R5.15"),
-        Rule("package", _("Package handed to the head of apparatus"), -1, "summary_group", "R5.16"),
+        Rule(
+            "materials",
+            _("Materials reach the Сводный отдел"),
+            -2,
+            DEPARTMENTS,
+            "R5.15",
+        ),
+        Rule(
+            "package",
+            _("Package handed to the head of apparatus"),
+            -1,
+            "summary_group",
+            "R5.16",
+        ),
         Rule("protocol", _("Protocol drawn up"), 1, "summary_group", "R5.19"),
     ),
     "operational-meeting": (
-        Rule("agenda", _("Agenda sent after its approval"), 0, "orgotdel_group", "R5.37"),
+        Rule(
+            "agenda", _("Agenda sent after its approval"), 0, "orgotdel_group", "R5.37"
+        ),
         PROTOCOL_BY_DEPARTMENT,
     ),
     "commission": (
@@ -80,8 +128,22 @@ RULES = {
 }
 
 HALL_RULES = (
-    Rule("hall", _("Meeting announced to the Orgotdel"), -2, "orgotdel_group", "R5.57", calendar_days=True),
-    Rule("passes", _("Participants list sent to the pass office"), -1, "orgotdel_group", "R5.57", calendar_days=True),
+    Rule(
+        "hall",
+        _("Meeting announced to the Orgotdel"),
+        -2,
+        "orgotdel_group",
+        "R5.57",
+        calendar_days=True,
+    ),
+    Rule(
+        "passes",
+        _("Participants list sent to the pass office"),
+        -1,
+        "orgotdel_group",
+        "R5.57",
+        calendar_days=True,
+    ),
 )
 
 
@@ -114,7 +176,9 @@ def timetable(kind, meeting_day, in_hall, done, today, calendar):
                 rule=rule.rule,
                 done_by=done_by,
                 done_on=done_on,
-                days_late=max(0, calendar.working_days_between(due, finished)) if finished > due else 0,
+                days_late=max(0, calendar.working_days_between(due, finished))
+                if finished > due
+                else 0,
             )
         )
     return sorted(steps, key=lambda step: step.due)

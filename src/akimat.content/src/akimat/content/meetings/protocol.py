@@ -1,12 +1,12 @@
 """Protocol (протокол) of a meeting from draft to registration and distribution (R8, Appendix 6)."""
 
 from akimat.content import _
-from akimat.content.core import bounds
-from akimat.content.core import calendar as working_calendar
 from akimat.content.agreement import visas
-from akimat.content.core.principals import group_members
 from akimat.content.agreement.agreed_document import AgreedDocument
 from akimat.content.agreement.agreed_document import IAgreedDocument
+from akimat.content.core import bounds
+from akimat.content.core import calendar as working_calendar
+from akimat.content.core.principals import group_members
 from akimat.content.core.principals import HEADS_SUFFIX
 from akimat.content.core.vocabularies import meeting_settings
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
@@ -28,7 +28,12 @@ class IProtocol(IAgreedDocument):
     meeting = RelationChoice(
         title=_("Meeting"), vocabulary="plone.app.vocabularies.Catalog", required=True
     )
-    form = schema.Choice(title=_("Form"), vocabulary="akimat.vocabularies.ProtocolForms", required=True, default="full")
+    form = schema.Choice(
+        title=_("Form"),
+        vocabulary="akimat.vocabularies.ProtocolForms",
+        required=True,
+        default="full",
+    )
     title = schema.TextLine(title=_("Title"), required=True)
     protocol_language = schema.Choice(
         title=_("Language of the protocol"),
@@ -42,22 +47,33 @@ class IProtocol(IAgreedDocument):
     directives.widget("chair", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     chair = schema.Choice(title=_("Chair"), vocabulary=PRINCIPALS, required=True)
     directives.widget("secretary", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    secretary = schema.Choice(title=_("Secretary"), vocabulary=PRINCIPALS, required=False)
+    secretary = schema.Choice(
+        title=_("Secretary"), vocabulary=PRINCIPALS, required=False
+    )
     directives.widget("attendees", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     attendees = schema.List(
-        title=_("Present"), value_type=schema.Choice(vocabulary=PRINCIPALS), required=False, default=[]
+        title=_("Present"),
+        value_type=schema.Choice(vocabulary=PRINCIPALS),
+        required=False,
+        default=[],
     )
-    invitees = schema.List(title=_("Invited"), value_type=schema.TextLine(), required=False, default=[])
+    invitees = schema.List(
+        title=_("Invited"), value_type=schema.TextLine(), required=False, default=[]
+    )
     directives.widget("controller", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
     controller = schema.Choice(
         title=_("Controls the execution"),
-        description=_("R8.5a; the ОДК for akimat sessions and apparatus meetings (R5.12)."),
+        description=_(
+            "R8.5a; the ОДК for akimat sessions and apparatus meetings (R5.12)."
+        ),
         vocabulary=PRINCIPALS,
         required=True,
     )
     term_days = schema.Int(
         title=_("Another term for drawing up, in working days"),
-        description=_("One working day after the meeting unless another term is set (R8.5d)."),
+        description=_(
+            "One working day after the meeting unless another term is set (R8.5d)."
+        ),
         required=False,
         **bounds.TERM_WORKING_DAYS,
     )
@@ -84,11 +100,19 @@ class Protocol(AgreedDocument, Container):
         return self.meeting.to_object if self.meeting else None
 
     def sections(self):
-        found = [obj for obj in self.objectValues() if getattr(obj, "portal_type", "") == "ProtocolSection"]
+        found = [
+            obj
+            for obj in self.objectValues()
+            if getattr(obj, "portal_type", "") == "ProtocolSection"
+        ]
         return sorted(found, key=lambda section: section.number or 0)
 
     def assignments(self):
-        found = [obj for obj in self.objectValues() if getattr(obj, "portal_type", "") == "Assignment"]
+        found = [
+            obj
+            for obj in self.objectValues()
+            if getattr(obj, "portal_type", "") == "Assignment"
+        ]
         return sorted(found, key=lambda assignment: assignment_order(assignment.number))
 
     # Who agrees and signs (R5.11, R5.34, R8.5d, A6.3)
@@ -104,14 +128,22 @@ class Protocol(AgreedDocument, Container):
             approvers = group_members(settings.members_group)
         elif self.meeting_kind == "apparatus-meeting":
             lawyers = group_members(settings.legal_consultant_group)
-            approvers = group_members(settings.deputies_group) + group_members(settings.head_of_apparatus_group)
+            approvers = group_members(settings.deputies_group) + group_members(
+                settings.head_of_apparatus_group
+            )
         else:
             meeting = self.get_meeting()
             items = meeting.agenda() if meeting is not None else []
-            approvers = [item.supervising_deputy for item in items if item.supervising_deputy]
+            approvers = [
+                item.supervising_deputy for item in items if item.supervising_deputy
+            ]
             approvers += group_members(settings.head_of_apparatus_group)
             for item in items:
-                approvers += group_members(item.responsible_department + HEADS_SUFFIX) if item.responsible_department else []
+                approvers += (
+                    group_members(item.responsible_department + HEADS_SUFFIX)
+                    if item.responsible_department
+                    else []
+                )
         return approvers, lawyers
 
     def round_approvers(self):
@@ -119,7 +151,11 @@ class Protocol(AgreedDocument, Container):
         approvers, lawyers = self.required_approvers()
         approvers = approvers + list(self.approvers or ())
         signatories = set(self.signatories())
-        ordered = [a for a in dict.fromkeys(approvers) if a not in lawyers and a not in signatories]
+        ordered = [
+            a
+            for a in dict.fromkeys(approvers)
+            if a not in lawyers and a not in signatories
+        ]
         return ordered + [a for a in lawyers if a not in signatories], lawyers
 
     def completing_transition(self):
@@ -135,11 +171,16 @@ class Protocol(AgreedDocument, Container):
     def due_date(self):
         if self.meeting_date is None:
             return None
-        return working_calendar.get_calendar().add_working_days(self.meeting_date, self.term_days or TERM_WORKING_DAYS)
+        return working_calendar.get_calendar().add_working_days(
+            self.meeting_date, self.term_days or TERM_WORKING_DAYS
+        )
 
     def days_late(self, today=None):
         return days_late(
-            self.due_date(), self.drawn_up_on, today or working_calendar.now().date(), working_calendar.get_calendar()
+            self.due_date(),
+            self.drawn_up_on,
+            today or working_calendar.now().date(),
+            working_calendar.get_calendar(),
         )
 
     def agreement_deadline(self):
@@ -147,7 +188,9 @@ class Protocol(AgreedDocument, Container):
         current = visas.current_round(self)
         if current is None or current.state != visas.OPEN:
             return None
-        return working_calendar.get_calendar().add_working_days(current.started.date(), 1)
+        return working_calendar.get_calendar().add_working_days(
+            current.started.date(), 1
+        )
 
     def attendees_attached(self):
         return len(self.attendees or ()) > ATTENDEES_LISTED_UP_TO

@@ -3,14 +3,14 @@
 Called by the workflow's event subscribers, the views and the REST services alike.
 """
 
-from akimat.content.core.errors import Refusal
 from akimat.content import _
 from akimat.content.agreement import agreement
+from akimat.content.agreement import visas
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core import numbering
-from akimat.content.agreement import visas
-from akimat.content.meetings.protocol import assignment_order
+from akimat.content.core.errors import Refusal
 from akimat.content.core.principals import principal_title
+from akimat.content.meetings.protocol import assignment_order
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.relationfield import RelationValue
@@ -31,7 +31,10 @@ class ProtocolError(Refusal):
 
 def _translate(message):
     """In the request's language; in a script (the demo) there is none: the site's default."""
-    return api.portal.translate(message, lang=None if getRequest() is not None else api.portal.get_default_language())
+    return api.portal.translate(
+        message,
+        lang=None if getRequest() is not None else api.portal.get_default_language(),
+    )
 
 
 def vote_line(item):
@@ -40,20 +43,32 @@ def vote_line(item):
     if vote is None:
         return ""
     return _translate(
-        _("for — ${for}, against — ${against}, abstained — ${abstained}; the decision is ${outcome}.",
-          mapping={"for": vote.votes_for, "against": vote.against, "abstained": vote.abstained,
-                   "outcome": _translate(_("adopted") if vote.outcome == "adopted" else _("not adopted"))})
+        _(
+            "for — ${for}, against — ${against}, abstained — ${abstained}; the decision is ${outcome}.",
+            mapping={
+                "for": vote.votes_for,
+                "against": vote.against,
+                "abstained": vote.abstained,
+                "outcome": _translate(
+                    _("adopted") if vote.outcome == "adopted" else _("not adopted")
+                ),
+            },
+        )
     )
 
 
 def _speakers(item):
     names = [principal_title(userid) for userid in item.speakers or ()]
-    return "\n".join(names + ([item.speakers_external] if item.speakers_external else []))
+    return "\n".join(
+        names + ([item.speakers_external] if item.speakers_external else [])
+    )
 
 
 def default_controller(meeting):
     if meeting.kind in CONTROLLED_BY_ODK:
-        return api.portal.get_registry_record("akimat.content.interfaces.IMeetingSettings.control_group", default="odk")
+        return api.portal.get_registry_record(
+            "akimat.content.interfaces.IMeetingSettings.control_group", default="odk"
+        )
     departments = meeting.responsible_departments()
     return departments[0] if departments else meeting.chair
 
@@ -62,7 +77,9 @@ def create_from_meeting(meeting, container):
     """A draft protocol of a held meeting, pre-filled from it (A6.1, A6.2): date, place, chair,
     secretary, attendees, invitees and one section per agenda item with its vote."""
     if meeting.review_state() not in HELD_STATES:
-        raise ProtocolError(_("A protocol is written for a meeting that has been held."))
+        raise ProtocolError(
+            _("A protocol is written for a meeting that has been held.")
+        )
     protocol_id = f"protocol-{meeting.getId()}"
     if protocol_id in container:
         raise ProtocolError(_("This meeting already has a protocol."))
@@ -91,7 +108,9 @@ def create_from_meeting(meeting, container):
             title=item.title,
             number=number,
             speakers=_speakers(item),
-            heard=_speakers(item),  # A6.2: СЛУШАЛИ names whom; the secretary adds the substance
+            heard=_speakers(
+                item
+            ),  # A6.2: СЛУШАЛИ names whom; the secretary adds the substance
             decided=item.decision or "",
             votes=vote_line(item),
         )
@@ -108,31 +127,56 @@ def numbering_problems(protocol):
     numbers = [assignment.number or "" for assignment in protocol.assignments()]
     if any(not number for number in numbers):
         return _("Number every assignment of the protocol: 1, 1.1, 1.2, 2 … (R8.5b).")
-    duplicates = sorted({number for number in numbers if numbers.count(number) > 1}, key=assignment_order)
+    duplicates = sorted(
+        {number for number in numbers if numbers.count(number) > 1},
+        key=assignment_order,
+    )
     if duplicates:
-        return _("The number ${number} is given to more than one assignment (R8.5b).", mapping={"number": duplicates[0]})
-    orphans = [number for number in numbers if _parent_number(number) and _parent_number(number) not in numbers]
+        return _(
+            "The number ${number} is given to more than one assignment (R8.5b).",
+            mapping={"number": duplicates[0]},
+        )
+    orphans = [
+        number
+        for number in numbers
+        if _parent_number(number) and _parent_number(number) not in numbers
+    ]
     if orphans:
-        return _("The sub-item ${number} has no item ${parent} (R8.5b).",
-                 mapping={"number": orphans[0], "parent": _parent_number(orphans[0])})
+        return _(
+            "The sub-item ${number} has no item ${parent} (R8.5b).",
+            mapping={"number": orphans[0], "parent": _parent_number(orphans[0])},
+        )
     return None
 
 
 def check_submission(protocol):
     """Before the agreement: every section has its decision, the assignments are numbered right."""
     if not protocol.sections():
-        raise WorkflowException(_translate(_("The protocol has no sections; add the agenda items first.")))
-    empty = [section.number for section in protocol.sections() if not (section.decided or "").strip()]
+        raise WorkflowException(
+            _translate(_("The protocol has no sections; add the agenda items first."))
+        )
+    empty = [
+        section.number
+        for section in protocol.sections()
+        if not (section.decided or "").strip()
+    ]
     if empty:
         raise WorkflowException(
-            _translate(_("Write what was decided on item ${number}.", mapping={"number": empty[0]}))
+            _translate(
+                _(
+                    "Write what was decided on item ${number}.",
+                    mapping={"number": empty[0]},
+                )
+            )
         )
     problem = numbering_problems(protocol)
     if problem is not None:
         raise WorkflowException(_translate(problem))
     approvers, _lawyers = protocol.round_approvers()
     if not approvers:
-        raise WorkflowException(_translate(_("Nobody is to agree the protocol; name the approvers.")))
+        raise WorkflowException(
+            _translate(_("Nobody is to agree the protocol; name the approvers."))
+        )
 
 
 def submitted(protocol):
@@ -160,24 +204,34 @@ def sign(protocol, userid):
     if protocol.review_state() != "signing":
         raise ProtocolError(_("The protocol is signed after it has been agreed."))
     if userid not in protocol.signatories():
-        raise ProtocolError(_("The protocol is signed by the chair and the secretary (A6.3)."))
+        raise ProtocolError(
+            _("The protocol is signed by the chair and the secretary (A6.3).")
+        )
     if userid in {signer for signer, _when in protocol.signatures}:
         raise ProtocolError(_("You have already signed this protocol."))
-    protocol.signatures = tuple(protocol.signatures) + ((userid, working_calendar.now().isoformat(timespec="minutes")),)
+    protocol.signatures = tuple(protocol.signatures) + (
+        (userid, working_calendar.now().isoformat(timespec="minutes")),
+    )
     protocol.reindexObject()
 
 
 def check_registration(protocol):
     if not protocol.fully_signed():
         raise WorkflowException(
-            _translate(_("The ОДК registers a protocol signed by the chair and the secretary (A6.3)."))
+            _translate(
+                _(
+                    "The ОДК registers a protocol signed by the chair and the secretary (A6.3)."
+                )
+            )
         )
 
 
 def register(protocol):
     """A6.4, R8.7: the next number of this register (kind of meeting) in the protocol's year."""
     year = (protocol.meeting_date or working_calendar.now().date()).year
-    protocol.registration_number = numbering.next_number(f"protocol-{protocol.meeting_kind}", year)
+    protocol.registration_number = numbering.next_number(
+        f"protocol-{protocol.meeting_kind}", year
+    )
     protocol.registration_date = working_calendar.now().date()
     for assignment in protocol.assignments():
         assignment.source_reference = reference(protocol)

@@ -109,7 +109,9 @@ MEETING_KINDS = {
 def render_protocol(values, form="full"):
     """The DOCX bytes of a protocol in its full or short form (A6.2); ValueError for another."""
     if form not in FORMS:
-        raise ValueError(f"Unknown protocol form {form!r}; expected one of {sorted(FORMS)}.")
+        raise ValueError(
+            f"Unknown protocol form {form!r}; expected one of {sorted(FORMS)}."
+        )
     return render_docx(template(FORMS[form]), _context(values))
 
 
@@ -125,7 +127,9 @@ def _context(values):
     kind of meeting in words and whether the attendees go into an attached list."""
     language = values.get("language")
     if language not in LABELS:
-        raise ValueError(f"Unknown protocol language {language!r}; expected one of {sorted(LABELS)}.")
+        raise ValueError(
+            f"Unknown protocol language {language!r}; expected one of {sorted(LABELS)}."
+        )
     kind = values.get("meeting_kind")
     if kind not in MEETING_KINDS[language]:
         raise ValueError(f"Unknown meeting kind {kind!r}.")
@@ -144,4 +148,6 @@ def _section(values, item_number):
         if section.get("number") == item_number:
             return section
     numbers = ", ".join(str(section.get("number")) for section in sections) or "none"
-    raise ValueError(f"The protocol has no item {item_number!r}; its items are: {numbers}.")
+    raise ValueError(
+        f"The protocol has no item {item_number!r}; its items are: {numbers}."
+    )

@@ -45,7 +45,9 @@ def find_protocols(first, last):
     """The brains of the protocols of meetings from `first` to `last`, inclusive, by meeting date."""
     catalog = api.portal.get_tool("portal_catalog")
     return catalog(
-        portal_type="Protocol", protocol_date={"query": (first, last), "range": "min:max"}, sort_on="protocol_date"
+        portal_type="Protocol",
+        protocol_date={"query": (first, last), "range": "min:max"},
+        sort_on="protocol_date",
     )
 
 
@@ -59,7 +61,9 @@ def week_rows(first, last, today, calendar=None):
     protocols = find_protocols(first, last)
     with_protocol = {brain.meeting_uid for brain in protocols}
     rows = protocol_timeliness(protocols, today, calendar) + [
-        _missing(brain, today, calendar) for brain in _held_meetings(first, last) if brain.UID not in with_protocol
+        _missing(brain, today, calendar)
+        for brain in _held_meetings(first, last)
+        if brain.UID not in with_protocol
     ]
     return sorted(rows, key=lambda row: (-row.days_late, row.meeting_date, row.title))
 
@@ -67,8 +71,15 @@ def week_rows(first, last, today, calendar=None):
 def _held_meetings(first, last):
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog(
-        portal_type="Meeting", review_state=HELD,
-        meeting_start={"query": (datetime.combine(first, time.min), datetime.combine(last, time.max)), "range": "min:max"},
+        portal_type="Meeting",
+        review_state=HELD,
+        meeting_start={
+            "query": (
+                datetime.combine(first, time.min),
+                datetime.combine(last, time.max),
+            ),
+            "range": "min:max",
+        },
     )
     return [brain for brain in brains if brain.meeting_kind not in PROTOCOL_WHEN_NEEDED]
 
@@ -77,8 +88,14 @@ def _missing(brain, today, calendar):
     day = brain.meeting_start.date()
     due = calendar.add_working_days(day, TERM_WORKING_DAYS)
     return TimelinessRow(
-        url=brain.getURL(), title=brain.Title, review_state=None, meeting_kind=brain.meeting_kind,
-        meeting_date=day, due=due, drawn_up_on=None, days_late=days_late(due, None, today, calendar),
+        url=brain.getURL(),
+        title=brain.Title,
+        review_state=None,
+        meeting_kind=brain.meeting_kind,
+        meeting_date=day,
+        due=due,
+        drawn_up_on=None,
+        days_late=days_late(due, None, today, calendar),
     )
 
 

@@ -16,7 +16,9 @@ class IProtocolSection(model.Schema):
     spoke = schema.Text(title=_("Spoke (ВЫСТУПИЛИ)"), required=False)
     decided = schema.Text(title=_("Decided (ПОСТАНОВИЛИ)"), required=True)
     solved = schema.Bool(
-        title=_("Headed «РЕШИЛИ» instead of «ПОСТАНОВИЛИ»"), required=False, default=False
+        title=_("Headed «РЕШИЛИ» instead of «ПОСТАНОВИЛИ»"),
+        required=False,
+        default=False,
     )
     votes = schema.TextLine(title=_("Voting results"), required=False)
 

@@ -4,6 +4,7 @@
 from akimat.content.meetings import votes
 from akimat.content.meetings.agenda_item import IAgendaItem
 from akimat.content.meetings.meeting import IMeeting
+from akimat.content.meetings.protocol import IProtocol
 from akimat.content.serializers.base import SerializeWithComputedBlock
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.converters import json_compatible
@@ -11,7 +12,6 @@ from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
-from akimat.content.meetings.protocol import IProtocol
 
 
 def preparation_data(meeting, request):
@@ -61,8 +61,13 @@ def agenda_item_data(item):
     vote = item.vote
     return {
         "number": item.number(),
-        "vote": None if vote is None else {
-            "for": vote.votes_for, "against": vote.against, "abstained": vote.abstained, "outcome": vote.outcome,
+        "vote": None
+        if vote is None
+        else {
+            "for": vote.votes_for,
+            "against": vote.against,
+            "abstained": vote.abstained,
+            "outcome": vote.outcome,
         },
     }
 
@@ -86,7 +91,10 @@ class SerializeAgendaItemToJson(SerializeWithComputedBlock):
 
 
 def _children(objects):
-    return [{"number": obj.number, "title": obj.Title(), "@id": obj.absolute_url()} for obj in objects]
+    return [
+        {"number": obj.number, "title": obj.Title(), "@id": obj.absolute_url()}
+        for obj in objects
+    ]
 
 
 def protocol_data(protocol):
@@ -104,7 +112,9 @@ def protocol_data(protocol):
             "days_late": protocol.days_late(),
             "agreement_deadline": protocol.agreement_deadline(),
             "signatories": protocol.signatories(),
-            "signatures": [{"userid": userid, "when": when} for userid, when in protocol.signatures],
+            "signatures": [
+                {"userid": userid, "when": when} for userid, when in protocol.signatures
+            ],
             "fully_signed": protocol.fully_signed(),
             "sections": _children(protocol.sections()),
             "assignments": _children(protocol.assignments()),

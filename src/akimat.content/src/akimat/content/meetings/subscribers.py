@@ -15,14 +15,21 @@ from zope.intid.interfaces import IIntIds
 
 # Protocols: sections and numbering before submission, signatures before registration (R8, A6).
 PROTOCOL_BEFORE = {"submit": "check_submission", "register": "check_registration"}
-PROTOCOL_AFTER = {"submit": "submitted", "return": "returned", "register": "register", "send": "sent"}
+PROTOCOL_AFTER = {
+    "submit": "submitted",
+    "return": "returned",
+    "register": "register",
+    "send": "sent",
+}
 protocol_before_transition = partial(before_transition, protocols, PROTOCOL_BEFORE)
 protocol_after_transition = partial(after_transition, protocols, PROTOCOL_AFTER)
 
 
 def meeting_before_transition(meeting, event):
     """R5.28: the agenda is approved only with the invitees agreed with the supervising deputy."""
-    problem = meeting.invitees_problem() if transition_of(event) == "approve_agenda" else None
+    problem = (
+        meeting.invitees_problem() if transition_of(event) == "approve_agenda" else None
+    )
     if problem is not None:
         raise WorkflowException(translate(problem, context=api.env.getRequest()))
 

@@ -1,12 +1,13 @@
 """Named vocabularies of meetings (akimat.vocabularies.*)."""
 
+from akimat.content import _
 from akimat.content.core.vocabularies import meeting_settings
 from akimat.content.core.vocabularies import vocabulary
-from akimat.content import _
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+
 import hashlib
 
 
@@ -68,4 +69,9 @@ def halls(context):
     """The halls of the apparatus booked through the Orgotdel (R2.4), from the registry."""
     settings = meeting_settings(context)
     names = (settings.halls or []) if settings is not None else []
-    return SimpleVocabulary([SimpleTerm(name, hashlib.sha1(name.encode()).hexdigest()[:12], name) for name in names])
+    return SimpleVocabulary(
+        [
+            SimpleTerm(name, hashlib.sha1(name.encode()).hexdigest()[:12], name)
+            for name in names
+        ]
+    )

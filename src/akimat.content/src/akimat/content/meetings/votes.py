@@ -6,8 +6,8 @@ a tie fails. The arithmetic is here, on plain numbers; the meeting and its agend
 attendance and the counts.
 """
 
-from akimat.content.core.errors import Refusal
 from akimat.content import _
+from akimat.content.core.errors import Refusal
 from dataclasses import dataclass
 
 
@@ -40,8 +40,10 @@ def check_attendance(members, present):
     strangers = sorted(set(present) - set(members))
     if strangers:
         raise VoteError(
-            _("${userid} is not a member of the akimat; only members are counted for the quorum.",
-              mapping={"userid": strangers[0]})
+            _(
+                "${userid} is not a member of the akimat; only members are counted for the quorum.",
+                mapping={"userid": strangers[0]},
+            )
         )
 
 
@@ -49,17 +51,28 @@ def count(members, present, votes_for, against, abstained):
     """The result of a vote of `present` out of `members` (numbers), or a VoteError."""
     if not has_quorum(members, present):
         raise VoteError(
-            _("No quorum: ${present} of ${members} members are present, at least ${needed} are needed "
-              "(two thirds, R5.4). The vote is not recorded.",
-              mapping={"present": present, "members": members, "needed": quorum_needed(members)})
+            _(
+                "No quorum: ${present} of ${members} members are present, at least ${needed} are needed "
+                "(two thirds, R5.4). The vote is not recorded.",
+                mapping={
+                    "present": present,
+                    "members": members,
+                    "needed": quorum_needed(members),
+                },
+            )
         )
     numbers = (votes_for, against, abstained)
-    if any(not isinstance(number, int) or isinstance(number, bool) or number < 0 for number in numbers):
+    if any(
+        not isinstance(number, int) or isinstance(number, bool) or number < 0
+        for number in numbers
+    ):
         raise VoteError(_("The numbers of votes are whole numbers, zero or more."))
     if sum(numbers) > present:
         raise VoteError(
-            _("${votes} votes are more than the ${present} members present.",
-              mapping={"votes": sum(numbers), "present": present})
+            _(
+                "${votes} votes are more than the ${present} members present.",
+                mapping={"votes": sum(numbers), "present": present},
+            )
         )
     outcome = ADOPTED if 2 * votes_for > present else REJECTED
     return Result(votes_for, against, abstained, outcome)

@@ -10,10 +10,10 @@ members; people without an e-mail address are skipped and counted.
 """
 
 from akimat.content import _
-from akimat.content.core import calendar as working_calendar
 from akimat.content.control import rules as control
-from akimat.content.library import obligations as report_obligations
+from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import HEADS_SUFFIX
+from akimat.content.library import obligations as report_obligations
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -48,7 +48,9 @@ class Digest:
     fullname: str
     email: str
     reminders: list = field(default_factory=list)
-    reports: list = field(default_factory=list)  # reports owed to the library, as Reminders
+    reports: list = field(
+        default_factory=list
+    )  # reports owed to the library, as Reminders
 
     @property
     def overdue(self):
@@ -153,7 +155,10 @@ def collect_digests(today):
     def digests_of(principals):
         """The digests of the people the principals stand for; those without an e-mail are skipped."""
         userids = dict.fromkeys(
-            userid for principal in principals if principal for userid in people.users(principal)
+            userid
+            for principal in principals
+            if principal
+            for userid in people.users(principal)
         )
         for userid in userids:
             fullname, email = people.address(userid)
@@ -194,7 +199,9 @@ def collect_digests(today):
     for userid in sorted(skipped):
         logger.warning("No reminder for %s: no e-mail address.", userid)
     for digest in digests.values():
-        digest.reminders.sort(key=lambda reminder: (not reminder.overdue, reminder.deadline))
+        digest.reminders.sort(
+            key=lambda reminder: (not reminder.overdue, reminder.deadline)
+        )
     return Digests(
         digests=sorted(digests.values(), key=lambda digest: digest.userid),
         assignments=assignments,
@@ -217,9 +224,13 @@ def send_reminders(today=None):
     for digest in found.digests:
         subject, body = compose(digest)
         # Immediately, not at commit: a refusing mail server is reported to whoever triggered it.
-        api.portal.send_email(recipient=digest.email, subject=subject, body=body, immediate=True)
+        api.portal.send_email(
+            recipient=digest.email, subject=subject, body=body, immediate=True
+        )
     return Summary(
-        persons=len(found.digests), assignments=found.assignments, skipped=tuple(found.skipped),
+        persons=len(found.digests),
+        assignments=found.assignments,
+        skipped=tuple(found.skipped),
         reports=found.reports,
     )
 
@@ -227,9 +238,16 @@ def send_reminders(today=None):
 def compose(digest):
     """(subject, body) of one person's digest, in Russian, plain text."""
     days = control.REMINDER_WORKING_DAYS
-    counts = {"due": len(digest.due), "days": days, "overdue": len(digest.overdue), "reports": len(digest.reports)}
+    counts = {
+        "due": len(digest.due),
+        "days": days,
+        "overdue": len(digest.overdue),
+        "reports": len(digest.reports),
+    }
     if not digest.reminders:
-        subject = _("Reports owed to the library: ${reports} due or late", mapping=counts)
+        subject = _(
+            "Reports owed to the library: ${reports} due or late", mapping=counts
+        )
     elif digest.overdue and digest.due:
         subject = _(
             "Assignments on control: ${overdue} overdue, ${due} due within ${days} working days",
@@ -239,18 +257,29 @@ def compose(digest):
         subject = _("Assignments on control: ${overdue} overdue", mapping=counts)
     else:
         subject = _(
-            "Assignments on control: ${due} due within ${days} working days", mapping=counts
+            "Assignments on control: ${due} due within ${days} working days",
+            mapping=counts,
         )
     lines = [_t(_("Hello, ${name}!", mapping={"name": digest.fullname}))]
     if digest.reminders:
         lines += [
             "",
-            _t(_("Assignments on control where you are an executor or the controller need your attention.")),
+            _t(
+                _(
+                    "Assignments on control where you are an executor or the controller need your attention."
+                )
+            ),
         ]
     sections = (
         (_("Overdue assignments"), digest.overdue),
-        (_("Assignments due within ${days} working days", mapping={"days": days}), digest.due),
-        (_("Reports your department owes the document library (R9.10d)"), digest.reports),
+        (
+            _("Assignments due within ${days} working days", mapping={"days": days}),
+            digest.due,
+        ),
+        (
+            _("Reports your department owes the document library (R9.10d)"),
+            digest.reports,
+        ),
     )
     for heading, reminders in sections:
         if not reminders:
@@ -276,8 +305,15 @@ def compose(digest):
         ),
     ]
     if digest.reports:
-        lines.append(_t(_("Department heads get it from ${days} working days before a report is due "
-                          "until it is published.", mapping={"days": days})))
+        lines.append(
+            _t(
+                _(
+                    "Department heads get it from ${days} working days before a report is due "
+                    "until it is published.",
+                    mapping={"days": days},
+                )
+            )
+        )
     return _t(subject), "\n".join(lines) + "\n"
 
 

@@ -18,11 +18,17 @@ class SendReminders(Service):
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
             summary = send_reminders()
-        except (ValueError, OSError, SMTPException) as error:  # not configured, or server down
+        except (
+            ValueError,
+            OSError,
+            SMTPException,
+        ) as error:  # not configured, or server down
             self.request.response.setStatus(503)
             message = translate(
-                _("No reminders sent: the mail server cannot be reached (${error}).",
-                  mapping={"error": str(error)}),
+                _(
+                    "No reminders sent: the mail server cannot be reached (${error}).",
+                    mapping={"error": str(error)},
+                ),
                 context=self.request,
             )
             return {"error": {"type": "MailServerUnavailable", "message": message}}

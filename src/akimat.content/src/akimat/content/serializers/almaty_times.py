@@ -21,7 +21,7 @@ class AlmatyDatetimeDeserializer(DefaultFieldDeserializer):
         try:
             moment = dateutil.parser.parse(value)
         except (TypeError, ValueError, OverflowError):
-            raise ValueError(f"Invalid date: {value}")
+            raise ValueError(f"Invalid date: {value}") from None
         moment = calendar.to_almaty(moment).replace(tzinfo=None)
         self.field.validate(moment)
         return moment

@@ -13,7 +13,9 @@ class SerializeWithComputedBlock(SerializeFolderToJson):
 
     def __call__(self, version=None, include_items=True, include_expansion=True):
         result = super().__call__(
-            version=version, include_items=include_items, include_expansion=include_expansion
+            version=version,
+            include_items=include_items,
+            include_expansion=include_expansion,
         )
         result[self.block] = self.computed()
         return result

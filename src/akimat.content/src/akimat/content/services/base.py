@@ -47,7 +47,12 @@ def iso_date(value):
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise NotADate(_("«${value}» is not a date; write it as YYYY-MM-DD.", mapping={"value": value}))
+        raise NotADate(
+            _(
+                "«${value}» is not a date; write it as YYYY-MM-DD.",
+                mapping={"value": value},
+            )
+        ) from None
 
 
 def error(request, status, kind, message):
@@ -77,10 +82,14 @@ class JsonAction(Service):
         try:
             data = json_body(self.request)
         except DeserializationError:
-            return bad_request(self.request, _("The request body is not a JSON object."))
+            return bad_request(
+                self.request, _("The request body is not a JSON object.")
+            )
         for key, expected in self.keys.items():
             if data.get(key) is not None and not is_json_type(data[key], expected):
-                return bad_request(self.request, _(EXPECTED[expected], mapping={"key": key}))
+                return bad_request(
+                    self.request, _(EXPECTED[expected], mapping={"key": key})
+                )
         try:
             return self.act(data, api.user.get_current().getId())
         except (NotADate, Refusal, *self.refusals) as refusal:

@@ -8,7 +8,9 @@ import tempfile
 import unittest
 
 
-needs_libreoffice = unittest.skipIf(shutil.which("libreoffice") is None, "LibreOffice is not installed")
+needs_libreoffice = unittest.skipIf(
+    shutil.which("libreoffice") is None, "LibreOffice is not installed"
+)
 
 
 def docx_to_pdf(docx_bytes):
@@ -21,7 +23,12 @@ def docx_to_pdf(docx_bytes):
                 shutil.which("libreoffice"),
                 # A profile of its own: a LibreOffice the user has open does not interfere.
                 f"-env:UserInstallation={Path(folder, 'profile').as_uri()}",
-                "--headless", "--convert-to", "pdf", "--outdir", folder, str(source),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                folder,
+                str(source),
             ],
             check=True,
             capture_output=True,

@@ -29,6 +29,8 @@ def freeze_now(test, moment):
     """Our clock, calendar.now(), stands at `moment` (Almaty time) until `test` ends. Not
     freezegun: a frozen clock earlier than the layer's transactions stops the test server's
     ZODB from loading them."""
-    patcher = mock.patch.object(calendar, "now", return_value=moment.replace(tzinfo=calendar.ALMATY))
+    patcher = mock.patch.object(
+        calendar, "now", return_value=moment.replace(tzinfo=calendar.ALMATY)
+    )
     patcher.start()
     test.addCleanup(patcher.stop)

@@ -21,14 +21,28 @@ class BrowserTestCase(ActApiTestCase):
         """A browser session of `user`, logged in through the login form: the session cookie."""
         browser = requests.Session()
         self.addCleanup(browser.close)
-        browser.post(f"{self.portal.absolute_url()}/login", data={
-            "__ac_name": user, "__ac_password": PASSWORD, "buttons.login": "Войти"}, timeout=60)
+        browser.post(
+            f"{self.portal.absolute_url()}/login",
+            data={
+                "__ac_name": user,
+                "__ac_password": PASSWORD,
+                "buttons.login": "Войти",
+            },
+            timeout=60,
+        )
         self.assertIn("__ac", browser.cookies)
         return browser
 
     def act_body(self, title):
-        return json.dumps({"@type": "Act", "kind": "decision", "title": title, "text_ru": TEXT_RU,
-                           "developer_department": "economy"})
+        return json.dumps(
+            {
+                "@type": "Act",
+                "kind": "decision",
+                "title": title,
+                "text_ru": TEXT_RU,
+                "developer_department": "economy",
+            }
+        )
 
     def acts(self):
         transaction.begin()
@@ -43,16 +57,31 @@ class TestCrossSiteRest(BrowserTestCase):
         browser = self.browser()
         attempts = {
             "text/plain, no origin": {"Content-Type": "text/plain"},
-            "text/plain from another site": {"Content-Type": "text/plain", "Origin": "http://evil.example"},
-            "form from another site": {"Content-Type": "application/x-www-form-urlencoded",
-                                       "Origin": "http://evil.example"},
-            "JSON from another site": {"Content-Type": "application/json", "Origin": "http://evil.example"},
-            "JSON from a sibling port": {"Content-Type": "application/json", "Origin": "http://localhost:1"},
+            "text/plain from another site": {
+                "Content-Type": "text/plain",
+                "Origin": "http://evil.example",
+            },
+            "form from another site": {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": "http://evil.example",
+            },
+            "JSON from another site": {
+                "Content-Type": "application/json",
+                "Origin": "http://evil.example",
+            },
+            "JSON from a sibling port": {
+                "Content-Type": "application/json",
+                "Origin": "http://localhost:1",
+            },
         }
         for label, headers in attempts.items():
             with self.subTest(label):
-                refused = browser.post(self.folder_url, data=self.act_body(label),
-                                       headers={"Accept": "application/json", **headers}, timeout=60)
+                refused = browser.post(
+                    self.folder_url,
+                    data=self.act_body(label),
+                    headers={"Accept": "application/json", **headers},
+                    timeout=60,
+                )
                 self.assertEqual(refused.status_code, 403, refused.text)
                 self.assertEqual(refused.json()["type"], "Forbidden")
         self.assertEqual(self.acts(), [])
@@ -61,16 +90,38 @@ class TestCrossSiteRest(BrowserTestCase):
         """JSON from the intranet's own origin with the cookie, basic auth, and a JWT of @login
         are taken as before."""
         browser = self.browser()
-        created = browser.post(self.folder_url, data=self.act_body("Своя страница"), timeout=60, headers={
-            "Accept": "application/json", "Content-Type": "application/json", "Origin": self.origin})
+        created = browser.post(
+            self.folder_url,
+            data=self.act_body("Своя страница"),
+            timeout=60,
+            headers={
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+                "Origin": self.origin,
+            },
+        )
         self.assertEqual(created.status_code, 201, created.text)
-        basic = self.session("developer").post(self.folder_url, data=self.act_body("Базовая авторизация"),
-                                               headers={"Content-Type": "text/plain"})
+        basic = self.session("developer").post(
+            self.folder_url,
+            data=self.act_body("Базовая авторизация"),
+            headers={"Content-Type": "text/plain"},
+        )
         self.assertEqual(basic.status_code, 201, basic.text)
-        token = self.session("developer").post("/@login", json={"login": "developer", "password": PASSWORD}).json()
-        bearer = requests.post(self.folder_url, data=self.act_body("Токен"), timeout=60, headers={
-            "Accept": "application/json", "Content-Type": "application/json",
-            "Authorization": f"Bearer {token['token']}"})
+        token = (
+            self.session("developer")
+            .post("/@login", json={"login": "developer", "password": PASSWORD})
+            .json()
+        )
+        bearer = requests.post(
+            self.folder_url,
+            data=self.act_body("Токен"),
+            timeout=60,
+            headers={
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {token['token']}",
+            },
+        )
         self.assertEqual(bearer.status_code, 201, bearer.text)
         self.assertEqual(self.acts(), ["Базовая авторизация", "Своя страница", "Токен"])
 
@@ -85,13 +136,19 @@ class TestFormsWithoutToken(BrowserTestCase):
         return url
 
     def next_page(self, browser, response):
-        return browser.get(response.headers.get("Location") or response.url, timeout=60).text
+        return browser.get(
+            response.headers.get("Location") or response.url, timeout=60
+        ).text
 
     def test_our_step_buttons_say_nothing_was_changed(self):
         url = self.draft()
         browser = self.browser()
-        response = browser.post(f"{url}/@@transition", data={"workflow_action": "submit"},
-                                allow_redirects=False, timeout=60)
+        response = browser.post(
+            f"{url}/@@transition",
+            data={"workflow_action": "submit"},
+            allow_redirects=False,
+            timeout=60,
+        )
         page = self.next_page(browser, response)
         self.assertIn("Ничего не изменено", page)
         self.assertNotIn("Состояние теперь", page)
@@ -102,8 +159,12 @@ class TestFormsWithoutToken(BrowserTestCase):
         message gives way to what happened."""
         url = self.draft()
         browser = self.browser()
-        response = browser.post(f"{url}/content_status_modify", data={"workflow_action": "submit"},
-                                allow_redirects=False, timeout=60)
+        response = browser.post(
+            f"{url}/content_status_modify",
+            data={"workflow_action": "submit"},
+            allow_redirects=False,
+            timeout=60,
+        )
         self.assertEqual(response.status_code, 403)
         page = browser.get(url, timeout=60).text
         self.assertIn("Ничего не изменено", page)

@@ -20,4 +20,6 @@ class TestVersionHistory(ViewTests, AssignmentTestCase):
         """Where versions are kept, the page still compares them as CMFEditions does."""
         assignment = self.assignment()
         api.portal.get_tool("portal_repository").save(assignment, comment="first")
-        self.assertIn('id="versionSelector"', self.render(assignment, "@@history", TEST_USER_NAME))
+        self.assertIn(
+            'id="versionSelector"', self.render(assignment, "@@history", TEST_USER_NAME)
+        )

@@ -88,7 +88,9 @@ def split_runs(paragraph, *pieces):
 
 class TestActPrintForm(unittest.TestCase):
     def setUp(self):
-        self.data = print_forms.render_docx(print_forms.default_template(), dict(VALUES, visas=VISAS))
+        self.data = print_forms.render_docx(
+            print_forms.default_template(), dict(VALUES, visas=VISAS)
+        )
         self.document = read(self.data)
 
     def test_rendered_file_is_a_docx(self):
@@ -211,12 +213,19 @@ class TestDefaultTemplate(unittest.TestCase):
         row repeated per visa between `{%tr for %}` and `{%tr endfor %}`."""
         self.assertEqual(len(self.document.sections), 2)
         self.assertIn("Келісу парағы / Лист согласования", texts(self.document))
-        rows = [[cell.text for cell in row.cells] for row in self.document.tables[-1].rows]
+        rows = [
+            [cell.text for cell in row.cells] for row in self.document.tables[-1].rows
+        ]
         self.assertEqual(len(rows), 4)
         self.assertEqual(rows[1][0], "{%tr for visa in visas %}")
         self.assertEqual(
             rows[2],
-            ["{{ visa.name }}", "{{ visa.position }}", "{{ visa.decision }}", "{{ visa.date }}"],
+            [
+                "{{ visa.name }}",
+                "{{ visa.position }}",
+                "{{ visa.decision }}",
+                "{{ visa.date }}",
+            ],
         )
         self.assertEqual(rows[3][0], "{%tr endfor %}")
 
@@ -227,7 +236,15 @@ class TestRenderDocx(unittest.TestCase):
         takes the formatting of the run where the placeholder starts."""
 
         def build(document):
-            split_runs(document.add_paragraph(), "№ ", ("{{ num", True), "ber }}", " от ", "{{ da", "te }}")
+            split_runs(
+                document.add_paragraph(),
+                "№ ",
+                ("{{ num", True),
+                "ber }}",
+                " от ",
+                "{{ da",
+                "te }}",
+            )
 
         values = {"number": "12", "date": date(2026, 2, 1)}
         document = read(print_forms.render_docx(template(build), values))
@@ -243,16 +260,22 @@ class TestRenderDocx(unittest.TestCase):
         def build(document):
             table = document.add_table(rows=4, cols=2)
             table.cell(0, 0).text, table.cell(0, 1).text = "Ф.И.О.", "Дата"
-            split_runs(table.cell(1, 0).paragraphs[0], "{%tr for ", "visa in vi", "sas %}")
+            split_runs(
+                table.cell(1, 0).paragraphs[0], "{%tr for ", "visa in vi", "sas %}"
+            )
             split_runs(table.cell(2, 0).paragraphs[0], "{{ vi", "sa.na", "me }}")
             split_runs(table.cell(2, 1).paragraphs[0], "{", "{visa.date}", "}")
             split_runs(table.cell(3, 0).paragraphs[0], "{%tr end", "for %}")
 
-        visas = [{"name": "Ким В. А.", "date": date(2026, 1, 5)}, {"name": "Петрова А. С."}]
+        visas = [
+            {"name": "Ким В. А.", "date": date(2026, 1, 5)},
+            {"name": "Петрова А. С."},
+        ]
         document = read(print_forms.render_docx(template(build), {"visas": visas}))
         rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
         self.assertEqual(
-            rows, [["Ф.И.О.", "Дата"], ["Ким В. А.", "05.01.2026"], ["Петрова А. С.", ""]]
+            rows,
+            [["Ф.И.О.", "Дата"], ["Ким В. А.", "05.01.2026"], ["Петрова А. С.", ""]],
         )
 
     def test_missing_values_render_empty(self):
@@ -281,19 +304,33 @@ class TestRenderDocx(unittest.TestCase):
         def build(document):
             document.add_paragraph("{{ title_ru }} / {{ number }}")
 
-        values = {"title_ru": "О {{ number }} {% if x %} <w:br/> & «ТОО»", "number": "5"}
+        values = {
+            "title_ru": "О {{ number }} {% if x %} <w:br/> & «ТОО»",
+            "number": "5",
+        }
         document = read(print_forms.render_docx(template(build), values))
-        self.assertEqual(document.paragraphs[0].text, "О {{ number }} {% if x %} <w:br/> & «ТОО» / 5")
+        self.assertEqual(
+            document.paragraphs[0].text, "О {{ number }} {% if x %} <w:br/> & «ТОО» / 5"
+        )
 
     def test_paragraphs_repeated_and_dropped(self):
         """`{%p for %}` repeats a paragraph, `{%p if %}` drops one; the tag paragraphs vanish."""
 
         def build(document):
-            for text in ("{%p for item in items %}", "{{ loop.index }}. {{ item }}", "{%p endfor %}",
-                         "{%p if note %}", "{{ note }}", "{%p endif %}", "Конец"):
+            for text in (
+                "{%p for item in items %}",
+                "{{ loop.index }}. {{ item }}",
+                "{%p endfor %}",
+                "{%p if note %}",
+                "{{ note }}",
+                "{%p endif %}",
+                "Конец",
+            ):
                 document.add_paragraph(text)
 
-        data = print_forms.render_docx(template(build), {"items": ["О бюджете", "Об отчёте"], "note": ""})
+        data = print_forms.render_docx(
+            template(build), {"items": ["О бюджете", "Об отчёте"], "note": ""}
+        )
         self.assertEqual(texts(read(data)), ["1. О бюджете", "2. Об отчёте", "Конец"])
 
     def test_placeholders_in_header_and_footer(self):
@@ -322,7 +359,9 @@ class TestRenderDocx(unittest.TestCase):
         values = {"text": "один\r\nдва\x0bтри\x0cчетыре\x07\x00\x1f"}
         document = read(print_forms.render_docx(template(build), values))
         self.assertEqual(texts(document), ["один\nдва\nтри\nчетыре", "после"])
-        self.assertEqual(len(document.paragraphs[0]._p.findall(f"{qn('w:r')}/{qn('w:br')}")), 3)
+        self.assertEqual(
+            len(document.paragraphs[0]._p.findall(f"{qn('w:r')}/{qn('w:br')}")), 3
+        )
 
     def test_paragraphs_filter(self):
         """`{{ text|paragraphs }}` prints each line as a paragraph of its own with the formatting
@@ -336,7 +375,9 @@ class TestRenderDocx(unittest.TestCase):
         document = read(print_forms.render_docx(template(build), values))
         self.assertEqual(texts(document), ["Первый абзац.", "Второй & <последний>."])
         for paragraph in document.paragraphs:
-            self.assertAlmostEqual(paragraph.paragraph_format.first_line_indent, Mm(10), delta=Mm(0.1))
+            self.assertAlmostEqual(
+                paragraph.paragraph_format.first_line_indent, Mm(10), delta=Mm(0.1)
+            )
 
     def test_printable(self):
         """The helper every printed value goes through: None, dates, text and markup."""

@@ -1,10 +1,10 @@
 """Registration under load over real HTTP: concurrent clients never see a 5xx, and the numbers
 stay gapless and unique (RULES.md R10.16, R13.6)."""
 
+from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.tests.rest import PASSWORD
 from akimat.content.tests.rest import RestClient
-from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
 from plone.restapi.testing import RelativeSession
@@ -31,9 +31,15 @@ class TestConcurrentRegistration(RestClient, AppealTestCase):
 
     def register(self, session, client, index):
         """Create an appeal and register it, as the e-appeals integration does: the statuses."""
-        body = {"@type": "Appeal", "kind": "appeal", "title": f"Обращение {client}-{index}",
-                "substance": "Прошу рассмотреть.", "channel": "e-appeals",
-                "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": f"Заявитель {client}-{index}"}
+        body = {
+            "@type": "Appeal",
+            "kind": "appeal",
+            "title": f"Обращение {client}-{index}",
+            "substance": "Прошу рассмотреть.",
+            "channel": "e-appeals",
+            "received_at": "2026-12-01T11:00:00+05:00",
+            "applicant_name": f"Заявитель {client}-{index}",
+        }
         created = session.post("/appeals", json=body)
         if created.status_code != 201:
             return [created.status_code]
@@ -43,17 +49,28 @@ class TestConcurrentRegistration(RestClient, AppealTestCase):
     def test_concurrent_clients_register_without_errors_and_gaps(self):
         """R10.16, R13.6: 8 clients at once, 5 registrations each: every request succeeds (no 5xx
         for a database conflict) and the appeals hold № 1…N of the year, each once."""
+
         def client(number):
             session = self.client_session()
-            return [status for index in range(PER_CLIENT) for status in self.register(session, number, index)]
+            return [
+                status
+                for index in range(PER_CLIENT)
+                for status in self.register(session, number, index)
+            ]
 
         with ThreadPoolExecutor(CLIENTS) as pool:
-            statuses = [status for result in pool.map(client, range(CLIENTS)) for status in result]
+            statuses = [
+                status
+                for result in pool.map(client, range(CLIENTS))
+                for status in result
+            ]
         self.assertEqual([s for s in statuses if s >= 500], [])
         self.assertEqual(set(statuses), {200, 201})
         transaction.begin()  # see what the server committed
         numbers = sorted(
             brain.getObject().registration_number
-            for brain in api.content.find(portal_type="Appeal", review_state="registered")
+            for brain in api.content.find(
+                portal_type="Appeal", review_state="registered"
+            )
         )
         self.assertEqual(numbers, list(range(1, CLIENTS * PER_CLIENT + 1)))

@@ -19,17 +19,25 @@ class TestSecurityFollowsFields(MeetingFixture, unittest.TestCase):
 
     def catalogued(self, obj):
         catalog = api.portal.get_tool("portal_catalog")
-        return set(catalog.getIndexDataForUID("/".join(obj.getPhysicalPath()))["allowedRolesAndUsers"])
+        return set(
+            catalog.getIndexDataForUID("/".join(obj.getPhysicalPath()))[
+                "allowedRolesAndUsers"
+            ]
+        )
 
     def computed(self, obj):
         catalog = api.portal.get_tool("portal_catalog")
-        return set(getMultiAdapter((obj, catalog), IIndexer, name="allowedRolesAndUsers")())
+        return set(
+            getMultiAdapter((obj, catalog), IIndexer, name="allowedRolesAndUsers")()
+        )
 
     def edit(self, obj, **fields):
         for name, value in fields.items():
             setattr(obj, name, value)
         notify(ObjectModifiedEvent(obj, Attributes(None, *fields)))
-        api.portal.get_tool("portal_catalog").searchResults(UID=obj.UID())  # process the queue
+        api.portal.get_tool("portal_catalog").searchResults(
+            UID=obj.UID()
+        )  # process the queue
 
     def assert_in_step(self, obj, former, new):
         self.assertEqual(self.catalogued(obj), self.computed(obj))
@@ -53,7 +61,12 @@ class TestSecurityFollowsFields(MeetingFixture, unittest.TestCase):
         protocol = self.protocol(self.held_meeting())
         assignment = self.assignment(protocol, "1", lead_executor="economy-head")
         with api.env.adopt_user(username="economy-head"):
-            report = api.content.create(container=assignment, type="ExecutionReport", id="report", title="Исполнено")
+            report = api.content.create(
+                container=assignment,
+                type="ExecutionReport",
+                id="report",
+                title="Исполнено",
+            )
         self.edit(assignment, lead_executor="finance-head")
         self.assertNotIn("user:economy-head", self.catalogued(assignment))
         for obj in (assignment, report):  # the report's author keeps it as its owner

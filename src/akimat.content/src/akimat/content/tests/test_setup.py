@@ -5,19 +5,19 @@ from akimat.content.acts.act import Act
 from akimat.content.agreement import visas
 from akimat.content.control.assignment import Assignment
 from akimat.content.core import numbering
-from akimat.content.library import stemming
-from akimat.content.meetings import votes
-from akimat.content.meetings.meeting import Meeting
 from akimat.content.core.calendar import get_calendar
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.interfaces import ICalendarSettings
+from akimat.content.library import stemming
+from akimat.content.meetings import votes
+from akimat.content.meetings.meeting import Meeting
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from datetime import date
 from plone import api
-from plone.base.utils import get_installer
 from plone.app.contenttypes.interfaces import IFolder
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.base.utils import get_installer
 from plone.browserlayer.utils import registered_layers
 from Products.CMFCore.indexing import processQueue
 from types import SimpleNamespace
@@ -37,18 +37,24 @@ class TestInstall(unittest.TestCase):
         self.portal = self.layer["portal"]
 
     def test_product_installed(self):
-        self.assertTrue(get_installer(self.portal).is_product_installed("akimat.content"))
+        self.assertTrue(
+            get_installer(self.portal).is_product_installed("akimat.content")
+        )
 
     def test_browser_layer_and_registry(self):
         self.assertIn(IAkimatContentLayer, registered_layers())
         self.assertEqual(
-            api.portal.get_registry_record("extra_holidays", interface=ICalendarSettings), []
+            api.portal.get_registry_record(
+                "extra_holidays", interface=ICalendarSettings
+            ),
+            [],
         )
 
     def test_calendar_control_panel(self):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.assertIn(
-            "akimat-calendar", [c.id for c in self.portal.portal_controlpanel.listActions()]
+            "akimat-calendar",
+            [c.id for c in self.portal.portal_controlpanel.listActions()],
         )
 
     def test_calendar_control_panel_renders_for_managers(self):
@@ -65,10 +71,12 @@ class TestInstall(unittest.TestCase):
         get_installer(self.portal).uninstall_product("akimat.content")
         self.assertNotIn(IAkimatContentLayer, registered_layers())
         self.assertNotIn(
-            f"{ICalendarSettings.__identifier__}.extra_holidays", api.portal.get_tool("portal_registry")
+            f"{ICalendarSettings.__identifier__}.extra_holidays",
+            api.portal.get_tool("portal_registry"),
         )
         self.assertNotIn(
-            "akimat-calendar", [c.id for c in self.portal.portal_controlpanel.listActions()]
+            "akimat-calendar",
+            [c.id for c in self.portal.portal_controlpanel.listActions()],
         )
 
 
@@ -81,14 +89,20 @@ class TestCalendarInTheSite(unittest.TestCase):
     def test_registry_transfer_moves_deadlines_without_code_change(self):
         """R0.1/R0.2: a day transfer the administrator enters in the registry changes deadlines."""
         api.portal.set_registry_record(
-            "extra_holidays", ["2026-12-18 Перенос выходного"], interface=ICalendarSettings
+            "extra_holidays",
+            ["2026-12-18 Перенос выходного"],
+            interface=ICalendarSettings,
         )
         api.portal.set_registry_record(
-            "extra_working_days", ["2026-12-19 Рабочая суббота"], interface=ICalendarSettings
+            "extra_working_days",
+            ["2026-12-19 Рабочая суббота"],
+            interface=ICalendarSettings,
         )
         calendar = get_calendar()
         self.assertEqual(calendar.deadline(date(2026, 12, 18)), date(2026, 12, 19))
-        self.assertEqual(calendar.add_working_days(date(2026, 12, 17), 2), date(2026, 12, 21))
+        self.assertEqual(
+            calendar.add_working_days(date(2026, 12, 17), 2), date(2026, 12, 21)
+        )
 
     def test_malformed_registry_line_is_refused(self):
         """R0.1: the registry refuses a line that is not «YYYY-MM-DD note»."""
@@ -110,10 +124,12 @@ class TestCalendarInTheSite(unittest.TestCase):
         self.assertEqual(self.names(date(2026, 12, 16), "ru"), ["День Независимости"])
         self.assertEqual(self.names(date(2026, 12, 16), "kk"), ["Тәуелсіздік күні"])
         self.assertEqual(
-            self.names(date(2026, 3, 24), "ru"), ["Наурыз мейрамы (перенесённый выходной)"]
+            self.names(date(2026, 3, 24), "ru"),
+            ["Наурыз мейрамы (перенесённый выходной)"],
         )
         self.assertEqual(
-            self.names(date(2024, 5, 8), "ru"), ["Выходной день (перенесён с 04.05.2024)"]
+            self.names(date(2024, 5, 8), "ru"),
+            ["Выходной день (перенесён с 04.05.2024)"],
         )
 
 
@@ -127,19 +143,32 @@ class TestUpgradeTo1006(unittest.TestCase):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         catalog = api.portal.get_tool("portal_catalog")
         catalog.delIndex("SearchableText")
-        catalog.addIndex("SearchableText", "ZCTextIndex", extra=SimpleNamespace(
-            doc_attr="SearchableText", lexicon_id="plone_lexicon", index_type="Okapi BM25 Rank"))
+        catalog.addIndex(
+            "SearchableText",
+            "ZCTextIndex",
+            extra=SimpleNamespace(
+                doc_attr="SearchableText",
+                lexicon_id="plone_lexicon",
+                index_type="Okapi BM25 Rank",
+            ),
+        )
         setup = portal.portal_setup
         setup.setLastVersionForProfile("akimat.content:default", "1005")
 
         setup.upgradeProfile("akimat.content:default")
 
-        self.assertEqual(setup.getLastVersionForProfile("akimat.content:default"),
-                         (setup.getVersionForProfile("akimat.content:default"),))
-        self.assertEqual(catalog._catalog.getIndex("SearchableText").lexicon_id, stemming.LEXICON_ID)
+        self.assertEqual(
+            setup.getLastVersionForProfile("akimat.content:default"),
+            (setup.getVersionForProfile("akimat.content:default"),),
+        )
+        self.assertEqual(
+            catalog._catalog.getIndex("SearchableText").lexicon_id, stemming.LEXICON_ID
+        )
         self.assertIn("Report", api.portal.get_tool("portal_types"))
-        self.assertEqual(api.portal.get_tool("portal_workflow").getChainForPortalType("Report"),
-                         ("akimat_report_workflow",))
+        self.assertEqual(
+            api.portal.get_tool("portal_workflow").getChainForPortalType("Report"),
+            ("akimat_report_workflow",),
+        )
 
 
 class TestUpgradeTo1007(unittest.TestCase):
@@ -159,7 +188,11 @@ class TestUpgradeTo1007(unittest.TestCase):
 
         self.assertIn("Section", types)
         self.assertEqual(
-            {role["name"] for role in portal.rolesOfPermission("akimat.content: Add Section") if role["selected"]},
+            {
+                role["name"]
+                for role in portal.rolesOfPermission("akimat.content: Add Section")
+                if role["selected"]
+            },
             {"Manager", "Site Administrator"},
         )
 
@@ -173,19 +206,29 @@ class TestDomainLayout(unittest.TestCase):
         for old, new in old_names.MOVED.items():
             with self.subTest(old=old):
                 self.assertIs(resolve(old), resolve(new))
-        self.assertIs(resolve("akimat.content.content.assignment.Assignment"), Assignment)
+        self.assertIs(
+            resolve("akimat.content.content.assignment.Assignment"), Assignment
+        )
         self.assertIs(resolve("akimat.content.numbering.Counter"), numbering.Counter)
-        self.assertIs(resolve("akimat.content.stemming.RussianSnowballStemmer"),
-                      stemming.RussianSnowballStemmer)
+        self.assertIs(
+            resolve("akimat.content.stemming.RussianSnowballStemmer"),
+            stemming.RussianSnowballStemmer,
+        )
 
     def test_a_pickle_naming_an_old_class_loads_the_new_one(self):
         self.assertIs(pickle.loads(b"cakimat.content.content.act\nAct\n."), Act)
 
     def test_a_vote_result_pickled_before_the_move_loads(self):
         """An agenda item keeps its votes as `votes.Result`, pickled by its module's old name."""
-        result = votes.Result(votes_for=6, against=1, abstained=0, outcome=votes.ADOPTED)
-        stored = pickle.dumps(result, protocol=3)  # the ZODB's protocol: the class by name
-        stored = stored.replace(b"akimat.content.meetings.votes", b"akimat.content.votes")
+        result = votes.Result(
+            votes_for=6, against=1, abstained=0, outcome=votes.ADOPTED
+        )
+        stored = pickle.dumps(
+            result, protocol=3
+        )  # the ZODB's protocol: the class by name
+        stored = stored.replace(
+            b"akimat.content.meetings.votes", b"akimat.content.votes"
+        )
 
         self.assertEqual(pickle.loads(stored), result)
 
@@ -195,7 +238,8 @@ class TestDomainLayout(unittest.TestCase):
         portal = self.layer["portal"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
         document = api.content.create(
-            container=portal, type="Document", id="agreed", title="Об утверждении плана")
+            container=portal, type="Document", id="agreed", title="Об утверждении плана"
+        )
         meeting = Meeting()
         meeting.kind, meeting.hall = "apparatus-meeting", None
 
@@ -213,7 +257,9 @@ class TestDomainLayout(unittest.TestCase):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         types = api.portal.get_tool("portal_types")
         types["Act"].klass = "akimat.content.content.act.Act"
-        section = api.content.create(container=portal, type="Section", id="old-section", title="Old")
+        section = api.content.create(
+            container=portal, type="Section", id="old-section", title="Old"
+        )
         processQueue()  # the section's indexing, queued until now
         catalog = api.portal.get_tool("portal_catalog")
         processQueue()

@@ -9,7 +9,9 @@ from zope.interface import alsoProvides
 def render(request, context, name, userid, method="GET", **form):
     """The output of the view `name` on `context` for `userid`, with `form` as the request's form;
     a POST carries the user's plone.protect token, as the page's form does, unless `form` has one."""
-    request.response.setStatus(200)  # a form after an earlier redirect would render nothing
+    request.response.setStatus(
+        200
+    )  # a form after an earlier redirect would render nothing
     request.form.clear()
     request.form.update(form)
     request["REQUEST_METHOD"] = method

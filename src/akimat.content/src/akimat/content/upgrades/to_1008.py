@@ -7,7 +7,11 @@ from plone import api
 
 def reindex_interfaces(context):
     types = api.portal.get_tool("portal_types")
-    ours = [fti.getId() for fti in types.listTypeInfo() if getattr(fti, "klass", "").startswith("akimat.content.")]
+    ours = [
+        fti.getId()
+        for fti in types.listTypeInfo()
+        if getattr(fti, "klass", "").startswith("akimat.content.")
+    ]
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=ours):
         brain._unrestrictedGetObject().reindexObject(idxs=["object_provides"])

@@ -6,15 +6,15 @@ links to it: the page's own query and rows, so the block and the page never disa
 
 from akimat.content.acts.browser.act import ActsForAcquaintance
 from akimat.content.acts.browser.act import AwaitingMyVisa
+from akimat.content.control.browser.traffic_light import brain_light
+from akimat.content.control.my_assignments import assignments_of
+from akimat.content.core.calendar import get_calendar
+from akimat.content.core.calendar import now
+from akimat.content.core.principals import PrincipalTitles
 from akimat.content.meetings.browser.meeting_calendar import entry
 from akimat.content.meetings.browser.meeting_calendar import UpcomingMeetings
 from akimat.content.meetings.browser.protocol import ProtocolsAwaitingMySignature
 from akimat.content.meetings.browser.protocol import ProtocolsAwaitingMyVisa
-from akimat.content.control.browser.traffic_light import brain_light
-from akimat.content.core.calendar import get_calendar
-from akimat.content.core.calendar import now
-from akimat.content.control.my_assignments import assignments_of
-from akimat.content.core.principals import PrincipalTitles
 from akimat.policy.sections import SECTIONS
 from plone import api
 from Products.Five.browser import BrowserView
@@ -38,7 +38,12 @@ class FrontPage(BrowserView):
             )
         }
         return [
-            {"id": s.id, "title": s.title, "description": s.description, "url": visible[s.id]}
+            {
+                "id": s.id,
+                "title": s.title,
+                "description": s.description,
+                "url": visible[s.id],
+            }
             for s in SECTIONS
             if s.id in visible
         ]
@@ -50,9 +55,12 @@ class FrontPage(BrowserView):
         return {
             "total": len(brains),
             "entries": [
-                {"title": brain.Title, "url": brain.getURL(),
-                 "deadline": brain.deadline.strftime("%d.%m.%Y"),
-                 "light": brain_light(brain, today, calendar)}
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "deadline": brain.deadline.strftime("%d.%m.%Y"),
+                    "light": brain_light(brain, today, calendar),
+                }
                 for brain in brains[:MY_ASSIGNMENTS_SHOWN]
             ],
         }
@@ -60,13 +68,19 @@ class FrontPage(BrowserView):
     def upcoming_meetings(self):
         """The meetings of today and the next 14 days, cancelled ones left out: when, what, which hall."""
         brains = UpcomingMeetings(self.context, self.request).brains()
-        return {"total": len(brains), "entries": [entry(brain) for brain in brains[:MEETINGS_SHOWN]]}
+        return {
+            "total": len(brains),
+            "entries": [entry(brain) for brain in brains[:MEETINGS_SHOWN]],
+        }
 
     def _first_rows(self, listing_class):
         """The total and the first rows of one of the listing pages of acts or protocols."""
         listing = listing_class(self.context, self.request)
         brains = listing.brains()
-        return {"total": len(brains), "entries": [listing.row(brain) for brain in brains[:DOCUMENTS_SHOWN]]}
+        return {
+            "total": len(brains),
+            "entries": [listing.row(brain) for brain in brains[:DOCUMENTS_SHOWN]],
+        }
 
     def awaiting_my_visa(self):
         """The acts the user is expected to visa now, himself or as a substitute (R10.4a, R11.4)."""
@@ -85,18 +99,36 @@ class FrontPage(BrowserView):
         return self._first_rows(ProtocolsAwaitingMySignature)
 
     def may_see_control_list(self):
-        return api.user.has_permission("akimat.content: View control list", obj=self.context)
+        return api.user.has_permission(
+            "akimat.content: View control list", obj=self.context
+        )
 
     def new_reports(self):
         """What's new in the document library: the reports published last (R9.10d)."""
-        brains = api.content.find(portal_type="Report", review_state="published", sort_on="effective",
-                                  sort_order="descending", sort_limit=NEW_REPORTS_SHOWN)[:NEW_REPORTS_SHOWN]
+        brains = api.content.find(
+            portal_type="Report",
+            review_state="published",
+            sort_on="effective",
+            sort_order="descending",
+            sort_limit=NEW_REPORTS_SHOWN,
+        )[:NEW_REPORTS_SHOWN]
         titles = PrincipalTitles()
-        return [{"title": brain.Title, "url": brain.getURL(), "department": titles(brain.department),
-                 "date": brain.effective.strftime("%d.%m.%Y")} for brain in brains]
+        return [
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "department": titles(brain.department),
+                "date": brain.effective.strftime("%d.%m.%Y"),
+            }
+            for brain in brains
+        ]
 
     def schedules_to_approve(self):
         """R14.1: the reception schedules the akim is asked to approve (only he may)."""
-        return [{"title": brain.Title, "url": brain.getURL()}
-                for brain in api.content.find(portal_type="ReceptionSchedule", review_state="draft")
-                if api.user.has_permission(APPROVE_SCHEDULE, obj=brain.getObject())]
+        return [
+            {"title": brain.Title, "url": brain.getURL()}
+            for brain in api.content.find(
+                portal_type="ReceptionSchedule", review_state="draft"
+            )
+            if api.user.has_permission(APPROVE_SCHEDULE, obj=brain.getObject())
+        ]

@@ -31,12 +31,16 @@ class ReportListing(CollectionView):
             "title": brain.Title,
             "url": brain.getURL(),
             "department": self._department(brain.department),
-            "period": self.period(brain.period_kind, brain.report_period, brain.report_year),
+            "period": self.period(
+                brain.period_kind, brain.report_period, brain.report_year
+            ),
             "file_types": ", ".join(map(file_type_title, brain.file_types or ())),
             "state": self._state(brain.review_state),
             "state_class": f"state-{brain.review_state}",
             # A draft has no effective date yet: Dexterity then gives the floor date.
-            "date": brain.effective.strftime("%d.%m.%Y") if brain.effective > FLOOR_DATE else "",
+            "date": brain.effective.strftime("%d.%m.%Y")
+            if brain.effective > FLOOR_DATE
+            else "",
         }
 
     def period(self, kind, number, year):
@@ -45,9 +49,14 @@ class ReportListing(CollectionView):
             month = translate(MONTHS[number - 1], context=self.request)
             message = _("${month} ${year}", mapping={"month": month, "year": year})
         elif kind == "quarter":
-            message = _("Quarter ${quarter} of ${year}", mapping={"quarter": number, "year": year})
+            message = _(
+                "Quarter ${quarter} of ${year}",
+                mapping={"quarter": number, "year": year},
+            )
         elif kind == "half-year":
-            message = _("Half-year ${half} of ${year}", mapping={"half": number, "year": year})
+            message = _(
+                "Half-year ${half} of ${year}", mapping={"half": number, "year": year}
+            )
         else:
             message = _("Year ${year}", mapping={"year": year})
         return translate(message, context=self.request)

@@ -30,20 +30,32 @@ import traceback
 
 # Plone's pages on any item that the UI offers: its default view, the edit form, the history
 # (CMFEditions' comparison, the «History» action, the popup), sharing; folder contents on folders.
-PLONE_PAGES = ("view", "edit", "history", "historyview", "contenthistorypopup", "sharing")
+PLONE_PAGES = (
+    "view",
+    "edit",
+    "history",
+    "historyview",
+    "contenthistorypopup",
+    "sharing",
+)
 FOLDER_PAGES = ("folder_contents",)
 # The requests some pages are opened with, besides the bare one (which must not fail either).
 QUERIES = {
     "handout": [{"audience": audience} for audience in ("akim", "deputies", "members")],
-    "handout.zip": [{"audience": audience} for audience in ("akim", "deputies", "members")],
+    "handout.zip": [
+        {"audience": audience} for audience in ("akim", "deputies", "members")
+    ],
     "extract.docx": [{"item": "1"}],
 }
 
 
 def our_types():
     """The portal types of akimat.content."""
-    return tuple(fti.getId() for fti in api.portal.get_tool("portal_types").listTypeInfo()
-                 if getattr(fti, "klass", "").startswith("akimat.content."))
+    return tuple(
+        fti.getId()
+        for fti in api.portal.get_tool("portal_types").listTypeInfo()
+        if getattr(fti, "klass", "").startswith("akimat.content.")
+    )
 
 
 def our_states():
@@ -52,7 +64,11 @@ def our_states():
     pairs = set()
     for portal_type in our_types():
         chain = workflows.getChainForPortalType(portal_type)
-        pairs.update((portal_type, state) for workflow in chain for state in workflows[workflow].states.objectIds())
+        pairs.update(
+            (portal_type, state)
+            for workflow in chain
+            for state in workflows[workflow].states.objectIds()
+        )
         if not chain:
             pairs.add((portal_type, ""))
     return pairs
@@ -91,14 +107,20 @@ def our_pages():
         if len(registration.required) == 2
         and registration.required[1].isOrExtends(IBrowserRequest)
         and registration.provided is Interface
-        and not IService.implementedBy(registration.factory)  # REST services are not pages
+        and not IService.implementedBy(
+            registration.factory
+        )  # REST services are not pages
         and "/akimat/" in str(getattr(registration.info, "file", ""))
     ]
 
 
 def registered_for(obj, request, registered):
     """The names of our pages registered for the object's interfaces."""
-    names = [name for context, layer, name in registered if context.providedBy(obj) and layer.providedBy(request)]
+    names = [
+        name
+        for context, layer, name in registered
+        if context.providedBy(obj) and layer.providedBy(request)
+    ]
     return list(dict.fromkeys(names))
 
 
@@ -114,8 +136,10 @@ def plone_pages(obj):
 def fresh_request(layer, form=None):
     """A new request on the layer's site, marked with the site's browser layers as traversal
     would; the global request and site point to it. Returns (portal, request)."""
-    app = makerequest(layer["app"].aq_base, environ={"SERVER_NAME": "nohost", "SERVER_PORT": "80",
-                                                     "REQUEST_METHOD": "GET"})
+    app = makerequest(
+        layer["app"].aq_base,
+        environ={"SERVER_NAME": "nohost", "SERVER_PORT": "80", "REQUEST_METHOD": "GET"},
+    )
     request = app.REQUEST
     portal = app[layer["portal"].getId()]
     request["PARENTS"] = [portal, app]
@@ -127,26 +151,40 @@ def fresh_request(layer, form=None):
 
 
 # What opens Plone's own pages on an item to a user.
-PLONE_PAGE_PERMISSIONS = ("Modify portal content", "Sharing page: Delegate roles", "List folder contents",
-                          "Add portal content", "CMFEditions: Access previous versions")
+PLONE_PAGE_PERMISSIONS = (
+    "Modify portal content",
+    "Sharing page: Delegate roles",
+    "List folder contents",
+    "Add portal content",
+    "CMFEditions: Access previous versions",
+)
 
 
 def frame(obj):
     """What the current user's frame around the object's pages shows by: the steps of its workflow
     menu, whose guards run there."""
-    return frozenset(transition["id"] for transition in api.portal.get_tool("portal_workflow").getTransitionsFor(obj))
+    return frozenset(
+        transition["id"]
+        for transition in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)
+    )
 
 
 def plone_access(obj):
     """Which of Plone's own pages on the object the current user may open."""
-    return frozenset(permission for permission in PLONE_PAGE_PERMISSIONS
-                     if api.user.has_permission(permission, obj=obj))
+    return frozenset(
+        permission
+        for permission in PLONE_PAGE_PERMISSIONS
+        if api.user.has_permission(permission, obj=obj)
+    )
 
 
 def named_principals(obj):
     """The principals the object names in its local roles."""
-    return {principal for _name, provider in getAdapters((obj,), ILocalRoleProvider)
-            for principal, _roles in provider.getAllRoles()}
+    return {
+        principal
+        for _name, provider in getAdapters((obj,), ILocalRoleProvider)
+        for principal, _roles in provider.getAllRoles()
+    }
 
 
 def ways_of_seeing(obj, userids):
@@ -160,7 +198,9 @@ def ways_of_seeing(obj, userids):
         user = users.getUserById(userid)
         if user.has_permission("View", obj):
             roles = frozenset(user.getRolesInContext(obj))
-            ways.setdefault((roles, userid if userid in named else None), (userid, roles))
+            ways.setdefault(
+                (roles, userid if userid in named else None), (userid, roles)
+            )
     return dict(ways.values())
 
 
@@ -178,11 +218,13 @@ def chosen_paths(portal, made):
         covered.add(key)
         siblings.add((parent, key))
     site_path = "/".join(portal.getPhysicalPath())
-    for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(portal_type=types, sort_on="path"):
+    for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type=types, sort_on="path"
+    ):
         key = situation(brain._unrestrictedGetObject(), types)
         if key not in covered:
             covered.add(key)
-            paths.append(brain.getPath()[len(site_path) + 1:])
+            paths.append(brain.getPath()[len(site_path) + 1 :])
     return paths
 
 
@@ -209,14 +251,22 @@ class RenderMatrix:
     def render_object(self, path, userids):
         portal, request = fresh_request(self.layer)
         obj = portal.unrestrictedTraverse(path)
-        ours = [name for name in registered_for(obj, request, self.registered) if name not in PLONE_PAGES]
+        ours = [
+            name
+            for name in registered_for(obj, request, self.registered)
+            if name not in PLONE_PAGES
+        ]
         pages, by_roles, by_access, framed = {}, {}, {}, {}
         for userid, roles in ways_of_seeing(obj, userids).items():
-            pages[userid] = ["view"] + (ours if by_roles.setdefault(roles, userid) == userid else [])
+            pages[userid] = ["view"] + (
+                ours if by_roles.setdefault(roles, userid) == userid else []
+            )
             with api.env.adopt_user(username=userid):
                 framed.setdefault(frame(obj), userid)
                 if by_access.setdefault(plone_access(obj), userid) == userid:
-                    pages[userid] += [name for name in plone_pages(obj) if name != "view"]
+                    pages[userid] += [
+                        name for name in plone_pages(obj) if name != "view"
+                    ]
         for userid in framed.values():
             self.render(path, userid, "view")
             pages[userid].remove("view")
@@ -234,7 +284,9 @@ class RenderMatrix:
         obj = portal.unrestrictedTraverse(path)
         with api.env.adopt_user(username=userid):
             try:
-                page = obj.restrictedTraverse(name if name.startswith("++") else f"@@{name}")
+                page = obj.restrictedTraverse(
+                    name if name.startswith("++") else f"@@{name}"
+                )
             except (Unauthorized, NotFound):
                 return False  # not his to open
             request["PUBLISHED"] = page
@@ -247,12 +299,22 @@ class RenderMatrix:
                 self.fail(error, path, userid, name, form)
                 return True
         if request.response.getStatus() >= 500:
-            self.failures.append(Failure("HTTP 500", path, userid, name, str(form or ""), ""))
+            self.failures.append(
+                Failure("HTTP 500", path, userid, name, str(form or ""), "")
+            )
         return True
 
     def fail(self, error, path, userid, name, form):
         entries = traceback.extract_tb(error.__traceback__)[1:]  # below this module
-        ours = [entry for entry in entries if "/akimat/" in entry.filename and "/tests/" not in entry.filename]
-        where = "; ".join(f"{entry.filename}:{entry.lineno}" for entry in (ours[-1:] + entries[-1:]))
+        ours = [
+            entry
+            for entry in entries
+            if "/akimat/" in entry.filename and "/tests/" not in entry.filename
+        ]
+        where = "; ".join(
+            f"{entry.filename}:{entry.lineno}" for entry in (ours[-1:] + entries[-1:])
+        )
         page = f"{name}?{form}" if form else name
-        self.failures.append(Failure(type(error).__name__, path, userid, page, str(error)[:300], where))
+        self.failures.append(
+            Failure(type(error).__name__, path, userid, page, str(error)[:300], where)
+        )

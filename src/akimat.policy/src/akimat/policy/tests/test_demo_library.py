@@ -1,8 +1,8 @@
 """The demo document library (README; RULES.md R9.10d): a year of reports of four departments,
 found by facets and by a word inside their PDFs; what is late and missing shows."""
 
-from akimat.content.library import obligations as report_obligations
 from akimat.content.core.calendar import now
+from akimat.content.library import obligations as report_obligations
 from akimat.policy.demo_library import add_demo_library
 from akimat.policy.demo_library import OBLIGATIONS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
@@ -25,14 +25,24 @@ class TestDemoLibrary(unittest.TestCase):
         """R9.10d: published reports of four departments, monthly to annual."""
         brains = self.find(review_state="published")
         self.assertGreaterEqual(len(brains), 40)
-        self.assertEqual({brain.department for brain in brains}, {"economy", "finance", "svodny-otdel", "orgotdel"})
-        self.assertEqual({brain.period_kind for brain in brains}, {"month", "quarter", "half-year", "year"})
+        self.assertEqual(
+            {brain.department for brain in brains},
+            {"economy", "finance", "svodny-otdel", "orgotdel"},
+        )
+        self.assertEqual(
+            {brain.period_kind for brain in brains},
+            {"month", "quarter", "half-year", "year"},
+        )
 
     def test_found_by_a_word_inside_a_pdf(self):
         """A staff member finds the budget reports by a word of their PDF, in another form, and a
         Kazakh word in capitals."""
         self.assertTrue(self.find(SearchableText="кредиторской", department="finance"))
-        budget = self.find(SearchableText="доходов бюджетов", department="finance", period_kind="quarter")
+        budget = self.find(
+            SearchableText="доходов бюджетов",
+            department="finance",
+            period_kind="quarter",
+        )
         self.assertTrue(budget)
         self.assertTrue(all(brain.file_types == ["pdf"] for brain in budget))
         self.assertTrue(self.find(SearchableText="ЖЕРГІЛІКТІ"))
@@ -42,10 +52,20 @@ class TestDemoLibrary(unittest.TestCase):
         today = now().date()
         states = {}
         for obligation in report_obligations.obligations():
-            states[obligation.report_kind] = report_obligations.statuses(obligation, today, 6)
-        orgotdel = [s for s in states["Информация о встречах акима с населением"] if s.due <= today]
+            states[obligation.report_kind] = report_obligations.statuses(
+                obligation, today, 6
+            )
+        orgotdel = [
+            s
+            for s in states["Информация о встречах акима с населением"]
+            if s.due <= today
+        ]
         self.assertEqual(orgotdel[0].state, "late")
-        prices = [s for s in states["Мониторинг цен на социально значимые продукты"] if s.due <= today]
+        prices = [
+            s
+            for s in states["Мониторинг цен на социально значимые продукты"]
+            if s.due <= today
+        ]
         self.assertTrue(prices[2].late and prices[2].state == "in")
 
     def test_again_adds_nothing(self):

@@ -23,7 +23,10 @@ class TestDemoReceptions(unittest.TestCase):
 
     def test_approved_by_the_akim(self):
         """R14.1: the demo schedule is the one the akim approved."""
-        self.assertEqual((self.schedule.review_state(), self.schedule.approved_by), ("approved", "seitzhanov"))
+        self.assertEqual(
+            (self.schedule.review_state(), self.schedule.approved_by),
+            ("approved", "seitzhanov"),
+        )
         officials = {reception.official for reception in self.schedule.objectValues()}
         self.assertEqual(officials, {"seitzhanov", "abdrakhmanov", "omarova"})
 
@@ -37,8 +40,12 @@ class TestDemoReceptions(unittest.TestCase):
             people = receptions.signups(held)
         self.assertEqual(len(people), 2)
         self.assertTrue(all(appeal.oral_record for appeal in people))
-        (assignment,) = [obj for obj in people[0].objectValues() if obj.portal_type == "Assignment"]
-        self.assertEqual((assignment.source_kind, assignment.controller), ("reception", "appeals"))
+        (assignment,) = [
+            obj for obj in people[0].objectValues() if obj.portal_type == "Assignment"
+        ]
+        self.assertEqual(
+            (assignment.source_kind, assignment.controller), ("reception", "appeals")
+        )
 
     def test_coming_reception_open_with_its_list(self):
         """R14.2: next week's reception has its people signed up and its list due the working day before."""
@@ -46,13 +53,17 @@ class TestDemoReceptions(unittest.TestCase):
         self.assertEqual(coming.review_state(), "planned")
         with api.env.adopt_user(username="kim"):
             self.assertEqual(len(receptions.signups(coming)), 2)
-        self.assertIsNone(receptions.sign_up_problem(self.schedule["head-of-apparatus"]))
+        self.assertIsNone(
+            receptions.sign_up_problem(self.schedule["head-of-apparatus"])
+        )
 
     def test_staff_see_the_schedule_not_the_people(self):
         """R13.2: a department head sees the approved schedule but nobody on its lists."""
         forget_local_roles(self.layer["request"])
         coming = self.schedule["deputy"]
-        self.assertTrue(api.user.has_permission("View", username="yessenova", obj=coming))
+        self.assertTrue(
+            api.user.has_permission("View", username="yessenova", obj=coming)
+        )
         with api.env.adopt_user(username="yessenova"):
             self.assertEqual(receptions.signups(coming), [])
         with api.env.adopt_user(username="abdrakhmanov"):
@@ -63,7 +74,11 @@ class TestDemoReceptions(unittest.TestCase):
         alsoProvides(self.layer["request"], IAkimatPolicyLayer)
         with api.env.adopt_user(username="kim"):
             api.content.transition(obj=self.schedule, transition="revise")
-        for username, shown in (("seitzhanov", True), ("kim", False), ("abdrakhmanov", False)):
+        for username, shown in (
+            ("seitzhanov", True),
+            ("kim", False),
+            ("abdrakhmanov", False),
+        ):
             forget_local_roles(self.layer["request"])
             with api.env.adopt_user(username=username):
                 html = self.portal.restrictedTraverse("@@akimat-home")()

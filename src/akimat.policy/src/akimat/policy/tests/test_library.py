@@ -20,11 +20,19 @@ class TestLibrary(unittest.TestCase):
         alsoProvides(self.request, IAkimatPolicyLayer)
         self.economy = self.portal["library"]["akimat-to"]["economy"]
 
-    def publish_report(self, title="Отчёт о развитии предпринимательства за 2 квартал 2026 года"):
+    def publish_report(
+        self, title="Отчёт о развитии предпринимательства за 2 квартал 2026 года"
+    ):
         with api.env.adopt_user(username="yessenova"):  # the economy department's head
             report = api.content.create(
-                container=self.economy, type="Report", title=title, report_kind=title, period_kind="quarter",
-                period=2, report_year=2026, department="economy",
+                container=self.economy,
+                type="Report",
+                title=title,
+                report_kind=title,
+                period_kind="quarter",
+                period=2,
+                report_year=2026,
+                department="economy",
                 file=NamedBlobFile(data=b"%PDF-1.4", filename="report.pdf"),
             )
             api.content.transition(obj=report, transition="publish")
@@ -36,11 +44,21 @@ class TestLibrary(unittest.TestCase):
         for unit in DEPARTMENTS:
             self.assertIn(unit.id, akimat_to, unit.id)
         with api.env.adopt_user(username="yessenova"):
-            self.assertTrue(api.user.has_permission("akimat.content: Add Report", obj=self.economy))
-            self.assertFalse(api.user.has_permission("akimat.content: Add Report", obj=akimat_to["finance"]))
-            self.assertFalse(api.user.has_permission("akimat.content: Add Report", obj=akimat_to))
+            self.assertTrue(
+                api.user.has_permission("akimat.content: Add Report", obj=self.economy)
+            )
+            self.assertFalse(
+                api.user.has_permission(
+                    "akimat.content: Add Report", obj=akimat_to["finance"]
+                )
+            )
+            self.assertFalse(
+                api.user.has_permission("akimat.content: Add Report", obj=akimat_to)
+            )
         with api.env.adopt_user(username="kozlov"):  # the finance department's head
-            self.assertFalse(api.user.has_permission("akimat.content: Add Report", obj=self.economy))
+            self.assertFalse(
+                api.user.has_permission("akimat.content: Add Report", obj=self.economy)
+            )
 
     def test_feed_of_the_department(self):
         """Staff who follow a department read its new reports in its RSS feed."""
@@ -60,7 +78,15 @@ class TestLibrary(unittest.TestCase):
         """R9.10d: the Сводный отдел (or an administrator) sets the expected reports; departments do not."""
         library = self.portal["library"]
         with api.env.adopt_user(username="nurzhanova"):
-            self.assertTrue(api.user.has_permission("akimat.content: Add ReportObligation", obj=library))
+            self.assertTrue(
+                api.user.has_permission(
+                    "akimat.content: Add ReportObligation", obj=library
+                )
+            )
         for username in ("yessenova", "tursynbayev"):
             with api.env.adopt_user(username=username):
-                self.assertFalse(api.user.has_permission("akimat.content: Add ReportObligation", obj=library))
+                self.assertFalse(
+                    api.user.has_permission(
+                        "akimat.content: Add ReportObligation", obj=library
+                    )
+                )

@@ -4,11 +4,11 @@ The reports are the tests' own, of the years 2098 and 2099, so that no demo repo
 """
 
 from akimat.content import _
+from akimat.content.library.facets import REPORT_FACETS
+from akimat.content.library.facets import report_facets
 from akimat.policy.interfaces import IAkimatPolicyLayer
 from akimat.policy.library_search import ensure_library_search
 from akimat.policy.library_search import in_russian
-from akimat.content.library.facets import report_facets
-from akimat.content.library.facets import REPORT_FACETS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from collective.collectionfilter.interfaces import IGroupByCriteria
 from collective.collectionfilter.portlets import collectionfilter
@@ -50,10 +50,24 @@ class LibrarySearchTestCase(unittest.TestCase):
         self.search = self.library["search"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         folders = self.library["akimat-to"]
-        self.report(folders["economy"], "Исполнение бюджета", "quarter", 2, 2099, "budget.pdf")
-        self.report(folders["economy"], "План развития", "year", None, 2098, "plan.docx")
-        self.report(folders["finance"], "Фонд оплаты труда", "month", 3, 2099, "payroll.xlsx")
-        self.report(folders["economy"], "Прогноз", "quarter", 3, 2099, "forecast.pdf", publish=False)
+        self.report(
+            folders["economy"], "Исполнение бюджета", "quarter", 2, 2099, "budget.pdf"
+        )
+        self.report(
+            folders["economy"], "План развития", "year", None, 2098, "plan.docx"
+        )
+        self.report(
+            folders["finance"], "Фонд оплаты труда", "month", 3, 2099, "payroll.xlsx"
+        )
+        self.report(
+            folders["economy"],
+            "Прогноз",
+            "quarter",
+            3,
+            2099,
+            "forecast.pdf",
+            publish=False,
+        )
         login(self.portal, "tursynbayev")  # economy staff: sees the economy's draft too
 
     def report(self, folder, title, period_kind, period, year, filename, publish=True):
@@ -75,7 +89,9 @@ class LibrarySearchTestCase(unittest.TestCase):
     def filter_by(self, **form):
         """A request of the search page with `form`, read by collectionfilter as on traversal."""
         self.request.form.update(form, collectionfilter="1")
-        self.request.other.pop("contentFilter", None)  # it reads the form once a request
+        self.request.other.pop(
+            "contentFilter", None
+        )  # it reads the form once a request
         notify(BeforeTraverseEvent(self.portal, self.request))
 
     def listing(self):
@@ -94,7 +110,11 @@ class LibrarySearchTestCase(unittest.TestCase):
         renderer = collectionfilter.Renderer(
             self.search, self.request, self.listing(), manager, self.portlets()[index]
         )
-        return {option["title"]: option["count"] for option in renderer.results() if option["value"] != "all"}
+        return {
+            option["title"]: option["count"]
+            for option in renderer.results()
+            if option["value"] != "all"
+        }
 
 
 class TestSearchPage(LibrarySearchTestCase):
@@ -104,22 +124,44 @@ class TestSearchPage(LibrarySearchTestCase):
         self.assertEqual(self.search.getLayout(), "report-listing")
         self.assertEqual(self.search.title, in_russian(_("Search in the library")))
         self.assertEqual(self.search.query[0]["v"], ["Report"])
-        self.assertEqual((self.search.sort_on, self.search.sort_reversed), ("effective", True))
+        self.assertEqual(
+            (self.search.sort_on, self.search.sort_reversed), ("effective", True)
+        )
 
     def test_its_portlets_top_to_bottom(self):
         portlets = self.portlets()
-        self.assertEqual(list(portlets), [
-            "search", "department", "period_kind", "report_year", "report_period", "file_types",
-            "review_state", "sort", "reset",
-        ])
-        for index in ("department", "period_kind", "report_year", "report_period", "file_types", "review_state"):
+        self.assertEqual(
+            list(portlets),
+            [
+                "search",
+                "department",
+                "period_kind",
+                "report_year",
+                "report_period",
+                "file_types",
+                "review_state",
+                "sort",
+                "reset",
+            ],
+        )
+        for index in (
+            "department",
+            "period_kind",
+            "report_year",
+            "report_period",
+            "file_types",
+            "review_state",
+        ):
             with self.subTest(index=index):
                 self.assertEqual(portlets[index].group_by, index)
                 self.assertTrue(portlets[index].show_count)
         self.assertEqual(portlets["report_year"].header, "Год")
         self.assertEqual(portlets["review_state"].header, "Состояние")
         self.assertEqual(portlets["sort"].sort_on, ("effective", "sortable_title"))
-        self.assertEqual({portlet.target_collection for portlet in portlets.values()}, {self.search.UID()})
+        self.assertEqual(
+            {portlet.target_collection for portlet in portlets.values()},
+            {self.search.UID()},
+        )
 
     def test_safe_to_run_again(self):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
@@ -133,7 +175,11 @@ class TestSearchPage(LibrarySearchTestCase):
     def test_the_page_shows_the_portlets_and_the_reports(self):
         self.filter_by(report_year="2099")
         html = self.search.restrictedTraverse("@@report-listing")()
-        content = html[html.index('id="content-core"'):html.index('id="viewlet-below-content-body"')]
+        content = html[
+            html.index('id="content-core"') : html.index(
+                'id="viewlet-below-content-body"'
+            )
+        ]
         self.assertIn("Исполнение бюджета", content)
         self.assertIn("2 квартал 2099", content)
         self.assertIn(ECONOMY, content)
@@ -145,15 +191,21 @@ class TestFilters(LibrarySearchTestCase):
     def test_by_year_an_integer(self):
         self.filter_by(report_year="2099")
         self.assertEqual(self.request["contentFilter"]["report_year"], {"query": 2099})
-        self.assertEqual(set(self.found()), {"Исполнение бюджета", "Фонд оплаты труда", "Прогноз"})
+        self.assertEqual(
+            set(self.found()), {"Исполнение бюджета", "Фонд оплаты труда", "Прогноз"}
+        )
 
     def test_by_department(self):
         self.filter_by(department="economy", report_year="2099")
         self.assertEqual(set(self.found()), {"Исполнение бюджета", "Прогноз"})
 
     def test_by_any_of_several_departments(self):
-        self.filter_by(department=["economy", "finance"], department_op="or", report_year="2099")
-        self.assertEqual(set(self.found()), {"Исполнение бюджета", "Прогноз", "Фонд оплаты труда"})
+        self.filter_by(
+            department=["economy", "finance"], department_op="or", report_year="2099"
+        )
+        self.assertEqual(
+            set(self.found()), {"Исполнение бюджета", "Прогноз", "Фонд оплаты труда"}
+        )
 
     def test_by_period_kind_and_period(self):
         self.filter_by(period_kind="quarter", report_year="2099")
@@ -171,8 +223,12 @@ class TestFilters(LibrarySearchTestCase):
 
     def test_sorted_by_title(self):
         """Plone sorts titles transliterated: «Прогноз» is «prognoz»."""
-        self.filter_by(report_year="2099", sort_on="sortable_title", sort_order="descending")
-        self.assertEqual(self.found(), ["Прогноз", "Исполнение бюджета", "Фонд оплаты труда"])
+        self.filter_by(
+            report_year="2099", sort_on="sortable_title", sort_order="descending"
+        )
+        self.assertEqual(
+            self.found(), ["Прогноз", "Исполнение бюджета", "Фонд оплаты труда"]
+        )
 
 
 class TestFacets(LibrarySearchTestCase):
@@ -212,45 +268,79 @@ class TestFacets(LibrarySearchTestCase):
         report_facets(criteria)
         self.assertEqual(set(criteria._groupby), set(REPORT_FACETS))
         self.assertEqual(criteria._groupby["file_types"]["metadata"], "file_types")
-        self.assertIs(getUtility(IGroupByCriteria).groupby["report_year"]["index_modifier"], make_int)
+        self.assertIs(
+            getUtility(IGroupByCriteria).groupby["report_year"]["index_modifier"],
+            make_int,
+        )
 
 
 class TestListing(LibrarySearchTestCase):
     def test_a_row_from_the_brain_alone(self):
         """The library holds tens of thousands of reports: a row never wakes its report up."""
         brain = SimpleNamespace(
-            Title="Отчёт", getURL=lambda: "http://nohost/plone/report", department="finance",
-            period_kind="half-year", report_period=1, report_year=2099, file_types=["pdf", "odt"],
-            review_state="published", effective=DateTime(2099, 7, 10, 12, 0),
+            Title="Отчёт",
+            getURL=lambda: "http://nohost/plone/report",
+            department="finance",
+            period_kind="half-year",
+            report_period=1,
+            report_year=2099,
+            file_types=["pdf", "odt"],
+            review_state="published",
+            effective=DateTime(2099, 7, 10, 12, 0),
         )
         row = self.listing().row(brain)
         self.assertEqual(row["department"], FINANCE)
-        self.assertEqual(row["period"], translate(
-            _("Half-year ${half} of ${year}", mapping={"half": 1, "year": 2099}), context=self.request
-        ))
+        self.assertEqual(
+            row["period"],
+            translate(
+                _("Half-year ${half} of ${year}", mapping={"half": 1, "year": 2099}),
+                context=self.request,
+            ),
+        )
         self.assertEqual(row["file_types"], "PDF, ODT")
         self.assertEqual(row["date"], "10.07.2099")
 
     def test_periods(self):
-        self.filter_by(report_year=["2098", "2099"], report_year_op="or", sort_on="sortable_title")
-        periods = {brain.Title: self.listing().row(brain)["period"] for brain in self.listing().batch()}
-        self.assertEqual(periods["Исполнение бюджета"], translate(
-            _("Quarter ${quarter} of ${year}", mapping={"quarter": 2, "year": 2099}), context=self.request
-        ))
-        self.assertEqual(periods["Фонд оплаты труда"], translate(
-            _("${month} ${year}", mapping={"month": "Март", "year": 2099}), context=self.request
-        ))
-        self.assertEqual(periods["План развития"], translate(
-            _("Year ${year}", mapping={"year": 2098}), context=self.request
-        ))
+        self.filter_by(
+            report_year=["2098", "2099"], report_year_op="or", sort_on="sortable_title"
+        )
+        periods = {
+            brain.Title: self.listing().row(brain)["period"]
+            for brain in self.listing().batch()
+        }
+        self.assertEqual(
+            periods["Исполнение бюджета"],
+            translate(
+                _(
+                    "Quarter ${quarter} of ${year}",
+                    mapping={"quarter": 2, "year": 2099},
+                ),
+                context=self.request,
+            ),
+        )
+        self.assertEqual(
+            periods["Фонд оплаты труда"],
+            translate(
+                _("${month} ${year}", mapping={"month": "Март", "year": 2099}),
+                context=self.request,
+            ),
+        )
+        self.assertEqual(
+            periods["План развития"],
+            translate(_("Year ${year}", mapping={"year": 2098}), context=self.request),
+        )
 
     def test_a_draft_has_no_date_yet(self):
         self.filter_by(review_state="draft", report_year="2099")
         (brain,) = self.listing().batch()
         self.assertEqual(self.listing().row(brain)["date"], "")
         self.filter_by(review_state="published")
-        self.assertTrue(all(re.fullmatch(r"\d\d\.\d\d\.\d{4}", self.listing().row(brain)["date"])
-                            for brain in self.listing().batch()))
+        self.assertTrue(
+            all(
+                re.fullmatch(r"\d\d\.\d\d\.\d{4}", self.listing().row(brain)["date"])
+                for brain in self.listing().batch()
+            )
+        )
 
 
 class TestPrivacyOfDrafts(LibrarySearchTestCase):
@@ -264,5 +354,3 @@ class TestPrivacyOfDrafts(LibrarySearchTestCase):
     def test_the_department_lists_its_draft(self):
         self.filter_by(review_state="draft", report_year="2099")
         self.assertEqual(self.found(), ["Прогноз"])
-
-

@@ -8,7 +8,6 @@ import unittest
 
 
 class TestRateLimit(unittest.TestCase):
-
     def setUp(self):
         self.now = 1000.0
         patcher = mock.patch("akimat.policy.rate_limit.time", lambda: self.now)

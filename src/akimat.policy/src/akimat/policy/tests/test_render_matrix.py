@@ -18,29 +18,107 @@ import unittest
 
 # What the fixture's pages show as the person who works on them: the optional blocks it fills.
 FILLED = (
-    ("assignments/render-pending-extension", "tulegenova",
-     ('id="extensions"', "Подрядчик не поставил", "execution-report.docx")),
-    ("assignments/render-decided-extensions", "tulegenova", ("Не получены данные", "Требуется согласование")),
+    (
+        "assignments/render-pending-extension",
+        "tulegenova",
+        ('id="extensions"', "Подрядчик не поставил", "execution-report.docx"),
+    ),
+    (
+        "assignments/render-decided-extensions",
+        "tulegenova",
+        ("Не получены данные", "Требуется согласование"),
+    ),
     ("assignments/render-exceptional-extension", "tulegenova", ("text-bg-danger",)),
-    ("assignments/render-removal-consent", "tulegenova", ("Сейтжанов Ерлан Маратович",)),
-    ("assignments/render-removed-impossible", "tulegenova", ('id="assignment-removal-basis"',)),
-    ("acts/render-members-agreement", "tulegenova", ('id="visa-sheet"', 'id="act-round-deadline"')),
-    ("acts/render-returned-by-visa", "tulegenova",
-     ("Не указан источник финансирования", 'id="act-rework-deadline"', "Турсынбаев Ержан Абаевич")),
-    ("acts/render-registered", "tulegenova",
-     ('id="act-acquaintance"', 'id="act-files"', "comparison.docx", 'id="act-number"')),
-    ("protocols/protocol-field-meeting-*", "tulegenova", ("Уточните сроки устранения замечаний",)),
-    ("protocols/protocol-government-session-*", "tulegenova",
-     ('data-signed="yes"', 'data-signed="no"', "Добавьте сроки исполнения", "Ибраимов Данияр Касымович")),
-    ("meetings/akimat-session-*-render", "bekmuratov", ('id="meeting-attendance"', 'id="meeting-quorum"')),
-    ("meetings/akimat-session-*-render/item-1", "bekmuratov", ('id="agenda-item-vote"', "presentation.docx")),
-    ("appeals/render-answered", "kim",
-     ('id="appeal-earlier"', "budget-execution.pdf", "answer.docx", 'id="appeal-assignments"',
-      'id="appeal-answer-text"')),
-    ("appeals/render-schedule-approved/listed", "kim", ("Ахметов Болат Сапарович", 'id="reception-list-submitted"')),
-    ("library/akimat-to/economy/render-employment", "yessenova", ('id="report-replaced-by"', 'id="report-answers"')),
-    ("library/akimat-to/economy/render-employment-corrected", "yessenova", ('id="report-replaces"',)),
-    ("library/akimat-to/economy/render-fuel-prices", "yessenova", ("budget-execution.pdf", "annex/@@download/file")),
+    (
+        "assignments/render-removal-consent",
+        "tulegenova",
+        ("Сейтжанов Ерлан Маратович",),
+    ),
+    (
+        "assignments/render-removed-impossible",
+        "tulegenova",
+        ('id="assignment-removal-basis"',),
+    ),
+    (
+        "acts/render-members-agreement",
+        "tulegenova",
+        ('id="visa-sheet"', 'id="act-round-deadline"'),
+    ),
+    (
+        "acts/render-returned-by-visa",
+        "tulegenova",
+        (
+            "Не указан источник финансирования",
+            'id="act-rework-deadline"',
+            "Турсынбаев Ержан Абаевич",
+        ),
+    ),
+    (
+        "acts/render-registered",
+        "tulegenova",
+        (
+            'id="act-acquaintance"',
+            'id="act-files"',
+            "comparison.docx",
+            'id="act-number"',
+        ),
+    ),
+    (
+        "protocols/protocol-field-meeting-*",
+        "tulegenova",
+        ("Уточните сроки устранения замечаний",),
+    ),
+    (
+        "protocols/protocol-government-session-*",
+        "tulegenova",
+        (
+            'data-signed="yes"',
+            'data-signed="no"',
+            "Добавьте сроки исполнения",
+            "Ибраимов Данияр Касымович",
+        ),
+    ),
+    (
+        "meetings/akimat-session-*-render",
+        "bekmuratov",
+        ('id="meeting-attendance"', 'id="meeting-quorum"'),
+    ),
+    (
+        "meetings/akimat-session-*-render/item-1",
+        "bekmuratov",
+        ('id="agenda-item-vote"', "presentation.docx"),
+    ),
+    (
+        "appeals/render-answered",
+        "kim",
+        (
+            'id="appeal-earlier"',
+            "budget-execution.pdf",
+            "answer.docx",
+            'id="appeal-assignments"',
+            'id="appeal-answer-text"',
+        ),
+    ),
+    (
+        "appeals/render-schedule-approved/listed",
+        "kim",
+        ("Ахметов Болат Сапарович", 'id="reception-list-submitted"'),
+    ),
+    (
+        "library/akimat-to/economy/render-employment",
+        "yessenova",
+        ('id="report-replaced-by"', 'id="report-answers"'),
+    ),
+    (
+        "library/akimat-to/economy/render-employment-corrected",
+        "yessenova",
+        ('id="report-replaces"',),
+    ),
+    (
+        "library/akimat-to/economy/render-fuel-prices",
+        "yessenova",
+        ("budget-execution.pdf", "annex/@@download/file"),
+    ),
 )
 
 
@@ -65,11 +143,16 @@ class TestRenderMatrix(unittest.TestCase):
         reaching a state or filling a block would leave pages untried."""
         for pattern, userid, markers in FILLED:
             with self.subTest(pattern):
-                (path,) = [path for path in fnmatch.filter(self.layer["render_fixture"], pattern)
-                           if path.count("/") == pattern.count("/")]
+                (path,) = [
+                    path
+                    for path in fnmatch.filter(self.layer["render_fixture"], pattern)
+                    if path.count("/") == pattern.count("/")
+                ]
                 portal, request = fresh_request(self.layer)
                 with api.env.adopt_user(username=userid):
-                    html = portal.unrestrictedTraverse(path).restrictedTraverse("@@view")()
+                    html = portal.unrestrictedTraverse(path).restrictedTraverse(
+                        "@@view"
+                    )()
                 for marker in markers:
                     self.assertIn(marker, html)
 
@@ -81,8 +164,15 @@ class TestRenderMatrix(unittest.TestCase):
         users = [user.username for user in DEMO_USERS]
         for path in self.paths:
             matrix.render_object(path, users)
-        self.assertEqual([], matrix.failures, "\n" + "\n".join(map(str, matrix.failures)))
+        self.assertEqual(
+            [], matrix.failures, "\n" + "\n".join(map(str, matrix.failures))
+        )
         portal, request = fresh_request(self.layer)
-        registered = {name for path in self.paths
-                      for name in registered_for(portal.unrestrictedTraverse(path), request, matrix.registered)}
+        registered = {
+            name
+            for path in self.paths
+            for name in registered_for(
+                portal.unrestrictedTraverse(path), request, matrix.registered
+            )
+        }
         self.assertEqual(sorted(registered - matrix.rendered), [])

@@ -10,10 +10,10 @@ from akimat.policy.setuphandlers import HiddenProfiles
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from iw.rejectanonymous import IPrivateSite
 from plone import api
-from plone.base.utils import get_installer
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.base.utils import get_installer
 from plone.browserlayer.utils import registered_layers
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from zope.i18n import translate
@@ -28,7 +28,12 @@ class TestInstall(unittest.TestCase):
         self.portal = self.layer["portal"]
 
     def test_dependencies_installed(self):
-        for addon in ("akimat.content", "plone.restapi", "collective.easyform", "akimat.policy"):
+        for addon in (
+            "akimat.content",
+            "plone.restapi",
+            "collective.easyform",
+            "akimat.policy",
+        ):
             with self.subTest(addon=addon):
                 self.assertTrue(get_installer(self.portal).is_product_installed(addon))
 
@@ -45,17 +50,35 @@ class TestInstall(unittest.TestCase):
 
     def test_workflow_words_in_russian_and_kazakh(self):
         """Plone translates workflow states in its `plone` domain; ours are in both languages."""
-        for language, text in (("ru", "Опубликовано для сотрудников"), ("kk", "Қызметкерлер үшін жарияланған")):
+        for language, text in (
+            ("ru", "Опубликовано для сотрудников"),
+            ("kk", "Қызметкерлер үшін жарияланған"),
+        ):
             with self.subTest(language=language):
                 self.assertEqual(
-                    translate("Published for staff", domain="plone", target_language=language), text
+                    translate(
+                        "Published for staff", domain="plone", target_language=language
+                    ),
+                    text,
                 )
 
     def test_organisation_groups(self):
         expected = {
-            "akim", "deputy-akims", "head-of-apparatus", "deputy-heads-of-apparatus",
-            "legal-consultant", "odk", "orgotdel", "svodny-otdel", "appeals", "press-secretary",
-            "hr", "it-security", "finance", "economy", "akimat-members",
+            "akim",
+            "deputy-akims",
+            "head-of-apparatus",
+            "deputy-heads-of-apparatus",
+            "legal-consultant",
+            "odk",
+            "orgotdel",
+            "svodny-otdel",
+            "appeals",
+            "press-secretary",
+            "hr",
+            "it-security",
+            "finance",
+            "economy",
+            "akimat-members",
         }
         existing = {group.id for group in api.group.get_groups()}
         self.assertLessEqual(expected, existing)
@@ -71,11 +94,16 @@ class TestInstall(unittest.TestCase):
             ("petrova", "Control Officer"),
         ):
             with self.subTest(user=username):
-                self.assertIn(role, api.user.get_roles(username=username, obj=self.portal))
-        self.assertNotIn("Leadership", api.user.get_roles(username="yessenova", obj=self.portal))
+                self.assertIn(
+                    role, api.user.get_roles(username=username, obj=self.portal)
+                )
+        self.assertNotIn(
+            "Leadership", api.user.get_roles(username="yessenova", obj=self.portal)
+        )
 
     def test_control_pages_in_the_personal_menu(self):
         """R12.4a/R12.4b: everyone finds his assignments; only the ОДК and leadership the lists."""
+
         def menu(username):
             with api.env.adopt_user(username=username):
                 actions = self.portal.portal_actions.listFilteredActionsFor(self.portal)
@@ -83,7 +111,9 @@ class TestInstall(unittest.TestCase):
 
         self.assertIn("akimat-my-assignments", menu("tursynbayev"))
         self.assertNotIn("akimat-control-list", menu("tursynbayev"))
-        self.assertLessEqual({"akimat-control-list", "akimat-control-dashboard"}, menu("tulegenova"))
+        self.assertLessEqual(
+            {"akimat-control-list", "akimat-control-dashboard"}, menu("tulegenova")
+        )
         self.assertIn("akimat-control-list", menu("seitzhanov"))
 
     def test_upgrade_to_1001_gives_site_roles(self):
@@ -92,14 +122,18 @@ class TestInstall(unittest.TestCase):
         from akimat.policy.upgrades import to_1001
 
         to_1001(self.portal.portal_setup)
-        self.assertIn("Leadership", api.group.get_roles(groupname="akim", obj=self.portal))
+        self.assertIn(
+            "Leadership", api.group.get_roles(groupname="akim", obj=self.portal)
+        )
 
     def test_sections_with_local_roles(self):
         for section in SECTIONS:
             with self.subTest(section=section.id):
                 folder = self.portal[section.id]
                 for group, roles in section.roles.items():
-                    granted = api.group.get_roles(groupname=group, obj=folder, inherit=False)
+                    granted = api.group.get_roles(
+                        groupname=group, obj=folder, inherit=False
+                    )
                     self.assertLessEqual(set(roles), set(granted))
         self.assertEqual(self.portal["library"].title, "Библиотека документов")
         self.assertEqual(self.portal["library"]["akimat-to"].title, "Акимат ТО")
@@ -109,7 +143,9 @@ class TestInstall(unittest.TestCase):
         comes first of the authentication plugins, once, also after a reinstall."""
         self.assertTrue(IPrivateSite.providedBy(self.portal))
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.portal.portal_setup.runAllImportStepsFromProfile("profile-akimat.policy:default")
+        self.portal.portal_setup.runAllImportStepsFromProfile(
+            "profile-akimat.policy:default"
+        )
         plugins = self.portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)
         self.assertEqual(plugins[0], PLUGIN_ID)
         self.assertEqual(plugins.count(PLUGIN_ID), 1)
@@ -118,7 +154,9 @@ class TestInstall(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.portal["meetings"].setTitle("Заседания и совещания")
         before = (self.portal.objectIds(), len(api.group.get_groups()))
-        self.portal.portal_setup.runAllImportStepsFromProfile("profile-akimat.policy:default")
+        self.portal.portal_setup.runAllImportStepsFromProfile(
+            "profile-akimat.policy:default"
+        )
         self.assertEqual((self.portal.objectIds(), len(api.group.get_groups())), before)
         self.assertEqual(self.portal["meetings"].title, "Заседания и совещания")
 
@@ -129,12 +167,17 @@ class TestInstall(unittest.TestCase):
         self.assertNotIn(IAkimatPolicyLayer, registered_layers())
         self.assertNotEqual(self.portal.getLayout(), "akimat-home")
         self.assertEqual(
-            self.portal.portal_workflow.getDefaultChain(), ("simple_publication_workflow",)
+            self.portal.portal_workflow.getDefaultChain(),
+            ("simple_publication_workflow",),
         )
-        self.assertNotIn("akimat-my-assignments", self.portal.portal_actions.user.objectIds())
+        self.assertNotIn(
+            "akimat-my-assignments", self.portal.portal_actions.user.objectIds()
+        )
         self.assertFalse(IPrivateSite.providedBy(self.portal))
         self.assertNotIn(PLUGIN_ID, self.portal.acl_users.objectIds())
-        self.assertEqual(self.portal.portal_actions.site_actions.sitemap.permissions, ("View",))
+        self.assertEqual(
+            self.portal.portal_actions.site_actions.sitemap.permissions, ("View",)
+        )
 
 
 class TestAccess(unittest.TestCase):
@@ -149,7 +192,9 @@ class TestAccess(unittest.TestCase):
         self.assertFalse(api.user.has_permission("View", obj=self.portal))
         for section in SECTIONS:
             with self.subTest(section=section.id):
-                self.assertFalse(api.user.has_permission("View", obj=self.portal[section.id]))
+                self.assertFalse(
+                    api.user.has_permission("View", obj=self.portal[section.id])
+                )
         self.assertEqual(len(api.content.find(portal_type="Folder")), 0)
 
     def test_staff_see_the_open_sections(self):
@@ -191,19 +236,31 @@ class TestDemo(unittest.TestCase):
     def test_demo_acts_in_each_state(self):
         """R10.16: the demo shows acts on every step of their way, one registered with a number."""
         acts = self.layer["portal"]["acts"]
-        states = {act_id: api.content.get_state(acts[act_id]) for act_id in acts.objectIds()}
+        states = {
+            act_id: api.content.get_state(acts[act_id]) for act_id in acts.objectIds()
+        }
         self.assertEqual(
             states,
-            {"draft": "draft", "legal-review": "legal_review", "agreement": "agreement",
-             "signing": "signing", "signed": "signed", "registered": "registered",
-             "withdrawn": "withdrawn", "returned": "draft"},
+            {
+                "draft": "draft",
+                "legal-review": "legal_review",
+                "agreement": "agreement",
+                "signing": "signing",
+                "signed": "signed",
+                "registered": "registered",
+                "withdrawn": "withdrawn",
+                "returned": "draft",
+            },
         )
         self.assertEqual(acts["registered"].registration_number, 1)
         self.assertIsNotNone(acts["registered"].distributed_on)
 
     def test_demo_assignments_in_every_colour(self):
         """R12.4c: the demo shows every colour of the traffic light."""
-        lights = {a.traffic_light() for a in self.layer["portal"]["assignments"].objectValues()}
+        lights = {
+            a.traffic_light()
+            for a in self.layer["portal"]["assignments"].objectValues()
+        }
         self.assertEqual(lights, {"green", "yellow", "red", "grey"})
 
     def test_production_install_adds_no_demo_users(self):
@@ -214,7 +271,9 @@ class TestDemo(unittest.TestCase):
             "profile-akimat.policy:default"
         )
         self.assertIsNone(api.user.get(username="seitzhanov"))
-        self.assertIn("akimat.policy:demo", HiddenProfiles().getNonInstallableProfiles())
+        self.assertIn(
+            "akimat.policy:demo", HiddenProfiles().getNonInstallableProfiles()
+        )
 
 
 class TestDemoActsForApprovers(unittest.TestCase):

@@ -1,25 +1,24 @@
 """Upgrade steps of akimat.policy, run on the test site as portal_setup runs them."""
 
+from akimat.content.core.section import Section
 from akimat.policy.appeal_form import fields_model
 from akimat.policy.appeal_form import FORM_ID
 from akimat.policy.login_throttle import PLUGIN_ID
 from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
-from akimat.content.core.section import Section
 from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.app.contenttypes.content import Folder
 from plone.app.contenttypes.utils import migrate_base_class_to_new_class
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from plone.supermodel import loadString
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from zope.component import getUtility
 from zope.interface import noLongerProvides
 from zope.schema import getFieldNamesInOrder
-
-from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
-from zope.component import getUtility
 
 import unittest
 
@@ -44,7 +43,11 @@ class TestUpgradeTo1003(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
 
     def roles(self, group):
-        return set(api.group.get_roles(groupname=group, obj=self.portal["protocols"], inherit=False))
+        return set(
+            api.group.get_roles(
+                groupname=group, obj=self.portal["protocols"], inherit=False
+            )
+        )
 
     def test_departments_draw_up_protocols_after_the_upgrade(self):
         """R5.46, R5.54: after 1002 → 1003 every department may add protocols; the ОДК keeps its roles."""
@@ -54,10 +57,22 @@ class TestUpgradeTo1003(unittest.TestCase):
             protocols.manage_delLocalRoles([unit.id])
         self.setup.setLastVersionForProfile(PROFILE, "1002")
         # A version with several steps (upgradeSteps) is listed as a list of them.
-        steps = [step if isinstance(step, dict) else step[0] for step in self.setup.listUpgrades(PROFILE)]
-        self.assertEqual([(step["ssource"], step["sdest"]) for step in steps],
-                         [("1002", "1003"), ("1003", "1004"), ("1004", "1005"), ("1005", "1006"),
-                          ("1006", "1007"), ("1007", "1008"), ("1008", "1009")])
+        steps = [
+            step if isinstance(step, dict) else step[0]
+            for step in self.setup.listUpgrades(PROFILE)
+        ]
+        self.assertEqual(
+            [(step["ssource"], step["sdest"]) for step in steps],
+            [
+                ("1002", "1003"),
+                ("1003", "1004"),
+                ("1004", "1005"),
+                ("1005", "1006"),
+                ("1006", "1007"),
+                ("1007", "1008"),
+                ("1008", "1009"),
+            ],
+        )
 
         self.setup.upgradeProfile(PROFILE)
 
@@ -65,9 +80,13 @@ class TestUpgradeTo1003(unittest.TestCase):
         for unit in DEPARTMENTS:
             with self.subTest(department=unit.id):
                 self.assertIn("Contributor", self.roles(unit.id))
-        self.assertLessEqual({"Contributor", "Editor", "Reader", "Reviewer"}, self.roles("odk"))
+        self.assertLessEqual(
+            {"Contributor", "Editor", "Reader", "Reviewer"}, self.roles("odk")
+        )
         with api.env.adopt_user(username="tursynbayev"):  # economy
-            self.assertTrue(api.user.has_permission("akimat.content: Add Protocol", obj=protocols))
+            self.assertTrue(
+                api.user.has_permission("akimat.content: Add Protocol", obj=protocols)
+            )
 
 
 class TestUpgradeTo1005(unittest.TestCase):
@@ -105,7 +124,9 @@ class TestUpgradeTo1006(unittest.TestCase):
         longer add to the whole library."""
         library = self.portal["library"]
         for unit in DEPARTMENTS:
-            api.group.grant_roles(groupname=unit.heads_id, roles=["Contributor"], obj=library)
+            api.group.grant_roles(
+                groupname=unit.heads_id, roles=["Contributor"], obj=library
+            )
         self.setup.setLastVersionForProfile(PROFILE, "1005")
 
         self.setup.upgradeProfile(PROFILE)
@@ -113,7 +134,12 @@ class TestUpgradeTo1006(unittest.TestCase):
         self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
         for unit in DEPARTMENTS:
             with self.subTest(department=unit.id):
-                self.assertNotIn("Contributor", api.group.get_roles(groupname=unit.heads_id, obj=library, inherit=False))
+                self.assertNotIn(
+                    "Contributor",
+                    api.group.get_roles(
+                        groupname=unit.heads_id, obj=library, inherit=False
+                    ),
+                )
                 self.assertIn(unit.id, library["akimat-to"])
 
 
@@ -134,7 +160,9 @@ class TestUpgradeTo1007(unittest.TestCase):
         appeals = self.portal["appeals"]
         appeals.setOrdering("")
         documents = sorted(appeals.objectIds())
-        roles = {principal: set(granted) for principal, granted in appeals.get_local_roles()}
+        roles = {
+            principal: set(granted) for principal, granted in appeals.get_local_roles()
+        }
         self.assertIsInstance(appeals.aq_base, Folder)
         self.setup.setLastVersionForProfile(PROFILE, "1006")
 
@@ -145,10 +173,23 @@ class TestUpgradeTo1007(unittest.TestCase):
         self.assertEqual(appeals.portal_type, "Section")
         self.assertIsInstance(appeals.aq_base, Section)
         self.assertEqual(sorted(appeals.objectIds()), documents)
-        self.assertEqual({principal: set(granted) for principal, granted in appeals.get_local_roles()}, roles)
+        self.assertEqual(
+            {
+                principal: set(granted)
+                for principal, granted in appeals.get_local_roles()
+            },
+            roles,
+        )
         self.assertTrue(appeals.__ac_local_roles_block__)
         self.assertEqual(api.content.get_state(self.portal["acts"]), "internal")
-        for section in ("meetings", "acts", "protocols", "assignments", "appeals", "library"):
+        for section in (
+            "meetings",
+            "acts",
+            "protocols",
+            "assignments",
+            "appeals",
+            "library",
+        ):
             with self.subTest(section=section):
                 self.assertEqual(self.portal[section].portal_type, "Section")
         self.assertEqual(self.portal["library"]["akimat-to"].portal_type, "Folder")
@@ -173,7 +214,9 @@ class TestUpgradeTo1008(unittest.TestCase):
         for name in list(registry.records.keys()):
             if name.startswith(SETTINGS_PREFIX):
                 del registry.records[name]
-        portal.manage_permission("plone.restapi: Use REST API", ["Anonymous"], acquire=True)
+        portal.manage_permission(
+            "plone.restapi: Use REST API", ["Anonymous"], acquire=True
+        )
         portal.portal_actions.site_actions.sitemap.permissions = ("View",)
         registry["plone.site_title"] = "Changed by an administrator"
         self.setup.setLastVersionForProfile(PROFILE, "1007")
@@ -182,12 +225,21 @@ class TestUpgradeTo1008(unittest.TestCase):
 
         self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), (LATEST,))
         self.assertTrue(IPrivateSite.providedBy(portal))
-        self.assertEqual(portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)[0], PLUGIN_ID)
+        self.assertEqual(
+            portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)[0], PLUGIN_ID
+        )
         self.assertEqual(registry[f"{SETTINGS_PREFIX}.failures_per_login"], 5)
         self.assertEqual(registry[f"{SETTINGS_PREFIX}.pause_minutes"], 15)
-        roles = {role["name"] for role in portal.rolesOfPermission("plone.restapi: Use REST API") if role["selected"]}
+        roles = {
+            role["name"]
+            for role in portal.rolesOfPermission("plone.restapi: Use REST API")
+            if role["selected"]
+        }
         self.assertEqual(roles, {"Authenticated"})
-        self.assertEqual(portal.portal_actions.site_actions.sitemap.permissions, ("Set own properties",))
+        self.assertEqual(
+            portal.portal_actions.site_actions.sitemap.permissions,
+            ("Set own properties",),
+        )
         self.assertEqual(registry["plone.site_title"], "Changed by an administrator")
 
 
@@ -207,4 +259,6 @@ class TestUpgradeTo1009(unittest.TestCase):
 
         setup.upgradeProfile(PROFILE)
 
-        self.assertIn("plone.personal_bar", storage.getHidden("plone.portalheader", skin))
+        self.assertIn(
+            "plone.personal_bar", storage.getHidden("plone.portalheader", skin)
+        )

@@ -62,7 +62,9 @@ def to_1008(context):
     for step in ("rolemap", "actions"):
         context.runImportStepFromProfile("profile-akimat.policy:default", step)
     # Only the new records: the profile's others (site title, languages) may have been changed.
-    api.portal.get_tool("portal_registry").registerInterface(ILoginThrottleSettings, prefix=SETTINGS_PREFIX)
+    api.portal.get_tool("portal_registry").registerInterface(
+        ILoginThrottleSettings, prefix=SETTINGS_PREFIX
+    )
     portal = api.portal.get()
     close_site(portal)
     ensure_login_throttle(portal)

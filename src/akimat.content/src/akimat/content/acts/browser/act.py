@@ -2,24 +2,24 @@
 print form, acquaintance, and the listings of acts (RULES.md R10)."""
 
 from akimat.content import _
-from akimat.content.agreement.browser import AgreedDocumentView
-from akimat.content.agreement.browser import CatalogListing
-from akimat.content.browser.relations import visible_target
 from akimat.content.acts import act_print
 from akimat.content.acts import life_cycle as acts
+from akimat.content.acts.act import REQUIRED_ATTACHMENTS
+from akimat.content.acts.vocabularies import ACT_KINDS
+from akimat.content.acts.vocabularies import ACT_URGENCY
 from akimat.content.agreement import agreement
-from akimat.content.core import calendar as working_calendar
 from akimat.content.agreement import visas
-from akimat.content.control.browser.control_list import bad_request
+from akimat.content.agreement.browser import AgreedDocumentView
+from akimat.content.agreement.browser import CatalogListing
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_titles
+from akimat.content.browser.relations import visible_target
 from akimat.content.browser.steps import button_transitions
-from akimat.content.acts.act import REQUIRED_ATTACHMENTS
+from akimat.content.control.browser.control_list import bad_request
+from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.core.print_forms import DOCX
-from akimat.content.acts.vocabularies import ACT_KINDS
-from akimat.content.acts.vocabularies import ACT_URGENCY
 from akimat.content.core.vocabularies import title_of
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
@@ -55,7 +55,11 @@ class ActView(AgreedDocumentView):
         return self.context.review_state() == "registered"
 
     def developer(self):
-        return principal_title(self.context.developer_department) if self.context.developer_department else ""
+        return (
+            principal_title(self.context.developer_department)
+            if self.context.developer_department
+            else ""
+        )
 
     def basis(self):
         """The assignment or document the act is based on, as far as this user sees it (R13.2)."""
@@ -65,10 +69,19 @@ class ActView(AgreedDocumentView):
     def files(self):
         """Every attached file with its download link: the texts and the required attachments."""
         url = self.context.absolute_url()
-        fields = [("file_kk", _("Text in Kazakh as a file")), ("file_ru", _("Text in Russian as a file"))]
-        fields += [(attachment, label) for _flag, attachment, label in REQUIRED_ATTACHMENTS]
+        fields = [
+            ("file_kk", _("Text in Kazakh as a file")),
+            ("file_ru", _("Text in Russian as a file")),
+        ]
+        fields += [
+            (attachment, label) for _flag, attachment, label in REQUIRED_ATTACHMENTS
+        ]
         return [
-            {"label": label, "filename": value.filename, "url": f"{url}/@@download/{name}"}
+            {
+                "label": label,
+                "filename": value.filename,
+                "url": f"{url}/@@download/{name}",
+            }
             for name, label in fields
             if (value := getattr(self.context, name, None))
         ]
@@ -84,7 +97,11 @@ class ActView(AgreedDocumentView):
         round_deadline = act.round_deadline()
         signing_deadline = act.signing_deadline()
         signed = acts.last_transition(act, "sign")
-        signed_on = working_calendar.to_almaty(signed["time"].asdatetime()).date() if signed else None
+        signed_on = (
+            working_calendar.to_almaty(signed["time"].asdatetime()).date()
+            if signed
+            else None
+        )
         rework = act.rework_deadline()
         titles = PrincipalTitles()
         return {
@@ -107,7 +124,10 @@ class ActView(AgreedDocumentView):
 
     def may_return(self):
         return self.can(RETURN) and self.context.review_state() in (
-            "legal_review", "agreement", "members_agreement", "signing"
+            "legal_review",
+            "agreement",
+            "members_agreement",
+            "signing",
         )
 
     def transitions(self):
@@ -127,7 +147,10 @@ class ActView(AgreedDocumentView):
             return None
         titles, confirmed = PrincipalTitles(), acts.acquaintance(self.context)
         return {
-            "confirmed": [{"name": titles(u), "when": when.replace("T", " ")} for u, when in confirmed.items()],
+            "confirmed": [
+                {"name": titles(u), "when": when.replace("T", " ")}
+                for u, when in confirmed.items()
+            ],
             "pending": [titles(u) for u in acts.acquaintance_pending(self.context)],
         }
 
@@ -148,7 +171,9 @@ class ActForm(AutoExtensibleForm, form.Form):
 class IVisa(model.Schema):
     reason = schema.Text(
         title=_("Reasons for the return"),
-        description=_("Required when you return the draft; there is no «agreed with remarks» (R10.4b)."),
+        description=_(
+            "Required when you return the draft; there is no «agreed with remarks» (R10.4b)."
+        ),
         required=False,
     )
 
@@ -180,7 +205,10 @@ class VisaForm(ActForm):
         data, errors = self.extractData()
         reason = (data.get("reason") or "").strip()
         if not reason:
-            self.status = translate(_("Give the reason for returning the document for rework."), context=self.request)
+            self.status = translate(
+                _("Give the reason for returning the document for rework."),
+                context=self.request,
+            )
             return
         if self.give(False, reason):
             self.done(_("The draft is returned for rework."))
@@ -202,12 +230,19 @@ class ReturnForReworkForm(ActForm):
         data, errors = self.extractData()
         reason = (data.get("reason") or "").strip() if not errors else ""
         if not reason:
-            self.status = translate(_("Give the reason for returning the document for rework."), context=self.request)
+            self.status = translate(
+                _("Give the reason for returning the document for rework."),
+                context=self.request,
+            )
             return
         try:
-            api.portal.get_tool("portal_workflow").doActionFor(self.context, "return", comment=reason)
+            api.portal.get_tool("portal_workflow").doActionFor(
+                self.context, "return", comment=reason
+            )
         except WorkflowException as error:
-            message = str(error) or translate(_("The draft cannot be returned now."), context=self.request)
+            message = str(error) or translate(
+                _("The draft cannot be returned now."), context=self.request
+            )
             self.status = message
             return
         self.context.reindexObject()
@@ -245,7 +280,9 @@ class Acknowledge(BrowserView):
         except ValueError as error:
             api.portal.show_message(error.args[0], request=self.request, type="error")
         else:
-            api.portal.show_message(_("Your acquaintance with the act is recorded."), request=self.request)
+            api.portal.show_message(
+                _("Your acquaintance with the act is recorded."), request=self.request
+            )
         self.request.response.redirect(url)
         return ""
 
@@ -265,8 +302,12 @@ class ActListingBase(CatalogListing):
             "date": format_date(brain.registration_date),
             "state": self._states.get(brain.review_state, brain.review_state),
             "state_id": brain.review_state,
-            "developer": self._titles(brain.developer_department) if brain.developer_department else "",
-            "deadline": format_date(brain.deadline) if brain.portal_type == "Act" else "",
+            "developer": self._titles(brain.developer_department)
+            if brain.developer_department
+            else "",
+            "deadline": format_date(brain.deadline)
+            if brain.portal_type == "Act"
+            else "",
         }
 
 
@@ -288,7 +329,11 @@ class ActListing(ActListingBase):
 
     def query(self):
         chosen = self.filters()
-        query = {"portal_type": "Act", "sort_on": "modified", "sort_order": "descending"}
+        query = {
+            "portal_type": "Act",
+            "sort_on": "modified",
+            "sort_order": "descending",
+        }
         if chosen["kind"]:
             query["act_kind"] = chosen["kind"]
         if chosen["year"].isdigit():
@@ -305,24 +350,39 @@ class ActListing(ActListingBase):
         brains = list(api.content.find(**self.query()))
         if self.filters()["sort"] == "registration":
             # Registered acts first, newest registration first; the others by modification.
-            brains.sort(key=lambda b: (bool(b.registration_date), b.registration_date or "",
-                                       b.registration_number or 0), reverse=True)
+            brains.sort(
+                key=lambda b: (
+                    bool(b.registration_date),
+                    b.registration_date or "",
+                    b.registration_number or 0,
+                ),
+                reverse=True,
+            )
         return brains
 
     def kinds(self):
         return [{"value": term.value, "title": term.title} for term in ACT_KINDS]
 
     def state_options(self):
-        return [{"value": state, "title": title} for state, title in state_titles("Act").items()]
+        return [
+            {"value": state, "title": title}
+            for state, title in state_titles("Act").items()
+        ]
 
     def years(self):
         catalog = api.portal.get_tool("portal_catalog")
-        return sorted((y for y in catalog.uniqueValuesFor("registration_year") if y), reverse=True)
+        return sorted(
+            (y for y in catalog.uniqueValuesFor("registration_year") if y), reverse=True
+        )
 
     def departments(self):
         catalog = api.portal.get_tool("portal_catalog")
         titles = PrincipalTitles()
-        return [{"value": d, "title": titles(d)} for d in catalog.uniqueValuesFor("developer_department") if d]
+        return [
+            {"value": d, "title": titles(d)}
+            for d in catalog.uniqueValuesFor("developer_department")
+            if d
+        ]
 
 
 class AwaitingMyVisa(ActListingBase):
@@ -332,8 +392,10 @@ class AwaitingMyVisa(ActListingBase):
 
     def brains(self):
         return api.content.find(
-            portal_type="Act", awaiting_visa=api.user.get_current().getId(),
-            sort_on="modified", sort_order="descending",
+            portal_type="Act",
+            awaiting_visa=api.user.get_current().getId(),
+            sort_on="modified",
+            sort_order="descending",
         )
 
 
@@ -344,6 +406,8 @@ class ActsForAcquaintance(ActListingBase):
 
     def brains(self):
         return api.content.find(
-            portal_type="Act", acquaintance_pending=api.user.get_current().getId(),
-            sort_on="modified", sort_order="descending",
+            portal_type="Act",
+            acquaintance_pending=api.user.get_current().getId(),
+            sort_on="modified",
+            sort_order="descending",
         )

@@ -1,13 +1,12 @@
 """Acts over real HTTP: create, send on with @workflow, visa with @visas, the act's computed data,
 and the refusals as 4xx (RULES.md R10)."""
 
-from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.acts.tests.test_act import GROUPS
+from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.restapi.testing import RelativeSession
-
 from zExceptions import Forbidden
 
 import base64
@@ -16,7 +15,11 @@ import unittest
 
 
 PASSWORD = "secret-123"
-TEXT_RU = {"data": "<p>Создать рабочую группу.</p>", "content-type": "text/html", "encoding": "utf-8"}
+TEXT_RU = {
+    "data": "<p>Создать рабочую группу.</p>",
+    "content-type": "text/html",
+    "encoding": "utf-8",
+}
 
 
 class ActApiTestCase(unittest.TestCase):
@@ -28,13 +31,23 @@ class ActApiTestCase(unittest.TestCase):
             api.group.create(groupname=group)
             for userid in users:
                 if api.user.get(username=userid) is None:
-                    api.user.create(username=userid, email=f"{userid}@example.org", password=PASSWORD)
+                    api.user.create(
+                        username=userid,
+                        email=f"{userid}@example.org",
+                        password=PASSWORD,
+                    )
                 api.group.add_user(groupname=group, username=userid)
-        api.user.create(username="stranger", email="stranger@example.org", password=PASSWORD)
-        api.group.grant_roles(groupname="odk", roles=["Control Officer"], obj=self.portal)
+        api.user.create(
+            username="stranger", email="stranger@example.org", password=PASSWORD
+        )
+        api.group.grant_roles(
+            groupname="odk", roles=["Control Officer"], obj=self.portal
+        )
         api.group.grant_roles(groupname="akim", roles=["Leadership"], obj=self.portal)
         with api.env.adopt_roles(["Manager"]):
-            folder = api.content.create(container=self.portal, type="Folder", id="acts", title="Акты")
+            folder = api.content.create(
+                container=self.portal, type="Folder", id="acts", title="Акты"
+            )
         # The developer department adds acts here, and nowhere else.
         api.group.grant_roles(groupname="economy", roles=["Contributor"], obj=folder)
         transaction.commit()
@@ -60,7 +73,9 @@ class ActApiTestCase(unittest.TestCase):
         return created.json()["@id"]
 
     def transition(self, url, transition, user, comment=""):
-        return self.session(user).post(f"{url}/@workflow/{transition}", json={"comment": comment})
+        return self.session(user).post(
+            f"{url}/@workflow/{transition}", json={"comment": comment}
+        )
 
     def visa(self, url, user, decision="agree", reason=None, **kwargs):
         body = {"decision": decision}
@@ -69,7 +84,11 @@ class ActApiTestCase(unittest.TestCase):
         return self.session(user).post(f"{url}/@visas", json=body, **kwargs)
 
     def state(self, url):
-        return self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD).get(url).json()["review_state"]
+        return (
+            self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+            .get(url)
+            .json()["review_state"]
+        )
 
     def in_agreement(self):
         url = self.create()
@@ -85,11 +104,18 @@ class TestActJourneyOverRest(ActApiTestCase):
         url = self.in_agreement()
         self.assertEqual(self.state(url), "agreement")
         agreement = self.session("deputy").get(f"{url}/@visas").json()
-        self.assertEqual([visa["approver"] for visa in agreement["pending"]], ["deputy", "head"])
-        self.assertTrue(agreement["awaiting_me"])
-        self.assertFalse(self.session("lawyer").get(f"{url}/@visas").json()["awaiting_me"])
         self.assertEqual(
-            [(visa["approver"], visa["last"]) for visa in agreement["rounds"][-1]["visas"]],
+            [visa["approver"] for visa in agreement["pending"]], ["deputy", "head"]
+        )
+        self.assertTrue(agreement["awaiting_me"])
+        self.assertFalse(
+            self.session("lawyer").get(f"{url}/@visas").json()["awaiting_me"]
+        )
+        self.assertEqual(
+            [
+                (visa["approver"], visa["last"])
+                for visa in agreement["rounds"][-1]["visas"]
+            ],
             [("deputy", False), ("head", False), ("lawyer", True)],
         )
 
@@ -99,7 +125,9 @@ class TestActJourneyOverRest(ActApiTestCase):
         self.assertEqual((given["decision"], given["signed_by"]), ("agreed", "deputy"))
         self.assertTrue(given["when"].startswith("20"))
         self.assertEqual(self.visa(url, "head").status_code, 200)
-        self.assertTrue(self.session("lawyer").get(f"{url}/@visas").json()["awaiting_me"])
+        self.assertTrue(
+            self.session("lawyer").get(f"{url}/@visas").json()["awaiting_me"]
+        )
         lawyer = self.visa(url, "lawyer")
         self.assertEqual(lawyer.status_code, 200, lawyer.text)
         self.assertEqual(lawyer.json()["rounds"][-1]["state"], "agreed")
@@ -123,12 +151,17 @@ class TestActJourneyOverRest(ActApiTestCase):
         url = self.in_agreement()
         data = self.session("developer").get(url).json()["act"]
         self.assertRegex(data["round_deadline"], r"^\d{4}-\d{2}-\d{2}$")
-        returned = self.visa(url, "deputy", "return", reason="Уточнить состав рабочей группы")
+        returned = self.visa(
+            url, "deputy", "return", reason="Уточнить состав рабочей группы"
+        )
         self.assertEqual(returned.status_code, 200, returned.text)
         data = self.session("developer").get(url).json()["act"]
         self.assertEqual(data["review_state"], "draft")
         self.assertRegex(data["rework_deadline"], r"^\d{4}-\d{2}-\d{2}$")
-        self.assertEqual(returned.json()["rounds"][-1]["visas"][0]["reason"], "Уточнить состав рабочей группы")
+        self.assertEqual(
+            returned.json()["rounds"][-1]["visas"][0]["reason"],
+            "Уточнить состав рабочей группы",
+        )
 
 
 class TestVisaRefusals(ActApiTestCase):
@@ -150,31 +183,48 @@ class TestVisaRefusals(ActApiTestCase):
         """R10.3: the legal consultant visas last, after all the other approvers."""
         url = self.in_agreement()
         self.assertRefused(self.visa(url, "lawyer"), "lawyer", "последним")
-        self.assertEqual(self.session("lawyer").get(f"{url}/@visas").json()["rounds"][-1]["visas"][2]["decision"], None)
+        self.assertEqual(
+            self.session("lawyer")
+            .get(f"{url}/@visas")
+            .json()["rounds"][-1]["visas"][2]["decision"],
+            None,
+        )
 
     def test_a_second_visa_is_a_400(self):
         url = self.in_agreement()
         self.assertEqual(self.visa(url, "deputy").status_code, 200)
         self.assertRefused(self.visa(url, "deputy"), "уже поставлена")
-        self.assertRefused(self.visa(url, "deputy", "return", reason="Передумал"), "уже поставлена")
+        self.assertRefused(
+            self.visa(url, "deputy", "return", reason="Передумал"), "уже поставлена"
+        )
         self.assertEqual(self.state(url), "agreement")
 
     def test_unknown_decision_and_malformed_json_are_400(self):
         """R10.4b: «agreed with remarks» does not exist."""
         url = self.in_agreement()
-        self.assertRefused(self.visa(url, "deputy", "agree-with-remarks"), "agree", "return")
-        self.assertRefused(self.session("deputy").post(f"{url}/@visas", json={}), "agree", "return")
+        self.assertRefused(
+            self.visa(url, "deputy", "agree-with-remarks"), "agree", "return"
+        )
+        self.assertRefused(
+            self.session("deputy").post(f"{url}/@visas", json={}), "agree", "return"
+        )
         malformed = self.session("deputy").post(
-            f"{url}/@visas", data="{not json", headers={"Content-Type": "application/json"}
+            f"{url}/@visas",
+            data="{not json",
+            headers={"Content-Type": "application/json"},
         )
         self.assertRefused(malformed, "JSON")
-        self.assertRefused(self.session("deputy").post(f"{url}/@visas", json=["agree"]), "JSON")
+        self.assertRefused(
+            self.session("deputy").post(f"{url}/@visas", json=["agree"]), "JSON"
+        )
 
     def test_a_stranger_may_neither_visa_nor_read(self):
         url = self.in_agreement()
         self.assertEqual(self.visa(url, "stranger").status_code, 401)
         self.assertEqual(self.session("stranger").get(f"{url}/@visas").status_code, 401)
-        self.assertEqual(self.visa(url, "developer").status_code, 401)  # the developer does not visa
+        self.assertEqual(
+            self.visa(url, "developer").status_code, 401
+        )  # the developer does not visa
 
     def test_no_visa_before_the_legal_review(self):
         """R10.3: approvers visa only once the legal consultant has sent the draft for agreement."""
@@ -190,12 +240,21 @@ class TestWorkflowRefusals(ActApiTestCase):
         refused = self.transition(url, "submit", "developer")
         self.assertEqual(refused.status_code, 400, refused.text)
         message = refused.json()["error"]["message"].lower()
-        self.assertTrue("comparison table" in message or "сравнительн" in message, message)
+        self.assertTrue(
+            "comparison table" in message or "сравнительн" in message, message
+        )
         self.assertEqual(self.state(url), "draft")
-        attached = self.session("developer").patch(url, json={"comparison_table": {
-            "data": base64.b64encode(b"%PDF-1.4 table").decode(), "encoding": "base64",
-            "filename": "table.pdf", "content-type": "application/pdf",
-        }})
+        attached = self.session("developer").patch(
+            url,
+            json={
+                "comparison_table": {
+                    "data": base64.b64encode(b"%PDF-1.4 table").decode(),
+                    "encoding": "base64",
+                    "filename": "table.pdf",
+                    "content-type": "application/pdf",
+                }
+            },
+        )
         self.assertEqual(attached.status_code, 204, attached.text)
         self.assertEqual(self.transition(url, "submit", "developer").status_code, 200)
         self.assertEqual(self.state(url), "legal_review")
@@ -209,13 +268,20 @@ class TestWorkflowRefusals(ActApiTestCase):
         registered = self.transition(url, "register", "odk-officer")
         self.assertEqual(registered.status_code, 200, registered.text)
         data = self.session("developer").get(url).json()["act"]
-        self.assertEqual((data["review_state"], data["registration_number"]), ("registered", 1))
+        self.assertEqual(
+            (data["review_state"], data["registration_number"]), ("registered", 1)
+        )
         self.assertRegex(data["registration_date"], r"^\d{4}-\d{2}-\d{2}$")
-        for user, password in ((SITE_OWNER_NAME, SITE_OWNER_PASSWORD), ("developer", PASSWORD),
-                               ("odk-officer", PASSWORD)):
+        for user, password in (
+            (SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+            ("developer", PASSWORD),
+            ("odk-officer", PASSWORD),
+        ):
             with self.subTest(user=user):
                 session = self.session(user, password)
-                self.assertIn(session.patch(url, json={"title": "Иное"}).status_code, (401, 403))
+                self.assertIn(
+                    session.patch(url, json={"title": "Иное"}).status_code, (401, 403)
+                )
                 self.assertIn(session.delete(url).status_code, (401, 403))
         self.assertNotEqual(self.session("developer").get(url).json()["title"], "Иное")
 
@@ -226,7 +292,9 @@ class TestRegisteredActFrozenForManagers(ActApiTestCase):
         for user in ("deputy", "head", "lawyer"):
             self.visa(url, user)
         self.transition(url, "sign", "the-akim")
-        self.assertEqual(self.transition(url, "register", "odk-officer").status_code, 200)
+        self.assertEqual(
+            self.transition(url, "register", "odk-officer").status_code, 200
+        )
         transaction.begin()
         return url, self.portal["acts"][url.rsplit("/", 1)[1]]
 
@@ -235,11 +303,18 @@ class TestRegisteredActFrozenForManagers(ActApiTestCase):
         act again in the ZMI's Security tab still cannot edit, move, delete or add to it — over
         REST or in the ZMI — and the attempt is logged."""
         url, act = self.registered()
-        for permission in ("Modify portal content", "Delete objects", "Copy or Move", "Add portal content"):
+        for permission in (
+            "Modify portal content",
+            "Delete objects",
+            "Copy or Move",
+            "Add portal content",
+        ):
             act.manage_permission(permission, ["Manager"], acquire=False)
         transaction.commit()
         owner = self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-        with self.assertLogs("akimat.content.agreement.freeze", level="WARNING") as logged:
+        with self.assertLogs(
+            "akimat.content.agreement.freeze", level="WARNING"
+        ) as logged:
             self.assertEqual(owner.patch(url, json={"title": "Иное"}).status_code, 403)
             self.assertEqual(owner.delete(url).status_code, 403)
             renamed = owner.post(f"{self.folder_url}/@move", json={"source": [url]})
@@ -250,7 +325,7 @@ class TestRegisteredActFrozenForManagers(ActApiTestCase):
         transaction.begin()
         act = self.portal["acts"][url.rsplit("/", 1)[1]]
         self.assertNotEqual(act.title, "Иное")
-        with api.env.adopt_roles(["Manager"]):
-            with self.assertRaises(Forbidden):  # the ZMI's Properties tab
-                act.manage_changeProperties(title="Иное")
+        # the ZMI's Properties tab
+        with api.env.adopt_roles(["Manager"]), self.assertRaises(Forbidden):
+            act.manage_changeProperties(title="Иное")
         self.assertNotEqual(act.title, "Иное")

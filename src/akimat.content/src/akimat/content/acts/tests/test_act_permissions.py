@@ -19,18 +19,38 @@ VISA, RETURN = "akimat.content: Visa act", "akimat.content: Return act"
 SIGN, REGISTER = "akimat.content: Sign act", "akimat.content: Register act"
 PERMISSIONS = (VIEW, MODIFY, DELETE, SUBMIT, REVIEW, VISA, RETURN, SIGN, REGISTER)
 
-BEFORE_ROUND = {"developer", "lawyer", "the-akim", "odk-officer"}  # the deputy has no role yet
+BEFORE_ROUND = {
+    "developer",
+    "lawyer",
+    "the-akim",
+    "odk-officer",
+}  # the deputy has no role yet
 EVERYBODY_INVOLVED = BEFORE_ROUND | {"deputy"}
-RETURNERS = {"lawyer", "the-akim", "odk-officer"}  # Legal Consultant, Leadership, Control Officer
+RETURNERS = {
+    "lawyer",
+    "the-akim",
+    "odk-officer",
+}  # Legal Consultant, Leadership, Control Officer
 
 # {state: {permission: the users who hold it}}; a permission not named is held by nobody.
 EXPECTED = {
-    "draft": {VIEW: BEFORE_ROUND, MODIFY: {"developer"}, DELETE: {"developer"}, SUBMIT: {"developer"}},
+    "draft": {
+        VIEW: BEFORE_ROUND,
+        MODIFY: {"developer"},
+        DELETE: {"developer"},
+        SUBMIT: {"developer"},
+    },
     "legal_review": {VIEW: BEFORE_ROUND, REVIEW: {"lawyer"}, RETURN: RETURNERS},
-    "agreement": {VIEW: EVERYBODY_INVOLVED, VISA: {"deputy", "lawyer"}, RETURN: RETURNERS},
+    "agreement": {
+        VIEW: EVERYBODY_INVOLVED,
+        VISA: {"deputy", "lawyer"},
+        RETURN: RETURNERS,
+    },
     "signing": {VIEW: EVERYBODY_INVOLVED, RETURN: RETURNERS, SIGN: {"the-akim"}},
     "signed": {VIEW: EVERYBODY_INVOLVED, REGISTER: {"odk-officer"}},
-    "registered": {VIEW: set(USERS)},  # R10.17: read by all the staff, changed by nobody
+    "registered": {
+        VIEW: set(USERS)
+    },  # R10.17: read by all the staff, changed by nobody
     "withdrawn": {VIEW: BEFORE_ROUND},
 }
 
@@ -38,10 +58,16 @@ EXPECTED = {
 class PermissionMatrixTestCase(ActTestCase):
     def setUp(self):
         super().setUp()
-        api.user.create(username="stranger", email="stranger@example.org", password="secret-123")
+        api.user.create(
+            username="stranger", email="stranger@example.org", password="secret-123"
+        )
 
     def holders(self, act, permission, users=USERS):
-        return {user for user in users if api.user.has_permission(permission, username=user, obj=act)}
+        return {
+            user
+            for user in users
+            if api.user.has_permission(permission, username=user, obj=act)
+        }
 
     def assertMatrix(self, act, expected, users=USERS):
         state = self.state(act)
@@ -95,7 +121,9 @@ class TestSignatoryByKind(PermissionMatrixTestCase):
         """The signatory of an apparatus order is the head of apparatus, not the akim."""
         act = self.to_state(self.act(kind="apparatus-order"), "signing")
         self.assertEqual(self.holders(act, SIGN, USERS + ("head",)), {"head"})
-        self.assertIn("the-akim", self.holders(act, RETURN))  # Leadership may still return it
+        self.assertIn(
+            "the-akim", self.holders(act, RETURN)
+        )  # Leadership may still return it
 
     def test_resolution_members_round(self):
         """R10.14: in the members' round the akimat members visa; the departments' approvers no
@@ -108,6 +136,9 @@ class TestSignatoryByKind(PermissionMatrixTestCase):
         self.assertEqual(self.holders(act, VISA, users), {"member1", "member2"})
         self.assertEqual(self.holders(act, RETURN, users), RETURNERS)
         self.assertEqual(
-            self.holders(act, VIEW, users), BEFORE_ROUND | {"member1", "member2", "deputy"}
+            self.holders(act, VIEW, users),
+            BEFORE_ROUND | {"member1", "member2", "deputy"},
         )
-        self.assertEqual(self.holders(act, MODIFY, users) | self.holders(act, DELETE, users), set())
+        self.assertEqual(
+            self.holders(act, MODIFY, users) | self.holders(act, DELETE, users), set()
+        )

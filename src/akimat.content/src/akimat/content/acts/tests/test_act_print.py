@@ -2,8 +2,8 @@
 
 from akimat.content import _
 from akimat.content.acts import act_print
-from akimat.content.agreement.agreement import give_visa
 from akimat.content.acts.tests.test_act_views import ActViewTestCase
+from akimat.content.agreement.agreement import give_visa
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from zope.i18n import translate
@@ -14,21 +14,42 @@ class TestActPrintValues(ActViewTestCase):
         """R10.16: the kind, number and date, the texts without markup, the developer, the
         signatory and the visa sheet with each approver's post and decision."""
         text = "<p>Создать рабочую группу.</p><p>Утвердить её состав &amp; план<br>на 2027 год.</p>"
-        act = self.registered(text_ru=RichTextValue(text, "text/html", "text/x-html-safe"), title_kk="Жұмыс тобы")
+        act = self.registered(
+            text_ru=RichTextValue(text, "text/html", "text/x-html-safe"),
+            title_kk="Жұмыс тобы",
+        )
         values = act_print.print_values(act, self.request)
         agreed = translate(_("agreed"), context=self.request)
-        self.assertEqual(values["kind"], translate(_("Decision of the akim (решение)"), context=self.request))
-        self.assertEqual((values["number"], values["date"]), (1, act.registration_date))
-        self.assertEqual((values["title_ru"], values["title_kk"]), (act.title, "Жұмыс тобы"))
-        self.assertEqual(values["text_ru"], "Создать рабочую группу.\nУтвердить её состав & план\nна 2027 год.")
-        self.assertEqual(values["text_kk"], "")
-        self.assertEqual((values["developer"], values["signatory"]), ("economy", "the-akim"))
         self.assertEqual(
-            [(row["name"], row["position"], row["decision"]) for row in values["visas"]],
-            [("deputy", "deputy-akims", agreed), ("head", "head-of-apparatus", agreed),
-             ("lawyer", "legal-consultant", agreed)],
+            values["kind"],
+            translate(_("Decision of the akim (решение)"), context=self.request),
         )
-        self.assertTrue(all(row["date"] == act.registration_date for row in values["visas"]))
+        self.assertEqual((values["number"], values["date"]), (1, act.registration_date))
+        self.assertEqual(
+            (values["title_ru"], values["title_kk"]), (act.title, "Жұмыс тобы")
+        )
+        self.assertEqual(
+            values["text_ru"],
+            "Создать рабочую группу.\nУтвердить её состав & план\nна 2027 год.",
+        )
+        self.assertEqual(values["text_kk"], "")
+        self.assertEqual(
+            (values["developer"], values["signatory"]), ("economy", "the-akim")
+        )
+        self.assertEqual(
+            [
+                (row["name"], row["position"], row["decision"])
+                for row in values["visas"]
+            ],
+            [
+                ("deputy", "deputy-akims", agreed),
+                ("head", "head-of-apparatus", agreed),
+                ("lawyer", "legal-consultant", agreed),
+            ],
+        )
+        self.assertTrue(
+            all(row["date"] == act.registration_date for row in values["visas"])
+        )
 
     def test_only_the_rounds_that_led_to_the_signature(self):
         """R10.14: a round that ended in a return is not on the printed visa sheet."""

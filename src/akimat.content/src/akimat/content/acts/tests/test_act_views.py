@@ -2,8 +2,8 @@
 listings (RULES.md R10)."""
 
 from akimat.content import _
-from akimat.content.agreement import visas
 from akimat.content.acts.tests.test_act import ActTestCase
+from akimat.content.agreement import visas
 from akimat.content.tests.views import ViewTests
 from docx import Document
 from freezegun import freeze_time
@@ -14,7 +14,6 @@ from zope.i18n import translate
 
 
 class ActViewTestCase(ViewTests, ActTestCase):
-
     def in_agreement(self, **fields):
         act = self.act(**fields)
         self.do(act, "submit", "developer")
@@ -36,6 +35,7 @@ class TestActPage(ActViewTestCase):
             act = self.in_agreement()
         with freeze_time("2026-03-03 06:00:00"), api.env.adopt_user(username="deputy"):
             from akimat.content.agreement.agreement import give_visa
+
             give_visa(act, "deputy", agree=True)
         with freeze_time("2026-03-20 06:00:00"):
             html = self.render(act, "@@view", "head")
@@ -53,8 +53,13 @@ class TestActPage(ActViewTestCase):
     def test_page_shows_the_rework_term_after_a_return(self):
         """R10.13: after a return the page shows the rework term and the reason in the sheet."""
         act = self.in_agreement()
-        self.render(act, "@@visa", "deputy", method="POST",
-                    **{"form.widgets.reason": "Уточнить состав", "form.buttons.return": "1"})
+        self.render(
+            act,
+            "@@visa",
+            "deputy",
+            method="POST",
+            **{"form.widgets.reason": "Уточнить состав", "form.buttons.return": "1"},
+        )
         html = self.render(act, "@@view", "developer")
         self.assertIn('id="act-rework-deadline"', html)
         self.assertIn("Уточнить состав", html)
@@ -74,17 +79,25 @@ class TestStepButtons(ActViewTestCase):
         """R10.5: a draft that amends another act goes on only with its comparison table; the
         button's refusal says so on the act's page and the act stays a draft."""
         act = self.act(amends=True)
-        self.render(act, "@@transition", "developer", method="POST", workflow_action="submit")
+        self.render(
+            act, "@@transition", "developer", method="POST", workflow_action="submit"
+        )
         messages = [message.message for message in IStatusMessage(self.request).show()]
-        table = translate(_("the comparison table (the act amends another act)"), context=self.request)
+        table = translate(
+            _("the comparison table (the act amends another act)"), context=self.request
+        )
         self.assertTrue(any(table in message for message in messages), messages)
         self.assertEqual(act.review_state(), "draft")
-        self.assertEqual(self.request.response.getHeader("location"), act.absolute_url())
+        self.assertEqual(
+            self.request.response.getHeader("location"), act.absolute_url()
+        )
 
     def test_button_submits_the_draft(self):
         """R10.3: the developer's button sends the draft to the legal consultant."""
         act = self.act()
-        self.render(act, "@@transition", "developer", method="POST", workflow_action="submit")
+        self.render(
+            act, "@@transition", "developer", method="POST", workflow_action="submit"
+        )
         self.assertEqual(act.review_state(), "legal_review")
 
 
@@ -92,29 +105,50 @@ class TestVisaForm(ActViewTestCase):
     def test_approver_agrees(self):
         """R10.4b: the approver agrees; the visa is recorded and the page is shown again."""
         act = self.in_agreement()
-        self.render(act, "@@visa", "deputy", method="POST", **{"form.buttons.agree": "1"})
+        self.render(
+            act, "@@visa", "deputy", method="POST", **{"form.buttons.agree": "1"}
+        )
         self.assertEqual(visas.current_round(act).visa("deputy").decision, visas.AGREED)
-        self.assertEqual(self.request.response.getHeader("location"), act.absolute_url())
+        self.assertEqual(
+            self.request.response.getHeader("location"), act.absolute_url()
+        )
 
     def test_return_needs_a_reason(self):
         """R10.4b: a return without reasons is refused and nothing changes; with reasons the
         draft goes back to the developer."""
         act = self.in_agreement()
-        html = self.render(act, "@@visa", "deputy", method="POST",
-                           **{"form.widgets.reason": "  ", "form.buttons.return": "1"})
+        html = self.render(
+            act,
+            "@@visa",
+            "deputy",
+            method="POST",
+            **{"form.widgets.reason": "  ", "form.buttons.return": "1"},
+        )
         self.assertIn("Укажите причину возврата", html)
         self.assertIsNone(visas.current_round(act).visa("deputy").decision)
         self.assertEqual(self.state(act), "agreement")
-        self.render(act, "@@visa", "deputy", method="POST",
-                    **{"form.widgets.reason": "Нет финансово-экономического обоснования",
-                       "form.buttons.return": "1"})
+        self.render(
+            act,
+            "@@visa",
+            "deputy",
+            method="POST",
+            **{
+                "form.widgets.reason": "Нет финансово-экономического обоснования",
+                "form.buttons.return": "1",
+            },
+        )
         self.assertEqual(self.state(act), "draft")
-        self.assertEqual(visas.rounds(act)[-1].visa("deputy").reason, "Нет финансово-экономического обоснования")
+        self.assertEqual(
+            visas.rounds(act)[-1].visa("deputy").reason,
+            "Нет финансово-экономического обоснования",
+        )
 
     def test_refused_visa_is_a_clear_message(self):
         """R10.3: the legal consultant cannot visa before the others; the form says so."""
         act = self.in_agreement()
-        html = self.render(act, "@@visa", "lawyer", method="POST", **{"form.buttons.agree": "1"})
+        html = self.render(
+            act, "@@visa", "lawyer", method="POST", **{"form.buttons.agree": "1"}
+        )
         self.assertIn("визирует последним", html)
         self.assertIsNone(visas.current_round(act).visa("lawyer").decision)
 
@@ -124,12 +158,25 @@ class TestReturnForm(ActViewTestCase):
         """R10.12: the ОДК returns the draft only with a reason; then the rework term starts."""
         act = self.act()
         self.do(act, "submit", "developer")
-        html = self.render(act, "@@return-for-rework", "odk-officer", method="POST",
-                           **{"form.widgets.reason": "", "form.buttons.return": "1"})
+        html = self.render(
+            act,
+            "@@return-for-rework",
+            "odk-officer",
+            method="POST",
+            **{"form.widgets.reason": "", "form.buttons.return": "1"},
+        )
         self.assertIn("Укажите причину возврата", html)
         self.assertEqual(self.state(act), "legal_review")
-        self.render(act, "@@return-for-rework", "odk-officer", method="POST",
-                    **{"form.widgets.reason": "Нет подписи руководителя", "form.buttons.return": "1"})
+        self.render(
+            act,
+            "@@return-for-rework",
+            "odk-officer",
+            method="POST",
+            **{
+                "form.widgets.reason": "Нет подписи руководителя",
+                "form.buttons.return": "1",
+            },
+        )
         self.assertEqual(self.state(act), "draft")
         self.assertIsNotNone(act.rework_deadline())
 
@@ -143,10 +190,14 @@ class TestPrintForm(ActViewTestCase):
             self.request.response.getHeader("Content-Type"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-        self.assertIn("attachment", self.request.response.getHeader("Content-Disposition"))
+        self.assertIn(
+            "attachment", self.request.response.getHeader("Content-Disposition")
+        )
         document = Document(BytesIO(data))
         text = "\n".join(p.text for p in document.paragraphs)
-        cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        cells = "\n".join(
+            c.text for t in document.tables for r in t.rows for c in r.cells
+        )
         self.assertIn(str(act.registration_number), text + cells)
         self.assertIn("Создать рабочую группу", text + cells)
         self.assertNotIn("{{", text + cells)
@@ -165,10 +216,18 @@ class TestAcquaintance(ActViewTestCase):
         html = self.render(self.portal, "@@acts-for-acquaintance", "developer")
         self.assertIn(act.absolute_url(), html)
         self.render(act, "@@acknowledge", "developer", method="GET")
-        self.assertIn(act.absolute_url(), self.render(self.portal, "@@acts-for-acquaintance", "developer"))
+        self.assertIn(
+            act.absolute_url(),
+            self.render(self.portal, "@@acts-for-acquaintance", "developer"),
+        )
         self.render(act, "@@acknowledge", "developer", method="POST")
-        self.assertNotIn(act.absolute_url(), self.render(self.portal, "@@acts-for-acquaintance", "developer"))
-        self.assertNotIn('id="act-acknowledge"', self.render(act, "@@view", "developer"))
+        self.assertNotIn(
+            act.absolute_url(),
+            self.render(self.portal, "@@acts-for-acquaintance", "developer"),
+        )
+        self.assertNotIn(
+            'id="act-acknowledge"', self.render(act, "@@view", "developer")
+        )
 
 
 class TestListings(ActViewTestCase):
@@ -176,9 +235,15 @@ class TestListings(ActViewTestCase):
         """R10.4a/R10.3: the deputy is expected to visa now; the lawyer only after the others."""
         act = self.in_agreement()
         url = act.absolute_url()
-        self.assertIn(url, self.render(self.portal, "@@acts-awaiting-my-visa", "deputy"))
-        self.assertNotIn(url, self.render(self.portal, "@@acts-awaiting-my-visa", "lawyer"))
-        self.assertNotIn(url, self.render(self.portal, "@@acts-awaiting-my-visa", "developer"))
+        self.assertIn(
+            url, self.render(self.portal, "@@acts-awaiting-my-visa", "deputy")
+        )
+        self.assertNotIn(
+            url, self.render(self.portal, "@@acts-awaiting-my-visa", "lawyer")
+        )
+        self.assertNotIn(
+            url, self.render(self.portal, "@@acts-awaiting-my-visa", "developer")
+        )
         catalog = api.portal.get_tool("portal_catalog")
         self.assertEqual([b.getURL() for b in catalog(awaiting_visa="head")], [url])
 
@@ -192,6 +257,8 @@ class TestListings(ActViewTestCase):
         html = self.render(self.portal, "@@acts", "odk-officer", kind="order")
         self.assertNotIn("Зарегистрированное решение", html)
         year = str(registered.registration_date.year)
-        html = self.render(self.portal, "@@acts", "odk-officer", year=year, state="registered")
+        html = self.render(
+            self.portal, "@@acts", "odk-officer", year=year, state="registered"
+        )
         self.assertIn("Зарегистрированное решение", html)
         self.assertNotIn("Проект распоряжения", html)

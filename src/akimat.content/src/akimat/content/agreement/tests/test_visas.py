@@ -1,9 +1,9 @@
 """The visas service: agreement of a document by a list of people (R10.3, R10.4b, R11.4)."""
 
 from akimat.content.agreement import visas
+from akimat.content.agreement.visas import VisaError
 from akimat.content.core.calendar import ALMATY
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
-from akimat.content.agreement.visas import VisaError
 from datetime import datetime
 from freezegun import freeze_time
 from plone import api
@@ -31,7 +31,10 @@ class VisasTestCase(unittest.TestCase):
         portal = self.layer["portal"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
         self.document = api.content.create(
-            container=portal, type="Document", id="draft", title="Об утверждении положения"
+            container=portal,
+            type="Document",
+            id="draft",
+            title="Об утверждении положения",
         )
 
     def start(self, approvers=APPROVERS, last=(LEGAL,), **kwargs):
@@ -59,13 +62,21 @@ class TestAgreement(VisasTestCase):
         self.assertEqual(started.approvers, APPROVERS)
         self.assertEqual((started.started, started.started_by), (MONDAY, "petrova"))
         for userid in APPROVERS[:-1]:
-            self.assertEqual(visas.agree(self.document, userid, when=TUESDAY).state, visas.OPEN)
+            self.assertEqual(
+                visas.agree(self.document, userid, when=TUESDAY).state, visas.OPEN
+            )
         agreed = visas.agree(self.document, LEGAL, when=TUESDAY)
         self.assertEqual(agreed.state, visas.AGREED)
         self.assertEqual(agreed.closed, TUESDAY)
         for visa in agreed.visas:
             self.assertEqual(
-                (visa.decision, visa.signed_by, visa.when, visa.reason, visa.by_substitute),
+                (
+                    visa.decision,
+                    visa.signed_by,
+                    visa.when,
+                    visa.reason,
+                    visa.by_substitute,
+                ),
                 (visas.AGREED, visa.approver, TUESDAY, None, False),
             )
         self.assertEqual(visas.current_round(self.document), agreed)
@@ -90,7 +101,9 @@ class TestAgreement(VisasTestCase):
         expected = datetime(2026, 12, 1, 9, 15, tzinfo=ALMATY)
         self.assertEqual(current.started, expected)
         self.assertEqual(current.visa("omarova").when, expected)
-        self.assertEqual(current.visa("omarova").when.utcoffset().total_seconds(), 5 * 3600)
+        self.assertEqual(
+            current.visa("omarova").when.utcoffset().total_seconds(), 5 * 3600
+        )
 
 
 class TestReturn(VisasTestCase):
@@ -102,18 +115,27 @@ class TestReturn(VisasTestCase):
             with self.subTest(reason=blank):
                 self.assertRefused(visas.return_for_rework, "kozlov", blank)
         returned = visas.return_for_rework(
-            self.document, "kozlov", "  Нет справки о финансировании (R10.10).  ", when=TUESDAY
+            self.document,
+            "kozlov",
+            "  Нет справки о финансировании (R10.10).  ",
+            when=TUESDAY,
         )
         self.assertEqual(returned.state, visas.RETURNED)
         self.assertEqual(returned.closed, TUESDAY)
         visa = returned.visa("kozlov")
         self.assertEqual(
             (visa.decision, visa.signed_by, visa.when, visa.reason),
-            (visas.RETURNED, "kozlov", TUESDAY, "Нет справки о финансировании (R10.10)."),
+            (
+                visas.RETURNED,
+                "kozlov",
+                TUESDAY,
+                "Нет справки о финансировании (R10.10).",
+            ),
         )
         # Only two outcomes exist, and the others' visas stay as they were.
         self.assertEqual(
-            [visa.decision for visa in returned.visas], [visas.AGREED, None, visas.RETURNED, None]
+            [visa.decision for visa in returned.visas],
+            [visas.AGREED, None, visas.RETURNED, None],
         )
         self.assertEqual(visas.pending(self.document), ())
         self.assertFalse(visas.awaiting(self.document, "omarova"))
@@ -124,10 +146,13 @@ class TestReturn(VisasTestCase):
         visas.agree(self.document, "abdrakhmanov", when=MONDAY)
         visas.return_for_rework(self.document, "omarova", NOT_AUTHENTIC)
         second = self.start(approvers=("omarova", "kozlov", LEGAL), when=TUESDAY)
-        self.assertEqual((second.number, second.state, second.started), (2, visas.OPEN, TUESDAY))
+        self.assertEqual(
+            (second.number, second.state, second.started), (2, visas.OPEN, TUESDAY)
+        )
         self.assertEqual([visa.decision for visa in second.visas], [None, None, None])
         self.assertEqual(
-            [visa.approver for visa in visas.pending(self.document)], ["omarova", "kozlov"]
+            [visa.approver for visa in visas.pending(self.document)],
+            ["omarova", "kozlov"],
         )
         # omarova, who returned the first round, visas the second one anew.
         again = visas.agree(self.document, "omarova")
@@ -151,16 +176,22 @@ class TestLegalConsultantLast(VisasTestCase):
     def test_legal_consultant_visas_only_after_all_the_others(self):
         """R10.3: the legal consultant visas last, after all the other approvals."""
         self.start()
-        self.assertNotIn(LEGAL, [visa.approver for visa in visas.pending(self.document)])
+        self.assertNotIn(
+            LEGAL, [visa.approver for visa in visas.pending(self.document)]
+        )
         self.assertFalse(visas.awaiting(self.document, LEGAL))
         self.assertRefused(visas.agree, LEGAL)
         self.assertRefused(visas.return_for_rework, LEGAL, "Противоречит закону")
         visas.agree(self.document, "abdrakhmanov")
         visas.agree(self.document, "omarova")
         self.assertRefused(visas.agree, LEGAL)  # one approver still to visa
-        self.assertEqual([visa.approver for visa in visas.pending(self.document)], ["kozlov"])
+        self.assertEqual(
+            [visa.approver for visa in visas.pending(self.document)], ["kozlov"]
+        )
         visas.agree(self.document, "kozlov")
-        self.assertEqual([visa.approver for visa in visas.pending(self.document)], [LEGAL])
+        self.assertEqual(
+            [visa.approver for visa in visas.pending(self.document)], [LEGAL]
+        )
         self.assertTrue(visas.awaiting(self.document, LEGAL))
         self.assertEqual(visas.agree(self.document, LEGAL).state, visas.AGREED)
 
@@ -168,18 +199,23 @@ class TestLegalConsultantLast(VisasTestCase):
         """R10.3/R10.12: once the others agreed, the legal consultant may return the draft."""
         self.start(approvers=("omarova", LEGAL))
         visas.agree(self.document, "omarova")
-        returned = visas.return_for_rework(self.document, LEGAL, "Нет сравнительной таблицы")
+        returned = visas.return_for_rework(
+            self.document, LEGAL, "Нет сравнительной таблицы"
+        )
         self.assertEqual(returned.state, visas.RETURNED)
 
     def test_others_visa_in_any_order(self):
         """R10.3 orders only the legal consultant: the other approvers are all expected at once."""
         self.start()
         self.assertEqual(
-            [visa.approver for visa in visas.pending(self.document)], list(APPROVERS[:-1])
+            [visa.approver for visa in visas.pending(self.document)],
+            list(APPROVERS[:-1]),
         )
         visas.agree(self.document, "kozlov")
         visas.agree(self.document, "abdrakhmanov")
-        self.assertEqual([visa.approver for visa in visas.pending(self.document)], ["omarova"])
+        self.assertEqual(
+            [visa.approver for visa in visas.pending(self.document)], ["omarova"]
+        )
 
 
 class TestSubstitutes(VisasTestCase):
@@ -203,7 +239,9 @@ class TestSubstitutes(VisasTestCase):
     def test_substitute_returns_for_an_approver(self):
         """R11.4/R10.4b: the substitute may also return, with a reason, on the approver's behalf."""
         self.start(substitutes={"omarova": "ibraimov"})
-        returned = visas.return_for_rework(self.document, "ibraimov", "Нет копии поручения")
+        returned = visas.return_for_rework(
+            self.document, "ibraimov", "Нет копии поручения"
+        )
         visa = returned.visa("omarova")
         self.assertEqual((visa.decision, visa.signed_by), (visas.RETURNED, "ibraimov"))
         self.assertTrue(visa.by_substitute)
@@ -217,14 +255,21 @@ class TestSubstitutes(VisasTestCase):
 
     def test_an_approver_who_substitutes_another_says_on_whose_behalf(self):
         """R11.4: the deputy head, himself an approver, visas for the absent head of apparatus."""
-        self.start(approvers=("ibraimov", "omarova", LEGAL), substitutes={"omarova": "ibraimov"})
-        own = visas.agree(self.document, "ibraimov")  # without on_behalf_of: his own visa
+        self.start(
+            approvers=("ibraimov", "omarova", LEGAL),
+            substitutes={"omarova": "ibraimov"},
+        )
+        own = visas.agree(
+            self.document, "ibraimov"
+        )  # without on_behalf_of: his own visa
         self.assertEqual(own.visa("ibraimov").signed_by, "ibraimov")
         self.assertIsNone(own.visa("omarova").decision)
         self.assertRefused(visas.agree, "ibraimov")  # his own visa again
         for_head = visas.agree(self.document, "ibraimov", on_behalf_of="omarova")
         self.assertEqual(for_head.visa("omarova").signed_by, "ibraimov")
-        self.assertRefused(visas.agree, "kozlov", on_behalf_of="omarova")  # not her substitute
+        self.assertRefused(
+            visas.agree, "kozlov", on_behalf_of="omarova"
+        )  # not her substitute
 
     def test_substitute_of_several_approvers_says_on_whose_behalf(self):
         """R11.4: one person substituting two absent deputies visas for each of them by name."""
@@ -240,7 +285,9 @@ class TestSubstitutes(VisasTestCase):
     def test_substitutes_hold_for_their_round_only(self):
         """R11.4: a substitute named for one round is not one in the next."""
         self.start(substitutes={"abdrakhmanov": "kuznetsova"})
-        visas.return_for_rework(self.document, "kozlov", "Нет заключения бюджетной комиссии")
+        visas.return_for_rework(
+            self.document, "kozlov", "Нет заключения бюджетной комиссии"
+        )
         self.start()
         self.assertFalse(visas.awaiting(self.document, "kuznetsova"))
         self.assertRefused(visas.agree, "kuznetsova")
@@ -262,7 +309,9 @@ class TestRefusals(VisasTestCase):
         visas.agree(self.document, "omarova", when=MONDAY)
         self.assertRefused(visas.agree, "omarova")
         self.assertRefused(visas.return_for_rework, "omarova", "Передумала")
-        self.assertEqual(visas.current_round(self.document).visa("omarova").when, MONDAY)
+        self.assertEqual(
+            visas.current_round(self.document).visa("omarova").when, MONDAY
+        )
 
     def test_no_visa_on_a_closed_round(self):
         """R10.4b: after a return, or once agreed, the round takes no more visas."""
@@ -286,8 +335,12 @@ class TestRefusals(VisasTestCase):
         self.assertRefused(visas.start_round, [])
         self.assertRefused(visas.start_round, ["omarova", "kozlov", "omarova"])
         self.assertRefused(visas.start_round, ["omarova"], last=[LEGAL])
-        self.assertRefused(visas.start_round, ["omarova"], substitutes={"kozlov": "ibraimov"})
-        self.assertRefused(visas.start_round, ["omarova"], substitutes={"omarova": "omarova"})
+        self.assertRefused(
+            visas.start_round, ["omarova"], substitutes={"kozlov": "ibraimov"}
+        )
+        self.assertRefused(
+            visas.start_round, ["omarova"], substitutes={"omarova": "omarova"}
+        )
         self.assertRefused(visas.start_round, ["omarova"], substitutes={"omarova": ""})
         self.assertEqual(visas.rounds(self.document), ())
         self.assertNotIn(visas.ANNOTATION_KEY, IAnnotations(self.document))
@@ -332,4 +385,6 @@ class TestReadingNeverWrites(VisasTestCase):
         persistent = [self.document, stored]
         for round_ in stored:
             persistent += [round_, round_["visas"], *round_["visas"]]
-        self.assertEqual([obj._p_changed for obj in persistent], [False] * len(persistent))
+        self.assertEqual(
+            [obj._p_changed for obj in persistent], [False] * len(persistent)
+        )

@@ -7,19 +7,19 @@ workflow's guards let them.
 
 from akimat.content import _
 from akimat.content.appeals import history as appeal_history
-from akimat.content.appeals import review as appeal_review
-from akimat.content.core import calendar as working_calendar
 from akimat.content.appeals import receptions
-from akimat.content.control.browser import traffic_light
+from akimat.content.appeals import review as appeal_review
+from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
+from akimat.content.appeals.vocabularies import APPEAL_KINDS
+from akimat.content.appeals.vocabularies import APPEAL_REQUIREMENTS
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
+from akimat.content.control.browser import traffic_light
+from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
-from akimat.content.appeals.vocabularies import APPEAL_KINDS
-from akimat.content.appeals.vocabularies import APPEAL_REQUIREMENTS
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -78,14 +78,25 @@ class AppealView(BrowserView):
         return received.strftime("%d.%m.%Y %H:%M") if received else ""
 
     def missing_requirements(self):
-        return [term_title(APPEAL_REQUIREMENTS, value) for value in self.context.missing_requirements or ()]
+        return [
+            term_title(APPEAL_REQUIREMENTS, value)
+            for value in self.context.missing_requirements or ()
+        ]
 
     def files(self):
         """The attachment and the answer file, with their download links."""
         url = self.context.absolute_url()
-        fields = (("attachment", _("Attachment")), ("answer_file", _("Answer as a file")))
+        fields = (
+            ("attachment", _("Attachment")),
+            ("answer_file", _("Answer as a file")),
+        )
         return [
-            {"id": name, "label": label, "filename": value.filename, "url": f"{url}/@@download/{name}"}
+            {
+                "id": name,
+                "label": label,
+                "filename": value.filename,
+                "url": f"{url}/@@download/{name}",
+            }
             for name, label in fields
             if (value := getattr(self.context, name, None))
         ]
@@ -95,7 +106,10 @@ class AppealView(BrowserView):
         reception = receptions.get_reception(self.context.reception)
         if reception is None or not api.user.has_permission("View", obj=reception):
             return None
-        return {"url": reception.absolute_url(), "title": receptions.reference(reception)}
+        return {
+            "url": reception.absolute_url(),
+            "title": receptions.reference(reception),
+        }
 
     def earlier(self):
         """R13.5: the applicant's earlier appeals, only those this user may see (R13.2)."""
@@ -105,11 +119,15 @@ class AppealView(BrowserView):
         appeal, today = self.context, self.today()
         state = appeal.review_state()
         deadline = appeal.review_deadline()
-        late = late_by(state, deadline, answered_on(appeal), today, working_calendar.get_calendar())
+        late = late_by(
+            state, deadline, answered_on(appeal), today, working_calendar.get_calendar()
+        )
         return {
             "review_deadline": deadline,
             "late_by": late,
-            "passing_on_deadline": appeal.passing_on_deadline() if state == "registered" else None,
+            "passing_on_deadline": appeal.passing_on_deadline()
+            if state == "registered"
+            else None,
             "passed_on": appeal.passed_on,
             "correction_term": appeal.correction_term,
             "answered_on": answered_on(appeal),
@@ -123,14 +141,18 @@ class AppealView(BrowserView):
         for assignment in self.context.objectValues():
             if getattr(assignment, "portal_type", None) != "Assignment":
                 continue
-            rows.append({
-                "number": assignment.number or "",
-                "text": assignment.title,
-                "url": assignment.absolute_url(),
-                "executors": ", ".join(titles(p) for p in assignment.executors() if p),
-                "deadline": assignment.effective_deadline(),
-                "light": traffic_light.light(assignment.traffic_light(today=today)),
-            })
+            rows.append(
+                {
+                    "number": assignment.number or "",
+                    "text": assignment.title,
+                    "url": assignment.absolute_url(),
+                    "executors": ", ".join(
+                        titles(p) for p in assignment.executors() if p
+                    ),
+                    "deadline": assignment.effective_deadline(),
+                    "light": traffic_light.light(assignment.traffic_light(today=today)),
+                }
+            )
         return rows
 
     def transitions(self):
@@ -173,6 +195,8 @@ class Assign(Step):
             try:
                 deadline = date.fromisoformat(form["deadline"])
             except (TypeError, ValueError):
-                raise appeal_review.AssignmentRefused(_("The deadline is not a date."))
+                raise appeal_review.AssignmentRefused(
+                    _("The deadline is not a date.")
+                ) from None
         appeal_review.assign(self.context, parse_executors(form), deadline)
         api.portal.show_message(_("The assignment is given."), request=self.request)

@@ -6,16 +6,16 @@ come from the catalog (`registration_year` index, `registration_date` and `revie
 """
 
 from akimat.content import _
-from akimat.content.control import charts
 from akimat.content.appeals.browser.appeal import term_title
-from akimat.content.browser.formatting import state_titles
-from akimat.content.browser.formatting import MONTHS
-from akimat.content.core.calendar import now
-from akimat.content.control.lists import BadFilter
-from akimat.content.control.reports import whole_number
-from akimat.content.core.parameters import YEARS
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
+from akimat.content.browser.formatting import MONTHS
+from akimat.content.browser.formatting import state_titles
+from akimat.content.control import charts
+from akimat.content.control.lists import BadFilter
+from akimat.content.control.reports import whole_number
+from akimat.content.core.calendar import now
+from akimat.content.core.parameters import YEARS
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -27,8 +27,16 @@ import pygal
 # One colour per kind, channel or state, by its place in the vocabulary or the workflow: a kind
 # keeps its colour from one year to the next.
 PALETTE = (
-    "#0d6efd", "#198754", "#ffc107", "#dc3545", "#6f42c1",
-    "#20c997", "#fd7e14", "#0dcaf0", "#6c757d", "#d63384",
+    "#0d6efd",
+    "#198754",
+    "#ffc107",
+    "#dc3545",
+    "#6f42c1",
+    "#20c997",
+    "#fd7e14",
+    "#0dcaf0",
+    "#6c757d",
+    "#d63384",
 )
 
 
@@ -43,7 +51,11 @@ def registered_in(year):
     """(month, {"kind", "channel", "state"}) of every appeal registered in `year`, from the catalog."""
     result = []
     for brain in api.content.find(portal_type="Appeal", registration_year=year):
-        values = {"kind": brain.appeal_kind, "channel": brain.appeal_channel, "state": brain.review_state}
+        values = {
+            "kind": brain.appeal_kind,
+            "channel": brain.appeal_channel,
+            "state": brain.review_state,
+        }
         result.append((brain.registration_date.month, values))
     return result
 
@@ -59,7 +71,10 @@ def per_month(appeals, name, known):
 
 def monthly_bars(series, months, colours, title, no_data):
     """series: [(label, [12 counts])]; one bar per month, stacked by label."""
-    totals = [sum(column) for column in zip(*(counts for _label, counts in series))]
+    totals = [
+        sum(column)
+        for column in zip(*(counts for _label, counts in series), strict=False)
+    ]
     chart = charts.new_chart(
         pygal.StackedBar,
         colours,
@@ -105,16 +120,25 @@ class AppealsDashboard(BrowserView):
         states = state_titles("Appeal")
         return [
             self._breakdown(
-                "kind", _("Registered appeals by kind"), _("Kind of appeal"),
-                [term.value for term in APPEAL_KINDS], lambda value: term_title(APPEAL_KINDS, value),
+                "kind",
+                _("Registered appeals by kind"),
+                _("Kind of appeal"),
+                [term.value for term in APPEAL_KINDS],
+                lambda value: term_title(APPEAL_KINDS, value),
             ),
             self._breakdown(
-                "channel", _("Registered appeals by channel"), _("Received through"),
-                [term.value for term in APPEAL_CHANNELS], lambda value: term_title(APPEAL_CHANNELS, value),
+                "channel",
+                _("Registered appeals by channel"),
+                _("Received through"),
+                [term.value for term in APPEAL_CHANNELS],
+                lambda value: term_title(APPEAL_CHANNELS, value),
             ),
             self._breakdown(
-                "state", _("Registered appeals by state"), _("State"),
-                list(states), lambda value: states.get(value, value),
+                "state",
+                _("Registered appeals by state"),
+                _("State"),
+                list(states),
+                lambda value: states.get(value, value),
             ),
         ]
 
@@ -138,7 +162,10 @@ class AppealsDashboard(BrowserView):
             self._t(title),
             self._t(_("Nothing to show")),
         )
-        totals = [sum(column) for column in zip(*(row["counts"] for row in rows))]
+        totals = [
+            sum(column)
+            for column in zip(*(row["counts"] for row in rows), strict=False)
+        ]
         return {
             "id": name,
             "title": self._t(title),

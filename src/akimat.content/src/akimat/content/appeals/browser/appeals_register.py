@@ -6,19 +6,19 @@ catalog (personal data stays off it), so the rows wake the appeals of the page s
 """
 
 from akimat.content import _
-from akimat.content.core import spreadsheets
 from akimat.content.appeals.browser.appeal import answered_on
 from akimat.content.appeals.browser.appeal import late_by
 from akimat.content.appeals.browser.appeal import term_title
-from akimat.content.control.browser.control_list import _start
-from akimat.content.control.browser.control_list import bad_request
+from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
+from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_titles
+from akimat.content.control.browser.control_list import _start
+from akimat.content.control.browser.control_list import bad_request
+from akimat.content.core import spreadsheets
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
-from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from datetime import date
 from plone import api
 from plone.batching import Batch
@@ -31,8 +31,16 @@ from zope.i18n import translate
 PAGE_SIZE = 50
 FILTERS = ("date_from", "date_to", "kind", "state")
 COLUMNS = (
-    _("Number"), _("Registration date"), _("Applicant"), _("Kind of appeal"), _("Received through"),
-    _("Addressed to"), _("State"), _("Term of the answer"), _("Answered on"), _("Late by, working days"),
+    _("Number"),
+    _("Registration date"),
+    _("Applicant"),
+    _("Kind of appeal"),
+    _("Received through"),
+    _("Addressed to"),
+    _("State"),
+    _("Term of the answer"),
+    _("Answered on"),
+    _("Late by, working days"),
 )
 WIDTHS = (10, 14, 36, 24, 24, 30, 20, 14, 14, 14)
 
@@ -48,7 +56,9 @@ def parse_filters(form):
             try:
                 filters[name] = date.fromisoformat(filters[name])
             except ValueError:
-                raise BadFilter(_("Give the dates of the period as YYYY-MM-DD."))
+                raise BadFilter(
+                    _("Give the dates of the period as YYYY-MM-DD.")
+                ) from None
         else:
             filters[name] = None
     return filters
@@ -67,13 +77,27 @@ def find(filters):
     if filters["state"]:
         query["review_state"] = filters["state"]
     brains = [
-        brain for brain in api.content.find(**query)
-        if (start is None or (brain.registration_date and brain.registration_date >= start))
-        and (end is None or (brain.registration_date and brain.registration_date <= end))
+        brain
+        for brain in api.content.find(**query)
+        if (
+            start is None
+            or (brain.registration_date and brain.registration_date >= start)
+        )
+        and (
+            end is None or (brain.registration_date and brain.registration_date <= end)
+        )
     ]
-    brains.sort(key=lambda b: (b.registration_date is None, b.registration_date or date.min,
-                               b.registration_number or 0), reverse=True)
-    if filters["kind"]:  # a metadata column, not an index: the register filters few appeals
+    brains.sort(
+        key=lambda b: (
+            b.registration_date is None,
+            b.registration_date or date.min,
+            b.registration_number or 0,
+        ),
+        reverse=True,
+    )
+    if filters[
+        "kind"
+    ]:  # a metadata column, not an index: the register filters few appeals
         brains = [brain for brain in brains if brain.appeal_kind == filters["kind"]]
     return brains
 
@@ -85,22 +109,24 @@ def rows(brains, today, calendar):
         appeal = brain.getObject()
         state = brain.review_state
         answered = answered_on(appeal)
-        result.append({
-            "url": brain.getURL(),
-            "title": brain.Title,
-            "number": brain.registration_number,
-            "date": brain.registration_date,
-            "applicant": appeal.applicant_name or "",
-            "marks": marks(appeal),
-            "kind": term_title(APPEAL_KINDS, appeal.kind),
-            "channel": term_title(APPEAL_CHANNELS, appeal.channel),
-            "addressee": titles(appeal.addressee) if appeal.addressee else "",
-            "state_id": state,
-            "state": states.get(state, state),
-            "deadline": brain.deadline,
-            "answered_on": answered,
-            "late_by": late_by(state, brain.deadline, answered, today, calendar),
-        })
+        result.append(
+            {
+                "url": brain.getURL(),
+                "title": brain.Title,
+                "number": brain.registration_number,
+                "date": brain.registration_date,
+                "applicant": appeal.applicant_name or "",
+                "marks": marks(appeal),
+                "kind": term_title(APPEAL_KINDS, appeal.kind),
+                "channel": term_title(APPEAL_CHANNELS, appeal.channel),
+                "addressee": titles(appeal.addressee) if appeal.addressee else "",
+                "state_id": state,
+                "state": states.get(state, state),
+                "deadline": brain.deadline,
+                "answered_on": answered,
+                "late_by": late_by(state, brain.deadline, answered, today, calendar),
+            }
+        )
     return result
 
 
@@ -108,17 +134,32 @@ def marks(appeal):
     """Repeated and collective appeals stand out in the register (R13.5)."""
     found = [_("repeated")] if appeal.repeated() else []
     if appeal.collective:
-        found.append(_("collective, ${count} signatories", mapping={"count": appeal.signatories or 0}))
+        found.append(
+            _(
+                "collective, ${count} signatories",
+                mapping={"count": appeal.signatories or 0},
+            )
+        )
     return found
 
 
 def cells(row, request):
-    applicant = "; ".join([row["applicant"]] + [translate(mark, context=request) for mark in row["marks"]])
+    applicant = "; ".join(
+        [row["applicant"]] + [translate(mark, context=request) for mark in row["marks"]]
+    )
     return (
-        row["number"], row["date"], applicant, translate(row["kind"], context=request),
-        translate(row["channel"], context=request), row["addressee"],
-        translate(row["state"], domain="akimat", context=request) if row["state"] else "",
-        row["deadline"], row["answered_on"], row["late_by"] or None,
+        row["number"],
+        row["date"],
+        applicant,
+        translate(row["kind"], context=request),
+        translate(row["channel"], context=request),
+        row["addressee"],
+        translate(row["state"], domain="akimat", context=request)
+        if row["state"]
+        else "",
+        row["deadline"],
+        row["answered_on"],
+        row["late_by"] or None,
     )
 
 
@@ -154,20 +195,32 @@ class AppealsRegister(BrowserView):
 
     def schedules(self):
         """The schedules of personal receptions (R14.1), the newest first."""
-        return api.content.find(portal_type="ReceptionSchedule", sort_on="created", sort_order="descending")
+        return api.content.find(
+            portal_type="ReceptionSchedule", sort_on="created", sort_order="descending"
+        )
 
     def export_url(self):
-        query = urlencode({name: self.value(name) for name in FILTERS if self.value(name)})
+        query = urlencode(
+            {name: self.value(name) for name in FILTERS if self.value(name)}
+        )
         url = f"{self.context.absolute_url()}/@@appeals-register.xlsx"
         return f"{url}?{query}" if query else url
 
     def kinds(self):
-        return [{"value": term.value, "title": term.title, "selected": term.value == self.filters["kind"]}
-                for term in APPEAL_KINDS]
+        return [
+            {
+                "value": term.value,
+                "title": term.title,
+                "selected": term.value == self.filters["kind"],
+            }
+            for term in APPEAL_KINDS
+        ]
 
     def states(self):
-        return [{"value": state, "title": title, "selected": state == self.filters["state"]}
-                for state, title in state_titles("Appeal").items()]
+        return [
+            {"value": state, "title": title, "selected": state == self.filters["state"]}
+            for state, title in state_titles("Appeal").items()
+        ]
 
     def format_date(self, day):
         return format_date(day)
@@ -182,11 +235,16 @@ class AppealsRegisterXlsx(BrowserView):
         except BadFilter as error:
             return bad_request(self.request, error)
         today = now().date()
-        lines = [cells(row, self.request) for row in rows(find(filters), today, get_calendar())]
+        lines = [
+            cells(row, self.request)
+            for row in rows(find(filters), today, get_calendar())
+        ]
         data = spreadsheets.workbook(
             translate(_("Register of appeals"), context=self.request),
             [translate(column, context=self.request) for column in COLUMNS],
             lines,
             widths=WIDTHS,
         )
-        return spreadsheets.send(self.request.response, data, f"appeals-register-{today}.xlsx")
+        return spreadsheets.send(
+            self.request.response, data, f"appeals-register-{today}.xlsx"
+        )

@@ -6,21 +6,21 @@ official and the appeals department see the list and other staff see none of it.
 """
 
 from akimat.content import _
-from akimat.content.core import calendar as working_calendar
-from akimat.content.core import identification
 from akimat.content.appeals import reception_print
 from akimat.content.appeals import receptions
+from akimat.content.appeals.receptions import clock_time
+from akimat.content.appeals.vocabularies import APPEAL_KINDS
+from akimat.content.browser.adding import may_add
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
-from akimat.content.browser.adding import may_add
-from akimat.content.core import print_forms
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
+from akimat.content.core import calendar as working_calendar
+from akimat.content.core import identification
+from akimat.content.core import print_forms
 from akimat.content.core.calendar import naive
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.appeals.receptions import clock_time
-from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from datetime import datetime
 from plone import api
 from Products.Five.browser import BrowserView
@@ -40,11 +40,19 @@ def _contact(appeal):
 
 def _assignments(appeal, titles):
     """«1. text — executors, until 18.12.2026» for each assignment given on the appeal."""
-    given = [item for item in appeal.objectValues() if getattr(item, "portal_type", None) == "Assignment"]
+    given = [
+        item
+        for item in appeal.objectValues()
+        if getattr(item, "portal_type", None) == "Assignment"
+    ]
     lines = []
     for number, assignment in enumerate(given, 1):
-        executors = ", ".join(titles(principal) for principal in assignment.executors() if principal)
-        lines.append(f"{number}. {assignment.title} — {executors}, {format_date(assignment.effective_deadline())}")
+        executors = ", ".join(
+            titles(principal) for principal in assignment.executors() if principal
+        )
+        lines.append(
+            f"{number}. {assignment.title} — {executors}, {format_date(assignment.effective_deadline())}"
+        )
     return "\n".join(lines)
 
 
@@ -76,7 +84,8 @@ def print_values(reception):
         "place": reception.place,
         "invitees": list(reception.invitees or ()),
         "people": people(reception),
-        "prepared_by": api.user.get_current().getProperty("fullname") or api.user.get_current().getId(),
+        "prepared_by": api.user.get_current().getProperty("fullname")
+        or api.user.get_current().getId(),
         "prepared_on": working_calendar.now().date(),
     }
 
@@ -140,9 +149,13 @@ def _slot(reception, value):
     if not (value or "").strip():
         return None
     try:
-        return datetime.combine(reception.day(), datetime.strptime(value.strip(), "%H:%M").time())
+        return datetime.combine(
+            reception.day(), datetime.strptime(value.strip(), "%H:%M").time()
+        )
     except ValueError:
-        raise SignUpRefused(_("The time at the reception is not a time (HH:MM)."))
+        raise SignUpRefused(
+            _("The time at the reception is not a time (HH:MM).")
+        ) from None
 
 
 def _identification(value):
@@ -151,7 +164,7 @@ def _identification(value):
     try:
         return identification.validate(value)
     except identification.IdentificationError as error:
-        raise SignUpRefused(error.args[0])
+        raise SignUpRefused(error.args[0]) from error
 
 
 class SignUp(Step):
@@ -166,9 +179,13 @@ class SignUp(Step):
         if kind not in APPEAL_KINDS:
             raise SignUpRefused(_("Choose the kind of the appeal."))
         values = {
-            "applicant_name": _required(form, "applicant_name", _("Give the name of the person.")),
+            "applicant_name": _required(
+                form, "applicant_name", _("Give the name of the person.")
+            ),
             "title": _required(form, "title", _("Give the subject of the issue.")),
-            "substance": _required(form, "substance", _("Describe the issue the person raises.")),
+            "substance": _required(
+                form, "substance", _("Describe the issue the person raises.")
+            ),
             "applicant_id": _identification(form.get("applicant_id")),
             "address": (form.get("address") or "").strip() or None,
             "phone": (form.get("phone") or "").strip() or None,
@@ -179,8 +196,13 @@ class SignUp(Step):
             raise SignUpRefused(_("Give an address or a phone number for the answer."))
         appeal = receptions.sign_up(self.context, **values)
         api.portal.show_message(
-            _("${name} is signed up; the appeal is registered under number ${number}.",
-              mapping={"name": appeal.applicant_name, "number": appeal.registration_number}),
+            _(
+                "${name} is signed up; the appeal is registered under number ${number}.",
+                mapping={
+                    "name": appeal.applicant_name,
+                    "number": appeal.registration_number,
+                },
+            ),
             request=self.request,
         )
 
@@ -190,7 +212,9 @@ class ListDocx(BrowserView):
 
     def __call__(self):
         data = reception_print.render_list(print_values(self.context), self.request)
-        return print_forms.send(self.request.response, data, docx_name(self.context, "list"))
+        return print_forms.send(
+            self.request.response, data, docx_name(self.context, "list")
+        )
 
 
 class ProtocolDocx(BrowserView):
@@ -198,7 +222,9 @@ class ProtocolDocx(BrowserView):
 
     def __call__(self):
         data = reception_print.render_protocol(print_values(self.context), self.request)
-        return print_forms.send(self.request.response, data, docx_name(self.context, "protocol"))
+        return print_forms.send(
+            self.request.response, data, docx_name(self.context, "protocol")
+        )
 
 
 class ScheduleView(BrowserView):
@@ -210,20 +236,29 @@ class ScheduleView(BrowserView):
     def approval(self):
         if self.context.approved_on is None:
             return None
-        return {"by": principal_title(self.context.approved_by), "on": format_date(self.context.approved_on)}
+        return {
+            "by": principal_title(self.context.approved_by),
+            "on": format_date(self.context.approved_on),
+        }
 
     def receptions(self):
         rows = []
-        for reception in sorted(self.context.objectValues(), key=lambda item: naive(item.start)):
-            rows.append({
-                "url": reception.absolute_url(),
-                "official": principal_title(reception.official),
-                "period": period(reception),
-                "place": reception.place,
-                "state": state_title(reception.review_state(), reception.portal_type),
-                "list_due": format_date(reception.list_due()),
-                "people": len(receptions.signups(reception)),
-            })
+        for reception in sorted(
+            self.context.objectValues(), key=lambda item: naive(item.start)
+        ):
+            rows.append(
+                {
+                    "url": reception.absolute_url(),
+                    "official": principal_title(reception.official),
+                    "period": period(reception),
+                    "place": reception.place,
+                    "state": state_title(
+                        reception.review_state(), reception.portal_type
+                    ),
+                    "list_due": format_date(reception.list_due()),
+                    "people": len(receptions.signups(reception)),
+                }
+            )
         return rows
 
     def add_url(self):

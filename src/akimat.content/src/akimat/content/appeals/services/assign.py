@@ -20,8 +20,12 @@ class Assign(JsonAction):
     keys = {"executors": TEXTS, "deadline": TEXT}
 
     def act(self, data, userid):
-        deadline = iso_date(data["deadline"]) if data.get("deadline") is not None else None
-        assignment = appeal_review.assign(self.context, data.get("executors") or [], deadline)
+        deadline = (
+            iso_date(data["deadline"]) if data.get("deadline") is not None else None
+        )
+        assignment = appeal_review.assign(
+            self.context, data.get("executors") or [], deadline
+        )
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", assignment.absolute_url())
         return getMultiAdapter((assignment, self.request), ISerializeToJson)()

@@ -1,8 +1,8 @@
 """The page of an appeal, its «Assign» step and the register of appeals (RULES.md R13, R12, R0.5)."""
 
 from akimat.content import _
-from akimat.content.core.calendar import get_calendar
 from akimat.content.appeals.tests.test_appeals import AppealTestCase
+from akimat.content.core.calendar import get_calendar
 from akimat.content.tests.views import ViewTests
 from datetime import date
 from datetime import datetime
@@ -11,14 +11,12 @@ from io import BytesIO
 from openpyxl import load_workbook
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import Unauthorized
-
 from zope.i18n import translate
 
 import transaction
 
 
 class AppealViewTestCase(ViewTests, AppealTestCase):
-
     def messages(self):
         return [message.message for message in IStatusMessage(self.request).show()]
 
@@ -32,8 +30,11 @@ class TestAppealPage(AppealViewTestCase):
     def test_page_shows_the_appeal(self):
         """R13.5, R13.6: number, date, kind, channel, applicant, the answer's term."""
         appeal = self.registered(
-            addressee="deputy", applicant_id="900101300017", phone="+7 701 111 22 33",
-            collective=True, signatories=12,
+            addressee="deputy",
+            applicant_id="900101300017",
+            phone="+7 701 111 22 33",
+            collective=True,
+            signatories=12,
         )
         with freeze_time("2026-12-09 10:00:00+05:00"):
             html = self.render(appeal, "@@view", "appeals-officer")
@@ -45,7 +46,9 @@ class TestAppealPage(AppealViewTestCase):
         self.assertIn('id="appeal-collective"', html)
         self.assertIn("Прошу отремонтировать дорогу.", html)
         self.assertIn("30.12.2026", html)  # 15 working days (R13)
-        self.assertIn('id="appeal-passing-on-deadline"', html)  # R13.9: while registered
+        self.assertIn(
+            'id="appeal-passing-on-deadline"', html
+        )  # R13.9: while registered
         self.assertIn("11.12.2026", html)
         self.assertNotIn('id="appeal-late"', html)
 
@@ -68,7 +71,12 @@ class TestAppealPage(AppealViewTestCase):
         self.assertIn('id="appeal-edit"', html)
         html = self.render(appeal, "@@view", "deputy")
         self.assertIn("Иванов Иван", html)
-        for absent in ('id="appeal-review"', 'id="appeal-assign"', 'id="appeal-edit"', "@@transition"):
+        for absent in (
+            'id="appeal-review"',
+            'id="appeal-assign"',
+            'id="appeal-edit"',
+            "@@transition",
+        ):
             self.assertNotIn(absent, html)
 
     def test_outsiders_do_not_open_it(self):
@@ -81,22 +89,38 @@ class TestAppealPage(AppealViewTestCase):
     def test_transition_button(self):
         """R13.6: the department's button registers the appeal; the addressee's is refused."""
         appeal = self.appeal(addressee="deputy")
-        self.render(appeal, "@@transition", "deputy", method="POST", workflow_action="register")
+        self.render(
+            appeal, "@@transition", "deputy", method="POST", workflow_action="register"
+        )
         self.assertEqual(appeal.review_state(), "received")
-        self.render(appeal, "@@transition", "appeals-officer", method="POST", workflow_action="register")
+        self.render(
+            appeal,
+            "@@transition",
+            "appeals-officer",
+            method="POST",
+            workflow_action="register",
+        )
         self.assertEqual(appeal.review_state(), "registered")
 
     def test_refused_step_is_a_message(self):
         """R13.7: a correction without the missing requirements is refused with a message."""
         appeal = self.registered()
-        self.render(appeal, "@@transition", "appeals-officer", method="POST", workflow_action="request_correction")
+        self.render(
+            appeal,
+            "@@transition",
+            "appeals-officer",
+            method="POST",
+            workflow_action="request_correction",
+        )
         self.assertEqual(appeal.review_state(), "registered")
         self.assertTrue(any("R13.7" in message for message in self.messages()))
 
     def test_repeated_links_only_what_the_user_sees(self):
         """R13.5, R13.2: a repeated appeal links to the earlier ones, only those the user may see."""
         first = self.registered(id="first", applicant_id="900101300017")
-        second = self.registered(id="second", applicant_id="900101300017", addressee="deputy")
+        second = self.registered(
+            id="second", applicant_id="900101300017", addressee="deputy"
+        )
         html = self.render(second, "@@view", "appeals-officer")
         self.assertIn('id="appeal-repeated"', html)
         self.assertIn(first.absolute_url(), html)
@@ -126,11 +150,22 @@ class TestAssign(AppealViewTestCase):
         appeal = self.registered()
         self.do(appeal, "review")
         self.assertFalse(self.sees("economist", appeal))
-        self.render(appeal, "@@assign", "appeals-officer", method="POST", executors="economist",
-                    deadline="2026-12-18")
-        assignments = [obj for obj in appeal.objectValues() if obj.portal_type == "Assignment"]
+        self.render(
+            appeal,
+            "@@assign",
+            "appeals-officer",
+            method="POST",
+            executors="economist",
+            deadline="2026-12-18",
+        )
+        assignments = [
+            obj for obj in appeal.objectValues() if obj.portal_type == "Assignment"
+        ]
         self.assertEqual(len(assignments), 1)
-        self.assertEqual((assignments[0].lead_executor, assignments[0].controller), ("economist", "appeals"))
+        self.assertEqual(
+            (assignments[0].lead_executor, assignments[0].controller),
+            ("economist", "appeals"),
+        )
         self.assertEqual(assignments[0].deadline, date(2026, 12, 18))
         self.assertTrue(self.sees("economist", appeal))
         self.assertFalse(self.sees("economy-head", appeal))
@@ -142,8 +177,11 @@ class TestAssign(AppealViewTestCase):
     def test_refusals_are_messages(self):
         """R12: no executor, an unknown one or a bad date: nothing is assigned, the page says why."""
         appeal = self.registered()
-        for form in ({"executors": ""}, {"executors": "nobody-known"},
-                     {"executors": "economist", "deadline": "18.12"}):
+        for form in (
+            {"executors": ""},
+            {"executors": "nobody-known"},
+            {"executors": "economist", "deadline": "18.12"},
+        ):
             self.render(appeal, "@@assign", "appeals-officer", method="POST", **form)
             self.assertTrue(self.messages(), form)
         self.assertEqual(appeal.objectIds(), [])
@@ -151,9 +189,18 @@ class TestAssign(AppealViewTestCase):
     def test_deadline_out_of_range_refused_naming_it(self):
         """R12.2a: a deadline before 2000 is refused with the range of dates; nothing is assigned."""
         appeal = self.registered()
-        self.render(appeal, "@@assign", "appeals-officer", method="POST", executors="economist",
-                    deadline="1999-12-31")
-        self.assertIn("01.01.2000", " ".join(translate(m, context=self.request) for m in self.messages()))
+        self.render(
+            appeal,
+            "@@assign",
+            "appeals-officer",
+            method="POST",
+            executors="economist",
+            deadline="1999-12-31",
+        )
+        self.assertIn(
+            "01.01.2000",
+            " ".join(translate(m, context=self.request) for m in self.messages()),
+        )
         self.assertEqual(appeal.objectIds(), [])
 
     def test_only_the_department_assigns(self):
@@ -167,16 +214,25 @@ class TestAssign(AppealViewTestCase):
 
 class TestRegister(AppealViewTestCase):
     def fill(self):
-        late = self.registered(id="late", applicant_name="Петров Пётр", addressee="deputy")
+        late = self.registered(
+            id="late", applicant_name="Петров Пётр", addressee="deputy"
+        )
         self.do(late, "review")
-        on_time = self.registered(id="on-time", applicant_name="Сидорова Анна", kind="complaint",
-                                  received_at=datetime(2026, 12, 10, 10, 0))
+        on_time = self.registered(
+            id="on-time",
+            applicant_name="Сидорова Анна",
+            kind="complaint",
+            received_at=datetime(2026, 12, 10, 10, 0),
+        )
         self.do(on_time, "review")
         on_time.answer = "Жалоба рассмотрена."
         with freeze_time("2026-12-15 11:00:00+05:00"):
             self.do(on_time, "answer")
-        earlier = self.registered(id="earlier", applicant_name="Ахметов Ержан",
-                                  received_at=datetime(2026, 11, 2, 10, 0))
+        earlier = self.registered(
+            id="earlier",
+            applicant_name="Ахметов Ержан",
+            received_at=datetime(2026, 11, 2, 10, 0),
+        )
         self.do(earlier, "review")
         transaction.savepoint()
         return late, on_time, earlier
@@ -189,40 +245,79 @@ class TestRegister(AppealViewTestCase):
         for name in ("Петров Пётр", "Сидорова Анна", "Ахметов Ержан"):
             self.assertIn(name, html)
         self.assertIn("30.12.2026", html)  # the term of «late»
-        rows = {row.split('data-state="')[1].split('"')[0] for row in html.split("<tr")[2:]}
+        rows = {
+            row.split('data-state="')[1].split('"')[0] for row in html.split("<tr")[2:]
+        }
         self.assertEqual(rows, {"in_review", "answered"})
-        self.assertEqual(html.count('class="table-danger"'), 2)  # «late» and «earlier», not the answered one
+        self.assertEqual(
+            html.count('class="table-danger"'), 2
+        )  # «late» and «earlier», not the answered one
 
     def test_filters(self):
         """R13.6: by the registration period, the kind and the state."""
         self.fill()
-        html = self.render(self.portal, "@@appeals-register", "appeals-officer",
-                           date_from="2026-12-01", date_to="2026-12-31")
+        html = self.render(
+            self.portal,
+            "@@appeals-register",
+            "appeals-officer",
+            date_from="2026-12-01",
+            date_to="2026-12-31",
+        )
         self.assertIn("Петров Пётр", html)
         self.assertNotIn("Ахметов Ержан", html)
-        html = self.render(self.portal, "@@appeals-register", "appeals-officer", kind="complaint")
-        self.assertEqual([name for name in ("Петров Пётр", "Сидорова Анна") if name in html], ["Сидорова Анна"])
-        html = self.render(self.portal, "@@appeals-register", "appeals-officer", state="answered")
+        html = self.render(
+            self.portal, "@@appeals-register", "appeals-officer", kind="complaint"
+        )
+        self.assertEqual(
+            [name for name in ("Петров Пётр", "Сидорова Анна") if name in html],
+            ["Сидорова Анна"],
+        )
+        html = self.render(
+            self.portal, "@@appeals-register", "appeals-officer", state="answered"
+        )
         self.assertNotIn("Петров Пётр", html)
-        html = self.render(self.portal, "@@appeals-register", "appeals-officer", date_from="01.12.2026")
+        html = self.render(
+            self.portal, "@@appeals-register", "appeals-officer", date_from="01.12.2026"
+        )
         self.assertIn('id="appeals-register-error"', html)
 
     def test_repeated_and_collective_marked(self):
         """R13.5: repeated and collective appeals stand out in the register and its XLSX."""
-        first = self.registered(id="first", applicant_name="Оспанов Ерлан", applicant_id="900101300017")
-        again = self.registered(id="again", applicant_name="Оспанов Ерлан", applicant_id="900101300017")
-        many = self.registered(id="many", applicant_name="Жители улицы Абая", collective=True, signatories=38)
+        first = self.registered(
+            id="first", applicant_name="Оспанов Ерлан", applicant_id="900101300017"
+        )
+        again = self.registered(
+            id="again", applicant_name="Оспанов Ерлан", applicant_id="900101300017"
+        )
+        many = self.registered(
+            id="many",
+            applicant_name="Жители улицы Абая",
+            collective=True,
+            signatories=38,
+        )
         transaction.savepoint()
         html = self.render(self.portal, "@@appeals-register", "appeals-officer")
         repeated = translate(_("repeated"), context=self.request)
-        collective = translate(_("collective, ${count} signatories", mapping={"count": 38}), context=self.request)
+        collective = translate(
+            _("collective, ${count} signatories", mapping={"count": 38}),
+            context=self.request,
+        )
         self.assertEqual(html.count(repeated), 1)
         self.assertIn(collective, html)
         data = self.render(self.portal, "@@appeals-register.xlsx", "appeals-officer")
-        applicants = {line[0]: line[2] for line in load_workbook(BytesIO(data)).active.iter_rows(min_row=2, values_only=True)}
+        applicants = {
+            line[0]: line[2]
+            for line in load_workbook(BytesIO(data)).active.iter_rows(
+                min_row=2, values_only=True
+            )
+        }
         self.assertEqual(applicants[first.registration_number], "Оспанов Ерлан")
-        self.assertEqual(applicants[again.registration_number], f"Оспанов Ерлан; {repeated}")
-        self.assertEqual(applicants[many.registration_number], f"Жители улицы Абая; {collective}")
+        self.assertEqual(
+            applicants[again.registration_number], f"Оспанов Ерлан; {repeated}"
+        )
+        self.assertEqual(
+            applicants[many.registration_number], f"Жители улицы Абая; {collective}"
+        )
 
     def test_refused_to_others(self):
         """R13.2: only the appeals department opens the register, not a department head nor the akim."""
@@ -236,7 +331,9 @@ class TestRegister(AppealViewTestCase):
         """R13.6: the same rows as XLSX, the late mark in working days."""
         self.fill()
         with freeze_time("2027-01-05 10:00:00+05:00"):
-            data = self.render(self.portal, "@@appeals-register.xlsx", "appeals-officer")
+            data = self.render(
+                self.portal, "@@appeals-register.xlsx", "appeals-officer"
+            )
         sheet = load_workbook(BytesIO(data)).active
         lines = list(sheet.iter_rows(min_row=2, values_only=True))
         self.assertEqual(len(lines), 3)
@@ -244,7 +341,9 @@ class TestRegister(AppealViewTestCase):
         late = by_applicant["Петров Пётр"]
         self.assertEqual(late[7].date(), date(2026, 12, 30))
         # Working days of the production calendar (R0.1): the New Year holidays do not count.
-        expected = get_calendar().working_days_between(date(2026, 12, 30), date(2027, 1, 5))
+        expected = get_calendar().working_days_between(
+            date(2026, 12, 30), date(2027, 1, 5)
+        )
         self.assertEqual(late[9], expected)
         self.assertGreater(expected, 0)
         self.assertLess(expected, (date(2027, 1, 5) - date(2026, 12, 30)).days)

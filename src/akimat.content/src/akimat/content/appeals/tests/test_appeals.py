@@ -1,7 +1,7 @@
 """Appeals: who sees them, registration, the lawful paths and their terms (RULES.md R13, R0.5)."""
 
-from akimat.content.core import numbering
 from akimat.content.appeals.appeal import IAppeal
+from akimat.content.core import numbering
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from akimat.content.tests.security import forget_local_roles
 from datetime import date
@@ -28,8 +28,15 @@ GROUPS = {
     "odk": ["odk-officer"],
 }
 LAWFUL_TRANSITIONS = {
-    "register", "request_correction", "corrected", "return_to_applicant", "redirect", "forward", "review",
-    "answer", "close",
+    "register",
+    "request_correction",
+    "corrected",
+    "return_to_applicant",
+    "redirect",
+    "forward",
+    "review",
+    "answer",
+    "close",
 }
 
 
@@ -44,25 +51,43 @@ class AppealTestCase(unittest.TestCase):
                 api.group.create(groupname=group)
             for userid in users:
                 if api.user.get(username=userid) is None:
-                    api.user.create(username=userid, email=f"{userid}@example.org", password="secret-123")
+                    api.user.create(
+                        username=userid,
+                        email=f"{userid}@example.org",
+                        password="secret-123",
+                    )
                 api.group.add_user(groupname=group, username=userid)
-        for group, roles in (("akim", ["Leadership"]), ("head-of-apparatus", ["Leadership"]),
-                             ("deputy-akims", ["Deputy Akim"]), ("odk", ["Control Officer"]),
-                             ("appeals", ["Appeals Officer"])):
+        for group, roles in (
+            ("akim", ["Leadership"]),
+            ("head-of-apparatus", ["Leadership"]),
+            ("deputy-akims", ["Deputy Akim"]),
+            ("odk", ["Control Officer"]),
+            ("appeals", ["Appeals Officer"]),
+        ):
             api.group.grant_roles(groupname=group, roles=roles, obj=self.portal)
         # The confidential section as akimat.policy makes it: the appeals department only (R13.2).
-        folder = api.content.create(container=self.portal, type="Section", id="appeals", title="appeals")
+        folder = api.content.create(
+            container=self.portal, type="Section", id="appeals", title="appeals"
+        )
         folder.__ac_local_roles_block__ = True
-        api.group.grant_roles(groupname="appeals", roles=["Contributor", "Editor", "Reader", "Reviewer"], obj=folder)
+        api.group.grant_roles(
+            groupname="appeals",
+            roles=["Contributor", "Editor", "Reader", "Reviewer"],
+            obj=folder,
+        )
         folder.reindexObjectSecurity()
         self.folder = folder
 
     def appeal(self, **fields):
-        values = dict(
-            kind="appeal", title="О ремонте дороги в селе Шаян", substance="Прошу отремонтировать дорогу.",
-            channel="letter", received_at=datetime(2026, 12, 8, 11, 0), applicant_name="Иванов Иван",
-            address="с. Шаян, ул. Абая, 1",
-        )
+        values = {
+            "kind": "appeal",
+            "title": "О ремонте дороги в селе Шаян",
+            "substance": "Прошу отремонтировать дорогу.",
+            "channel": "letter",
+            "received_at": datetime(2026, 12, 8, 11, 0),
+            "applicant_name": "Иванов Иван",
+            "address": "с. Шаян, ул. Абая, 1",
+        }
         values.update(fields)
         with api.env.adopt_user(username="appeals-officer"):
             return api.content.create(container=self.folder, type="Appeal", **values)
@@ -87,11 +112,24 @@ class TestPrivacy(AppealTestCase):
         appeal = self.appeal(id="a1", addressee="deputy")
         self.assertTrue(self.sees("appeals-officer", appeal))
         self.assertTrue(self.sees("deputy", appeal))
-        for outsider in ("the-akim", "head", "odk-officer", "economy-head", "economist"):
+        for outsider in (
+            "the-akim",
+            "head",
+            "odk-officer",
+            "economy-head",
+            "economist",
+        ):
             self.assertFalse(self.sees(outsider, appeal), outsider)
         with api.env.adopt_user(username="appeals-officer"):
-            api.content.create(container=appeal, type="Assignment", id="task", title="Подготовить ответ",
-                               source_kind="state-body-letter", lead_executor="economist", controller="appeals")
+            api.content.create(
+                container=appeal,
+                type="Assignment",
+                id="task",
+                title="Подготовить ответ",
+                source_kind="state-body-letter",
+                lead_executor="economist",
+                controller="appeals",
+            )
         appeal.reindexObjectSecurity()
         self.assertTrue(self.sees("economist", appeal))
         self.assertFalse(self.sees("economy-head", appeal))
@@ -108,7 +146,11 @@ class TestPrivacy(AppealTestCase):
     def test_nobody_deletes_an_appeal(self):
         """R13.5: an appeal is never refused — not deleted either, not even by its department."""
         appeal = self.appeal()
-        self.assertFalse(api.user.has_permission("Delete objects", username="appeals-officer", obj=appeal))
+        self.assertFalse(
+            api.user.has_permission(
+                "Delete objects", username="appeals-officer", obj=appeal
+            )
+        )
 
 
 class TestRegistration(AppealTestCase):
@@ -116,7 +158,14 @@ class TestRegistration(AppealTestCase):
         """R13.5: every kind is registered; only the lawful paths lead away from an appeal."""
         workflow = api.portal.get_tool("portal_workflow")["akimat_appeal_workflow"]
         self.assertEqual(set(workflow.transitions.objectIds()), LAWFUL_TRANSITIONS)
-        for kind in ("appeal", "message", "request", "response", "proposal", "complaint"):
+        for kind in (
+            "appeal",
+            "message",
+            "request",
+            "response",
+            "proposal",
+            "complaint",
+        ):
             appeal = self.appeal(kind=kind, title=f"{kind}")
             self.do(appeal, "register")
             self.assertEqual(appeal.review_state(), "registered")
@@ -124,8 +173,12 @@ class TestRegistration(AppealTestCase):
     def test_registered_on_the_day_or_the_next_working_day(self):
         """R13.6: received in office hours → that day; after hours or on a day off → the next working day."""
         in_hours = self.appeal(title="днём", received_at=datetime(2026, 12, 8, 11, 0))
-        after_hours = self.appeal(title="вечером", received_at=datetime(2026, 12, 8, 19, 30))
-        saturday = self.appeal(title="в субботу", received_at=datetime(2026, 12, 12, 10, 0))
+        after_hours = self.appeal(
+            title="вечером", received_at=datetime(2026, 12, 8, 19, 30)
+        )
+        saturday = self.appeal(
+            title="в субботу", received_at=datetime(2026, 12, 12, 10, 0)
+        )
         for appeal in (in_hours, after_hours, saturday):
             self.do(appeal, "register")
         self.assertEqual(in_hours.registration_date, date(2026, 12, 8))
@@ -138,14 +191,20 @@ class TestRegistration(AppealTestCase):
         self.do(first, "register")
         self.do(second, "register")
         self.assertEqual(second.registration_number, first.registration_number + 1)
-        self.assertEqual(numbering.current_number("appeal", 2026), second.registration_number)
+        self.assertEqual(
+            numbering.current_number("appeal", 2026), second.registration_number
+        )
 
     def test_review_term_from_the_registry(self):
         """R13: the answer is due 15 working days after registration unless the registry says otherwise."""
         appeal = self.appeal()
         self.do(appeal, "register")
-        self.assertEqual(appeal.review_deadline(), date(2026, 12, 30))  # 16 December is Independence Day
-        api.portal.set_registry_record("akimat.content.interfaces.IAppealSettings.review_days", 5)
+        self.assertEqual(
+            appeal.review_deadline(), date(2026, 12, 30)
+        )  # 16 December is Independence Day
+        api.portal.set_registry_record(
+            "akimat.content.interfaces.IAppealSettings.review_days", 5
+        )
         self.assertEqual(appeal.review_deadline(), date(2026, 12, 15))
 
 
@@ -154,7 +213,9 @@ class TestApplicant(unittest.TestCase):
         """R13.5: the applicant's IIN or BIN is checked by its check digit; a wrong one is refused
         with a message, an empty one is allowed (not every applicant gives it)."""
         field = IAppeal["applicant_id"]
-        field.validate("900101300017")  # 1·9 + 2·0 + … + 7·3 + … = 51, 51 mod 11 = 7: the check digit
+        field.validate(
+            "900101300017"
+        )  # 1·9 + 2·0 + … + 7·3 + … = 51, 51 mod 11 = 7: the check digit
         with self.assertRaises(ValidationError) as refused:
             field.validate("900101300014")
         self.assertIn("${number}", str(refused.exception.doc()))
@@ -164,8 +225,10 @@ class TestApplicant(unittest.TestCase):
 class TestOralAppeals(unittest.TestCase):
     def test_oral_appeal_has_its_record(self):
         """R13.10: an appeal made orally, at a reception or by phone, is recorded in its own protocol."""
+
         class Data:
             channel, oral_record, collective, signatories = "reception", "", False, None
+
         with self.assertRaises(Invalid):
             IAppeal.validateInvariants(Data())
         Data.channel = "phone"
@@ -210,14 +273,21 @@ class TestLawfulPaths(AppealTestCase):
         appeal.passed_to = "Департамент экологии по Туркестанской области"
         with freeze_time("2026-12-10 10:00:00+05:00"):
             self.do(appeal, "redirect")
-        self.assertEqual((appeal.review_state(), appeal.passed_on), ("redirected", date(2026, 12, 10)))
+        self.assertEqual(
+            (appeal.review_state(), appeal.passed_on),
+            ("redirected", date(2026, 12, 10)),
+        )
 
     def test_only_complaints_are_forwarded(self):
         """R13.11: a complaint about a lower body goes to that body; other kinds are not forwarded."""
-        proposal = self.registered(kind="proposal", passed_to="Аппарат акима Шаянского сельского округа")
+        proposal = self.registered(
+            kind="proposal", passed_to="Аппарат акима Шаянского сельского округа"
+        )
         with self.assertRaises(WorkflowException):
             self.do(proposal, "forward")
-        complaint = self.registered(kind="complaint", passed_to="Аппарат акима Шаянского сельского округа")
+        complaint = self.registered(
+            kind="complaint", passed_to="Аппарат акима Шаянского сельского округа"
+        )
         self.do(complaint, "forward")
         self.assertEqual(complaint.review_state(), "forwarded")
 
@@ -234,4 +304,8 @@ class TestLawfulPaths(AppealTestCase):
         transaction.savepoint()  # the answer is stored as the database stores it
         self.do(appeal, "close")
         self.assertEqual(appeal.review_state(), "closed")
-        self.assertFalse(api.user.has_permission("Modify portal content", username="appeals-officer", obj=appeal))
+        self.assertFalse(
+            api.user.has_permission(
+                "Modify portal content", username="appeals-officer", obj=appeal
+            )
+        )

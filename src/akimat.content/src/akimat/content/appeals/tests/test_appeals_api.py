@@ -1,10 +1,10 @@
 """Appeals over plone.restapi: the same privacy as in the UI, and the lawful paths (R13.2, R13.5)."""
 
 from akimat.content import _
+from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from akimat.content.testing import AKIMAT_CONTENT_FUNCTIONAL_TESTING
 from akimat.content.tests.rest import freeze_now
 from akimat.content.tests.rest import RestClient
-from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from datetime import date
 from datetime import datetime
 from plone import api
@@ -18,7 +18,9 @@ class AppealApiTestCase(RestClient, AppealTestCase):
 
     def setUp(self):
         super().setUp()
-        self.private = self.appeal(id="private", addressee="deputy", applicant_id="900101300017")
+        self.private = self.appeal(
+            id="private", addressee="deputy", applicant_id="900101300017"
+        )
         self.do(self.private, "register")
         transaction.commit()
         self.url = self.private.absolute_url()
@@ -34,36 +36,70 @@ class AppealApiTestCase(RestClient, AppealTestCase):
             response = self.session(outsider).get(self.url)
             self.assertIn(response.status_code, (401, 403, 404), outsider)
             self.assertNotIn("900101300017", response.text)
-            found = self.session(outsider).get("/@search", params={"portal_type": "Appeal"}).json()
+            found = (
+                self.session(outsider)
+                .get("/@search", params={"portal_type": "Appeal"})
+                .json()
+            )
             self.assertEqual(found["items_total"], 0, outsider)
-        found = self.session("appeals-officer").get("/@search", params={"portal_type": "Appeal"}).json()
+        found = (
+            self.session("appeals-officer")
+            .get("/@search", params={"portal_type": "Appeal"})
+            .json()
+        )
         self.assertEqual(found["items_total"], 1)
 
     def test_registered_by_an_integrator_with_a_checked_iin(self):
         """R13.5, R13.6: the E-обращения integration creates and registers appeals; a wrong IIN is a 400."""
-        body = {"@type": "Appeal", "kind": "complaint", "title": "О вывозе мусора", "substance": "Не вывозят мусор.",
-                "channel": "e-appeals", "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": "Петров Пётр",
-                "applicant_id": "900101300014"}
+        body = {
+            "@type": "Appeal",
+            "kind": "complaint",
+            "title": "О вывозе мусора",
+            "substance": "Не вывозят мусор.",
+            "channel": "e-appeals",
+            "received_at": "2026-12-01T11:00:00+05:00",
+            "applicant_name": "Петров Пётр",
+            "applicant_id": "900101300014",
+        }
         refused = self.post("appeals-officer", "/appeals", body)
         self.assertEqual(refused.status_code, 400, refused.text)
         self.assertIn("900101300014", refused.text)
         body["applicant_id"] = "900101300017"
         created = self.post("appeals-officer", "/appeals", body)
         self.assertEqual(created.status_code, 201, created.text)
-        registered = self.post("appeals-officer", f"{created.json()['@id']}/@workflow/register")
+        registered = self.post(
+            "appeals-officer", f"{created.json()['@id']}/@workflow/register"
+        )
         self.assertEqual(registered.status_code, 200, registered.text)
         self.assertEqual(registered.json()["review_state"], "registered")
-        refused = self.post("appeals-officer", f"{created.json()['@id']}/@workflow/forward")
-        self.assertEqual(refused.status_code, 400, refused.text)  # R13.11: no competent body named
+        refused = self.post(
+            "appeals-officer", f"{created.json()['@id']}/@workflow/forward"
+        )
+        self.assertEqual(
+            refused.status_code, 400, refused.text
+        )  # R13.11: no competent body named
 
     def reception(self, approved):
         """A reception on Thursday 17 December 2026, 15:00–18:00, in a schedule the akim approved or not."""
         with api.env.adopt_user(username="appeals-officer"):
-            schedule = api.content.create(container=self.folder, type="ReceptionSchedule", id="schedule",
-                                          title="График", valid_from=date(2026, 12, 1), valid_until=date(2026, 12, 31))
-            reception = api.content.create(container=schedule, type="Reception", id="reception", title="Приём",
-                                           official="the-akim", start=datetime(2026, 12, 17, 15, 0),
-                                           end=datetime(2026, 12, 17, 18, 0), place="Кабинет акима")
+            schedule = api.content.create(
+                container=self.folder,
+                type="ReceptionSchedule",
+                id="schedule",
+                title="График",
+                valid_from=date(2026, 12, 1),
+                valid_until=date(2026, 12, 31),
+            )
+            reception = api.content.create(
+                container=schedule,
+                type="Reception",
+                id="reception",
+                title="Приём",
+                official="the-akim",
+                start=datetime(2026, 12, 17, 15, 0),
+                end=datetime(2026, 12, 17, 18, 0),
+                place="Кабинет акима",
+            )
         if approved:
             self.do(schedule, "approve", "the-akim")
         transaction.commit()
@@ -71,13 +107,25 @@ class AppealApiTestCase(RestClient, AppealTestCase):
 
     def signed_up(self, reception, **fields):
         """POST /appeals: a person signed up for the reception, as an integrator does it."""
-        body = {"@type": "Appeal", "kind": "appeal", "title": "О ремонте крыши", "substance": "Течёт крыша.",
-                "channel": "reception", "received_at": "2026-12-01T11:00:00+05:00", "applicant_name": "Петров Пётр",
-                "reception": reception.UID(), **fields}
+        body = {
+            "@type": "Appeal",
+            "kind": "appeal",
+            "title": "О ремонте крыши",
+            "substance": "Течёт крыша.",
+            "channel": "reception",
+            "received_at": "2026-12-01T11:00:00+05:00",
+            "applicant_name": "Петров Пётр",
+            "reception": reception.UID(),
+            **fields,
+        }
         return self.post("appeals-officer", "/appeals", body)
 
     def appeals_found(self):
-        return self.session("appeals-officer").get("/@search", params={"portal_type": "Appeal"}).json()["items_total"]
+        return (
+            self.session("appeals-officer")
+            .get("/@search", params={"portal_type": "Appeal"})
+            .json()["items_total"]
+        )
 
     def test_sign_up_for_a_reception_of_an_unapproved_schedule_refused(self):
         """R14.1: over REST too, nobody signs up for a reception of a schedule the akim has not
@@ -108,14 +156,27 @@ class AppealApiTestCase(RestClient, AppealTestCase):
         received appeal is a 400 saying so, and nothing is assigned; once registered it is a 201."""
         received = self.appeal(id="received")
         transaction.commit()
-        refused = self.post("appeals-officer", f"{received.absolute_url()}/@assign", {"executors": ["economist"]},
-                            headers={"Accept-Language": "ru"})
+        refused = self.post(
+            "appeals-officer",
+            f"{received.absolute_url()}/@assign",
+            {"executors": ["economist"]},
+            headers={"Accept-Language": "ru"},
+        )
         self.assertEqual(refused.status_code, 400, refused.text)
-        self.assertEqual(refused.json()["error"]["message"],
-                         translate(_("Register the appeal before assigning it."), target_language="ru"))
+        self.assertEqual(
+            refused.json()["error"]["message"],
+            translate(
+                _("Register the appeal before assigning it."), target_language="ru"
+            ),
+        )
         transaction.begin()
         self.assertEqual(self.assignments_of(received), [])
-        assigned = self.post("appeals-officer", f"{self.url}/@assign", {"executors": ["economist"]})
+        assigned = self.post(
+            "appeals-officer", f"{self.url}/@assign", {"executors": ["economist"]}
+        )
         self.assertEqual(assigned.status_code, 201, assigned.text)
         transaction.begin()
-        self.assertEqual([item.lead_executor for item in self.assignments_of(self.private)], ["economist"])
+        self.assertEqual(
+            [item.lead_executor for item in self.assignments_of(self.private)],
+            ["economist"],
+        )

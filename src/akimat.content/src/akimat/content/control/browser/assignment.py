@@ -1,22 +1,22 @@
 """Views of an assignment: its page, and the forms of control (extension, consent, removal)."""
 
 from akimat.content import _
-from akimat.content.browser.relations import visible_target
-from akimat.content.core import bounds
-from akimat.content.core import calendar as working_calendar
 from akimat.content.browser.formatting import format_moment
+from akimat.content.browser.relations import visible_target
 from akimat.content.control.browser.traffic_light import brain_light
 from akimat.content.control.browser.traffic_light import light
-from akimat.content.control.rules import ControlError
 from akimat.content.control.my_assignments import assignments_of
 from akimat.content.control.my_assignments import assignments_of_department
-from akimat.content.core.principals import HEADS_SUFFIX
-from akimat.content.core.principals import principal_title
-from akimat.content.core.principals import PrincipalTitles
+from akimat.content.control.rules import ControlError
 from akimat.content.control.vocabularies import CONTROL_CATEGORIES
 from akimat.content.control.vocabularies import REMOVAL_BASES
 from akimat.content.control.vocabularies import SOURCE_KINDS
 from akimat.content.control.vocabularies import URGENCY_MARKS
+from akimat.content.core import bounds
+from akimat.content.core import calendar as working_calendar
+from akimat.content.core.principals import HEADS_SUFFIX
+from akimat.content.core.principals import principal_title
+from akimat.content.core.principals import PrincipalTitles
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.batching import Batch
@@ -36,7 +36,10 @@ class AssignmentView(BrowserView):
 
     def executors(self):
         lead, *others = self.context.executors()
-        return {"lead": principal_title(lead), "co": [principal_title(p) for p in others]}
+        return {
+            "lead": principal_title(lead),
+            "co": [principal_title(p) for p in others],
+        }
 
     def controller(self):
         return principal_title(self.context.controller)
@@ -64,9 +67,14 @@ class AssignmentView(BrowserView):
         return {"lead": lead, "co": co}
 
     def extensions(self):
-        return [{**ext, "requested_by": principal_title(ext["requested_by"]),
-                 "decided_by": ext["decided_by"] and principal_title(ext["decided_by"])}
-                for ext in self.context.extensions]
+        return [
+            {
+                **ext,
+                "requested_by": principal_title(ext["requested_by"]),
+                "decided_by": ext["decided_by"] and principal_title(ext["decided_by"]),
+            }
+            for ext in self.context.extensions
+        ]
 
     def consent(self):
         if self.context.removal_consent is None:
@@ -76,8 +84,13 @@ class AssignmentView(BrowserView):
 
     def reports(self):
         return [
-            {"title": report.title, "url": report.absolute_url(), "author": principal_title(report.Creator()),
-             "date": report.created().asdatetime().date(), "file": report.file}
+            {
+                "title": report.title,
+                "url": report.absolute_url(),
+                "author": principal_title(report.Creator()),
+                "date": report.created().asdatetime().date(),
+                "file": report.file,
+            }
             for report in self.context.execution_reports()
         ]
 
@@ -108,7 +121,9 @@ class ControlForm(AutoExtensibleForm, form.Form):
 
 
 class IRequestExtension(model.Schema):
-    new_deadline = schema.Date(title=_("Proposed deadline"), required=True, constraint=bounds.check_date)
+    new_deadline = schema.Date(
+        title=_("Proposed deadline"), required=True, constraint=bounds.check_date
+    )
     reason = schema.Text(title=_("Reasons"), required=True)
 
 
@@ -125,16 +140,22 @@ class RequestExtensionForm(ControlForm):
             self.status = self.formErrorsMessage
             return
         self.run(
-            lambda: self.context.request_extension(self.userid(), data["new_deadline"], data["reason"]),
-            _("Your request for an extension is waiting for the decision of the leadership."),
+            lambda: self.context.request_extension(
+                self.userid(), data["new_deadline"], data["reason"]
+            ),
+            _(
+                "Your request for an extension is waiting for the decision of the leadership."
+            ),
         )
 
 
 class IDecideExtension(model.Schema):
     exceptional = schema.Bool(
         title=_("Exceptional case"),
-        description=_("A second extension is granted only as an exceptional case and is flagged "
-                      "for disciplinary review (R12.8)."),
+        description=_(
+            "A second extension is granted only as an exceptional case and is flagged "
+            "for disciplinary review (R12.8)."
+        ),
         required=False,
     )
 
@@ -163,7 +184,9 @@ class DecideExtensionForm(ControlForm):
     def handle_grant(self, action):
         data, errors = self.extractData()
         self.run(
-            lambda: self.context.decide_extension(self.userid(), True, bool(data.get("exceptional"))),
+            lambda: self.context.decide_extension(
+                self.userid(), True, bool(data.get("exceptional"))
+            ),
             _("The extension is granted; the new deadline applies."),
         )
 
@@ -191,7 +214,9 @@ class ConsentForm(ControlForm):
 
 class IRemoveFromControl(model.Schema):
     basis = schema.Choice(
-        title=_("Basis for removal"), vocabulary="akimat.vocabularies.RemovalBases", required=True
+        title=_("Basis for removal"),
+        vocabulary="akimat.vocabularies.RemovalBases",
+        required=True,
     )
     comment = schema.Text(title=_("Comment"), required=False)
 
@@ -209,7 +234,9 @@ class RemoveFromControlForm(ControlForm):
             self.status = self.formErrorsMessage
             return
         self.run(
-            lambda: self.context.remove_from_control(data["basis"], data.get("comment") or ""),
+            lambda: self.context.remove_from_control(
+                data["basis"], data.get("comment") or ""
+            ),
             _("The assignment is removed from control."),
         )
 
@@ -221,13 +248,19 @@ class AssignmentListing(BrowserView):
         brains = list(self.brains())
         if self.request.get("sort") == "latest":
             brains.reverse()
-        size, start = int(self.request.get("b_size", 30)), int(self.request.get("b_start", 0))
+        size, start = (
+            int(self.request.get("b_size", 30)),
+            int(self.request.get("b_start", 0)),
+        )
         return Batch(brains, size=size, start=start)
 
     def row(self, brain):
         """What the table shows of one entry: metadata only, no object is woken up."""
         if not hasattr(self, "_today"):
-            self._today, self._calendar = working_calendar.now().date(), working_calendar.get_calendar()
+            self._today, self._calendar = (
+                working_calendar.now().date(),
+                working_calendar.get_calendar(),
+            )
             self._titles = PrincipalTitles()
         return {
             "title": brain.Title,
@@ -248,7 +281,9 @@ class MyAssignments(AssignmentListing):
     label = _("My assignments")
 
     def brains(self):
-        return assignments_of(api.user.get_current(), on_control_only=not self.show_removed())
+        return assignments_of(
+            api.user.get_current(), on_control_only=not self.show_removed()
+        )
 
 
 class DepartmentAssignments(AssignmentListing):
@@ -262,18 +297,30 @@ class DepartmentAssignments(AssignmentListing):
     def department(self):
         chosen = self.request.get("department")
         mine = self.departments()
-        return chosen if chosen in mine or (chosen and self.can_see_all()) else (mine[0] if mine else None)
+        return (
+            chosen
+            if chosen in mine or (chosen and self.can_see_all())
+            else (mine[0] if mine else None)
+        )
 
     def can_see_all(self):
-        return api.user.has_permission("akimat.content: View control list", obj=self.context)
+        return api.user.has_permission(
+            "akimat.content: View control list", obj=self.context
+        )
 
     @property
     def label(self):
         department = self.department()
-        return principal_title(department) if department else _("Assignments of the department")
+        return (
+            principal_title(department)
+            if department
+            else _("Assignments of the department")
+        )
 
     def brains(self):
         department = self.department()
         if department is None:
             return []
-        return assignments_of_department(department, on_control_only=not self.show_removed())
+        return assignments_of_department(
+            department, on_control_only=not self.show_removed()
+        )

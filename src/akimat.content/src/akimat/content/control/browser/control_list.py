@@ -1,17 +1,17 @@
 """@@control-list and @@control-list.xlsx: the control list of the ОДК (R12.4a) on the site root."""
 
 from akimat.content import _
-from akimat.content.control import rules as control
-from akimat.content.control import lists as control_lists
-from akimat.content.core import spreadsheets
-from akimat.content.control.browser import traffic_light
 from akimat.content.browser.formatting import format_date
+from akimat.content.control import lists as control_lists
+from akimat.content.control import rules as control
+from akimat.content.control import workbooks
+from akimat.content.control.browser import traffic_light
+from akimat.content.control.vocabularies import CONTROL_CATEGORIES
+from akimat.content.control.vocabularies import SOURCE_KINDS
+from akimat.content.core import spreadsheets
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.control.vocabularies import CONTROL_CATEGORIES
-from akimat.content.control.vocabularies import SOURCE_KINDS
-from akimat.content.control import workbooks
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -101,7 +101,8 @@ class ControlListView(BrowserView):
 
     def control_categories(self):
         return self._options(
-            "control_category", [(term.token, term.title) for term in CONTROL_CATEGORIES]
+            "control_category",
+            [(term.token, term.title) for term in CONTROL_CATEGORIES],
         )
 
     def states(self):
@@ -119,7 +120,9 @@ class ControlListView(BrowserView):
         return [
             {
                 "value": value,
-                "title": title if translated else translate(title, context=self.request),
+                "title": title
+                if translated
+                else translate(title, context=self.request),
                 "selected": value == chosen,
             }
             for value, title in pairs

@@ -1,18 +1,18 @@
 """@@quarterly-report.xlsx (R12.16) and @@control-dashboard: execution at a glance for the ОДК."""
 
 from akimat.content import _
-from akimat.content.control import rules as control
+from akimat.content.browser.formatting import format_date
+from akimat.content.control import charts
 from akimat.content.control import lists as control_lists
 from akimat.content.control import reports as control_reports
-from akimat.content.core import spreadsheets
-from akimat.content.control import charts
+from akimat.content.control import rules as control
+from akimat.content.control import workbooks
 from akimat.content.control.browser.control_list import bad_request
 from akimat.content.control.browser.control_list import LIGHTS
-from akimat.content.browser.formatting import format_date
+from akimat.content.core import spreadsheets
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.control import workbooks
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
@@ -28,7 +28,9 @@ class QuarterlyReportXlsx(BrowserView):
         except control_lists.BadFilter as error:
             return bad_request(self.request, error)
         first, last = control_reports.quarter_bounds(year, quarter)
-        report = control_reports.execution_report(control_reports.due_between(first, last), today)
+        report = control_reports.execution_report(
+            control_reports.due_between(first, last), today
+        )
         data = workbooks.execution_report(report, year, quarter, self.request)
         filename = f"quarterly-report-{year}-q{quarter}.xlsx"
         return spreadsheets.send(self.request.response, data, filename)
@@ -101,10 +103,16 @@ class ControlDashboard(BrowserView):
         titles = self.light_titles()
         return [
             charts.traffic_light_pie(
-                self.lights, titles, self._t(_("On control now, by traffic light")), no_data
+                self.lights,
+                titles,
+                self._t(_("On control now, by traffic light")),
+                no_data,
             ),
             charts.per_executor_lights(
-                self.light_lines, titles, self._t(_("On control now, by executor")), no_data
+                self.light_lines,
+                titles,
+                self._t(_("On control now, by executor")),
+                no_data,
             ),
             charts.on_time_and_late(
                 self.report.lines,

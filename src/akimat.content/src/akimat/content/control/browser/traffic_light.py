@@ -20,4 +20,8 @@ def light(colour):
 
 def brain_light(brain, today, calendar):
     """The traffic light of a catalog entry, from its metadata only."""
-    return light(control.traffic_light(brain.deadline, today, calendar, removed=not brain.on_control))
+    return light(
+        control.traffic_light(
+            brain.deadline, today, calendar, removed=not brain.on_control
+        )
+    )

@@ -9,9 +9,9 @@ Each answers with the assignment's control data, or 400 with a JSON error saying
 """
 
 from akimat.content import _
-from akimat.content.core.bounds import OutOfRange
 from akimat.content.control.rules import ControlError
 from akimat.content.control.serializers import control_data
+from akimat.content.core.bounds import OutOfRange
 from akimat.content.services.base import BOOLEAN
 from akimat.content.services.base import iso_date
 from akimat.content.services.base import JsonAction
@@ -36,7 +36,9 @@ class RequestExtension(ControlAction):
     keys = {"new_deadline": TEXT, "reason": TEXT}
 
     def control(self, data, userid):
-        self.context.request_extension(userid, iso_date(data.get("new_deadline")), data.get("reason"))
+        self.context.request_extension(
+            userid, iso_date(data.get("new_deadline")), data.get("reason")
+        )
 
 
 class DecideExtension(ControlAction):
@@ -44,8 +46,12 @@ class DecideExtension(ControlAction):
 
     def control(self, data, userid):
         if data.get("grant") is None:
-            raise ControlError(_("Say whether the extension is granted: «grant» is true or false."))
-        self.context.decide_extension(userid, data["grant"], bool(data.get("exceptional")))
+            raise ControlError(
+                _("Say whether the extension is granted: «grant» is true or false.")
+            )
+        self.context.decide_extension(
+            userid, data["grant"], bool(data.get("exceptional"))
+        )
 
 
 class ConsentToRemoval(ControlAction):

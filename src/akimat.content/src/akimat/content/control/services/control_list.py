@@ -38,7 +38,9 @@ class ControlListGet(Service):
         brains = control_lists.find(filters, today, calendar)
         rows = control_lists.rows(brains, self.request, today, calendar)
         data = workbooks.control_list(rows, self.request)
-        return spreadsheets.send(self.request.response, data, f"control-list-{today}.xlsx")
+        return spreadsheets.send(
+            self.request.response, data, f"control-list-{today}.xlsx"
+        )
 
     def reply(self):
         today, calendar = now().date(), get_calendar()
@@ -46,7 +48,9 @@ class ControlListGet(Service):
             filters = control_lists.parse_filters(self.request.form)
         except control_lists.BadFilter as error:
             return self._bad_request(error)
-        batch = HypermediaBatch(self.request, control_lists.find(filters, today, calendar))
+        batch = HypermediaBatch(
+            self.request, control_lists.find(filters, today, calendar)
+        )
         rows = control_lists.rows(list(batch), self.request, today, calendar)
         answer = {
             "@id": batch.canonical_url,
@@ -78,7 +82,7 @@ def as_json(row):
         "content": row.content,
         "executors": [
             {"id": principal, "title": title}
-            for principal, title in zip(row.executor_ids, row.executors)
+            for principal, title in zip(row.executor_ids, row.executors, strict=False)
         ],
         "deadline": _iso(row.deadline),
         "removed": row.removed,

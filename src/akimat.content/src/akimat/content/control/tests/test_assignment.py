@@ -18,21 +18,30 @@ class AssignmentTestCase(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        for userid in ("executor", "helper", "controller", "akim", "deputy", "stranger"):
-            api.user.create(username=userid, email=f"{userid}@example.org", password="secret-123")
+        for userid in (
+            "executor",
+            "helper",
+            "controller",
+            "akim",
+            "deputy",
+            "stranger",
+        ):
+            api.user.create(
+                username=userid, email=f"{userid}@example.org", password="secret-123"
+            )
         self.portal.manage_setLocalRoles("akim", ["Leadership"])
         self.portal.manage_setLocalRoles("deputy", ["Deputy Akim"])
 
     def assignment(self, **fields):
-        values = dict(
-            title="Обеспечить подготовку отопительного сезона",
-            source_kind="akimat-session",
-            lead_executor="executor",
-            co_executors=["helper"],
-            controller="controller",
-            date_given=date(2026, 11, 2),
-            deadline=date(2026, 12, 18),
-        )
+        values = {
+            "title": "Обеспечить подготовку отопительного сезона",
+            "source_kind": "akimat-session",
+            "lead_executor": "executor",
+            "co_executors": ["helper"],
+            "controller": "controller",
+            "date_given": date(2026, 11, 2),
+            "deadline": date(2026, 12, 18),
+        }
         values.update(fields)
         return api.content.create(container=self.portal, type="Assignment", **values)
 
@@ -47,7 +56,8 @@ class TestComputedControl(AssignmentTestCase):
     def test_deadline_on_a_holiday_moves(self):
         """R0.2: a deadline on Independence Day counts from the next working day."""
         self.assertEqual(
-            self.assignment(deadline=date(2026, 12, 16)).effective_deadline(), date(2026, 12, 17)
+            self.assignment(deadline=date(2026, 12, 16)).effective_deadline(),
+            date(2026, 12, 17),
         )
 
     @freeze_time("2026-12-14 06:00:00")
@@ -75,27 +85,47 @@ class TestLocalRoles(AssignmentTestCase):
     def test_executors_and_controller_get_local_roles(self):
         """R9.16: the lead and co-executors are executors; the controller controls."""
         assignment = self.assignment()
-        self.assertIn("Executor", api.user.get_roles(username="executor", obj=assignment))
+        self.assertIn(
+            "Executor", api.user.get_roles(username="executor", obj=assignment)
+        )
         self.assertIn("Executor", api.user.get_roles(username="helper", obj=assignment))
-        self.assertIn("Controller", api.user.get_roles(username="controller", obj=assignment))
-        self.assertNotIn("Executor", api.user.get_roles(username="stranger", obj=assignment))
+        self.assertIn(
+            "Controller", api.user.get_roles(username="controller", obj=assignment)
+        )
+        self.assertNotIn(
+            "Executor", api.user.get_roles(username="stranger", obj=assignment)
+        )
 
     def test_only_executors_and_controller_see_it(self):
         assignment = self.assignment()
-        for userid, sees in (("executor", True), ("controller", True), ("stranger", False)):
+        for userid, sees in (
+            ("executor", True),
+            ("controller", True),
+            ("stranger", False),
+        ):
             with self.subTest(user=userid), api.env.adopt_user(username=userid):
                 self.assertEqual(api.user.has_permission("View", obj=assignment), sees)
-                self.assertEqual(len(api.content.find(portal_type="Assignment")), int(sees))
+                self.assertEqual(
+                    len(api.content.find(portal_type="Assignment")), int(sees)
+                )
 
 
 class TestExtensions(AssignmentTestCase):
     def test_request_and_grant_keeps_history(self):
         """R12.6/R12.7a: requested with reasons; granted, the old and new deadline are kept."""
         assignment = self.assignment()
-        assignment.request_extension("executor", date(2027, 1, 15), "Поставка оборудования", today=date(2026, 12, 1))
+        assignment.request_extension(
+            "executor",
+            date(2027, 1, 15),
+            "Поставка оборудования",
+            today=date(2026, 12, 1),
+        )
         assignment.decide_extension("akim", grant=True, today=date(2026, 12, 2))
         extension = assignment.extensions[0]
-        self.assertEqual((extension["old_deadline"], extension["new_deadline"]), (date(2026, 12, 18), date(2027, 1, 15)))
+        self.assertEqual(
+            (extension["old_deadline"], extension["new_deadline"]),
+            (date(2026, 12, 18), date(2027, 1, 15)),
+        )
         self.assertEqual(assignment.effective_deadline(), date(2027, 1, 15))
         self.assertFalse(extension["disciplinary_review"])
 
@@ -103,7 +133,9 @@ class TestExtensions(AssignmentTestCase):
         """R12.6: a request with less than 3 working days left is refused."""
         assignment = self.assignment()
         with self.assertRaises(ControlError):
-            assignment.request_extension("executor", date(2027, 1, 15), "Поздно", today=date(2026, 12, 15))
+            assignment.request_extension(
+                "executor", date(2027, 1, 15), "Поздно", today=date(2026, 12, 15)
+            )
 
     def test_presidential_administration_assignments_are_never_extended(self):
         """R12.7b: assignments of the Presidential Administration and the Government Office."""
@@ -116,9 +148,13 @@ class TestExtensions(AssignmentTestCase):
     def test_second_extension_only_as_exceptional_and_flagged(self):
         """R12.8: a second extension needs the exceptional flag and raises disciplinary review."""
         assignment = self.assignment()
-        assignment.request_extension("executor", date(2027, 1, 15), "Первая", today=date(2026, 12, 1))
+        assignment.request_extension(
+            "executor", date(2027, 1, 15), "Первая", today=date(2026, 12, 1)
+        )
         assignment.decide_extension("akim", grant=True)
-        assignment.request_extension("executor", date(2027, 2, 15), "Вторая", today=date(2027, 1, 5))
+        assignment.request_extension(
+            "executor", date(2027, 2, 15), "Вторая", today=date(2027, 1, 5)
+        )
         with self.assertRaises(ControlError):
             assignment.decide_extension("akim", grant=True)
         assignment.decide_extension("akim", grant=True, exceptional=True)
@@ -129,9 +165,13 @@ class TestExtensions(AssignmentTestCase):
         """R12.8: a third request always raises the question of disciplinary responsibility."""
         assignment = self.assignment()
         for month in (1, 2):
-            assignment.request_extension("executor", date(2027, month, 15), "Причина", today=date(2026, 12, 1))
+            assignment.request_extension(
+                "executor", date(2027, month, 15), "Причина", today=date(2026, 12, 1)
+            )
             assignment.decide_extension("akim", grant=False)
-        assignment.request_extension("executor", date(2027, 3, 15), "Третья", today=date(2026, 12, 1))
+        assignment.request_extension(
+            "executor", date(2027, 3, 15), "Третья", today=date(2026, 12, 1)
+        )
         self.assertTrue(assignment.extensions[2]["disciplinary_review"])
 
 
@@ -154,11 +194,16 @@ class TestRemoval(AssignmentTestCase):
         assignment.consent_to_removal("akim")
         with self.assertRaises(WorkflowException):
             self.remove(assignment, "executed", "controller")
-        api.content.create(container=assignment, type="ExecutionReport", title="Сделано")
+        api.content.create(
+            container=assignment, type="ExecutionReport", title="Сделано"
+        )
         self.remove(assignment, "executed", "controller")
         self.assertEqual(api.content.get_state(assignment), "removed")
         self.assertEqual(len(api.content.find(on_control=True)), 0)
-        self.assertEqual(api.content.find(UID=assignment.UID())[0].removed_on, assignment.removed_on())
+        self.assertEqual(
+            api.content.find(UID=assignment.UID())[0].removed_on,
+            assignment.removed_on(),
+        )
         self.assertIsNotNone(assignment.removed_on())
 
     def test_controller_needs_consent_of_the_leadership(self):
@@ -201,9 +246,13 @@ class TestPermissions(AssignmentTestCase):
         assignment = self.assignment()
         for permission, allowed in self.MATRIX.items():
             for userid in self.USERS:
-                with self.subTest(permission=permission, user=userid), api.env.adopt_user(username=userid):
+                with (
+                    self.subTest(permission=permission, user=userid),
+                    api.env.adopt_user(username=userid),
+                ):
                     self.assertEqual(
-                        api.user.has_permission(permission, obj=assignment), userid in allowed
+                        api.user.has_permission(permission, obj=assignment),
+                        userid in allowed,
                     )
 
     def test_nothing_is_done_after_removal(self):
@@ -214,4 +263,6 @@ class TestPermissions(AssignmentTestCase):
         for userid in self.USERS:
             with self.subTest(user=userid), api.env.adopt_user(username=userid):
                 for permission in self.MATRIX:
-                    self.assertFalse(api.user.has_permission(permission, obj=assignment))
+                    self.assertFalse(
+                        api.user.has_permission(permission, obj=assignment)
+                    )

@@ -22,19 +22,24 @@ class TestAssignmentApi(unittest.TestCase):
         self.portal = self.layer["portal"]
         freeze_now(self, datetime(2026, 12, 3, 11, 0))
         for userid in ("executor", "controller", "akim", "stranger"):
-            api.user.create(username=userid, email=f"{userid}@example.org", password=PASSWORD)
+            api.user.create(
+                username=userid, email=f"{userid}@example.org", password=PASSWORD
+            )
         self.portal.manage_setLocalRoles("akim", ["Leadership"])
         transaction.commit()
         self.owner = self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-        created = self.owner.post("/", json={
-            "@type": "Assignment",
-            "title": "Подготовить отчёт об исполнении бюджета",
-            "source_kind": "government",
-            "lead_executor": "executor",
-            "controller": "controller",
-            "date_given": "2026-11-02",
-            "deadline": "2027-12-17",
-        })
+        created = self.owner.post(
+            "/",
+            json={
+                "@type": "Assignment",
+                "title": "Подготовить отчёт об исполнении бюджета",
+                "source_kind": "government",
+                "lead_executor": "executor",
+                "controller": "controller",
+                "date_given": "2026-11-02",
+                "deadline": "2027-12-17",
+            },
+        )
         self.assertEqual(created.status_code, 201, created.text)
         self.url = created.json()["@id"]
 
@@ -57,29 +62,52 @@ class TestAssignmentApi(unittest.TestCase):
 
     def test_government_assignment_extension_is_a_400(self):
         """R12.7b: the API refuses to extend an assignment of the Government Office."""
-        response = self.post("executor", "@extension", {"new_deadline": "2028-01-14", "reason": "Нет"})
+        response = self.post(
+            "executor", "@extension", {"new_deadline": "2028-01-14", "reason": "Нет"}
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("не продлеваются", response.json()["error"]["message"])
 
     def test_only_the_leadership_decides_and_strangers_are_refused(self):
         """R12.7a: an executor may not decide on extensions; a stranger may not even ask."""
-        self.assertEqual(self.post("executor", "@extension-decision", {"grant": True}).status_code, 401)
-        self.assertEqual(self.post("stranger", "@extension", {"new_deadline": "2028-01-14", "reason": "x"}).status_code, 401)
+        self.assertEqual(
+            self.post("executor", "@extension-decision", {"grant": True}).status_code,
+            401,
+        )
+        self.assertEqual(
+            self.post(
+                "stranger", "@extension", {"new_deadline": "2028-01-14", "reason": "x"}
+            ).status_code,
+            401,
+        )
 
     def test_removal_needs_consent_then_succeeds(self):
         """R12.14/R12.9: removal without consent is a 400; with the akim's consent it goes through."""
-        refused = self.post("controller", "@remove-from-control", {"basis": "impossible"})
+        refused = self.post(
+            "controller", "@remove-from-control", {"basis": "impossible"}
+        )
         self.assertEqual(refused.status_code, 400)
         self.assertIn("согласие", refused.json()["error"]["message"])
         self.assertEqual(self.post("akim", "@removal-consent").status_code, 200)
-        removed = self.post("controller", "@remove-from-control", {"basis": "impossible", "comment": "Отменено"})
+        removed = self.post(
+            "controller",
+            "@remove-from-control",
+            {"basis": "impossible", "comment": "Отменено"},
+        )
         self.assertEqual(removed.status_code, 200, removed.text)
         self.assertFalse(removed.json()["on_control"])
         self.assertEqual(removed.json()["traffic_light"], "grey")
 
     def test_malformed_json_and_bad_dates_are_400(self):
-        response = self.post("executor", "@extension", data="{not json", headers={"Content-Type": "application/json"})
+        response = self.post(
+            "executor",
+            "@extension",
+            data="{not json",
+            headers={"Content-Type": "application/json"},
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("JSON", response.json()["error"]["message"])
-        response = self.post("executor", "@extension", {"new_deadline": "завтра", "reason": "x"})
+        response = self.post(
+            "executor", "@extension", {"new_deadline": "завтра", "reason": "x"}
+        )
         self.assertEqual(response.status_code, 400)

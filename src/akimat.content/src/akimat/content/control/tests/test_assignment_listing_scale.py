@@ -1,10 +1,10 @@
 """Control listings come from the catalog, also with a few thousand assignments (R12.4a/R12.4b)."""
 
-from akimat.content.core import calendar
 from akimat.content.control.lists import find
 from akimat.content.control.lists import parse_filters
 from akimat.content.control.my_assignments import assignments_of
 from akimat.content.control.tests.test_assignment import AssignmentTestCase
+from akimat.content.core import calendar
 from datetime import date
 from datetime import timedelta
 from freezegun import freeze_time
@@ -18,7 +18,9 @@ ASSIGNMENTS = 2000
 class TestListingAtScale(AssignmentTestCase):
     def setUp(self):
         super().setUp()
-        folder = api.content.create(container=self.portal, type="Folder", id="many", title="many")
+        folder = api.content.create(
+            container=self.portal, type="Folder", id="many", title="many"
+        )
         for number in range(ASSIGNMENTS):
             api.content.create(
                 container=folder,
@@ -36,9 +38,15 @@ class TestListingAtScale(AssignmentTestCase):
     def test_my_assignments_and_control_list_wake_no_object_up(self):
         """R12.4b: "my assignments" and the control list of thousands read only the catalog."""
         executor = api.user.get(username="executor")
-        with mock.patch("Products.ZCatalog.CatalogBrains.AbstractCatalogBrain.getObject") as get_object:
+        with mock.patch(
+            "Products.ZCatalog.CatalogBrains.AbstractCatalogBrain.getObject"
+        ) as get_object:
             mine = assignments_of(executor)
-            overdue = find(parse_filters({"state": "overdue"}), date(2026, 12, 1), calendar.get_calendar())
+            overdue = find(
+                parse_filters({"state": "overdue"}),
+                date(2026, 12, 1),
+                calendar.get_calendar(),
+            )
             rows = [(brain.deadline, brain.Title, brain.executors) for brain in overdue]
         get_object.assert_not_called()
         self.assertEqual(len(mine), ASSIGNMENTS // 4)

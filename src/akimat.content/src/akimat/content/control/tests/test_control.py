@@ -14,7 +14,8 @@ class TestControl(unittest.TestCase):
     def test_default_term_is_one_month_moved_off_days_off(self):
         """R12.2b/R0.2: no term → one month from receipt; 26 Dec 2026 is a Saturday → 28 Dec."""
         self.assertEqual(
-            control.default_deadline(date(2026, 11, 26), self.calendar), date(2026, 12, 28)
+            control.default_deadline(date(2026, 11, 26), self.calendar),
+            date(2026, 12, 28),
         )
         self.assertEqual(
             control.default_deadline(date(2026, 1, 31), self.calendar), date(2026, 3, 2)
@@ -33,7 +34,9 @@ class TestControl(unittest.TestCase):
         }
         for deadline, category in cases.items():
             with self.subTest(deadline=deadline):
-                self.assertEqual(control.control_category(given, deadline, self.calendar), category)
+                self.assertEqual(
+                    control.control_category(given, deadline, self.calendar), category
+                )
 
     def test_urgency_mark_makes_any_term_urgent(self):
         """R12.2a: «весьма срочно», «срочно» and «ускорить» are urgent control."""
@@ -41,7 +44,10 @@ class TestControl(unittest.TestCase):
             with self.subTest(mark=mark):
                 self.assertEqual(
                     control.control_category(
-                        date(2026, 11, 2), date(2026, 12, 2), self.calendar, urgency=mark
+                        date(2026, 11, 2),
+                        date(2026, 12, 2),
+                        self.calendar,
+                        urgency=mark,
                     ),
                     control.URGENT,
                 )
@@ -50,12 +56,19 @@ class TestControl(unittest.TestCase):
         """R12.4c: yellow from 3 working days before the deadline, red after it, grey removed."""
         deadline = date(2026, 12, 4)
         light = control.traffic_light
-        self.assertEqual(light(deadline, date(2026, 11, 30), self.calendar), control.GREEN)
-        self.assertEqual(light(deadline, date(2026, 12, 1), self.calendar), control.YELLOW)
-        self.assertEqual(light(deadline, date(2026, 12, 4), self.calendar), control.YELLOW)
+        self.assertEqual(
+            light(deadline, date(2026, 11, 30), self.calendar), control.GREEN
+        )
+        self.assertEqual(
+            light(deadline, date(2026, 12, 1), self.calendar), control.YELLOW
+        )
+        self.assertEqual(
+            light(deadline, date(2026, 12, 4), self.calendar), control.YELLOW
+        )
         self.assertEqual(light(deadline, date(2026, 12, 7), self.calendar), control.RED)
         self.assertEqual(
-            light(deadline, date(2026, 12, 7), self.calendar, removed=True), control.GREY
+            light(deadline, date(2026, 12, 7), self.calendar, removed=True),
+            control.GREY,
         )
 
     def test_traffic_light_counts_working_days_not_calendar_days(self):
@@ -65,7 +78,8 @@ class TestControl(unittest.TestCase):
             control.working_days_left(deadline, date(2026, 12, 14), self.calendar), 3
         )
         self.assertEqual(
-            control.traffic_light(deadline, date(2026, 12, 14), self.calendar), control.YELLOW
+            control.traffic_light(deadline, date(2026, 12, 14), self.calendar),
+            control.YELLOW,
         )
         self.assertEqual(
             control.working_days_left(deadline, date(2026, 12, 21), self.calendar), -1

@@ -77,9 +77,13 @@ class TestControlListService(unittest.TestCase):
         )
         overdue = items[0]
         self.assertEqual(overdue["deadline"], self.deadlines["overdue"].isoformat())
-        self.assertEqual(overdue["date_given"], (self.today - timedelta(days=60)).isoformat())
+        self.assertEqual(
+            overdue["date_given"], (self.today - timedelta(days=60)).isoformat()
+        )
         self.assertEqual(overdue["content"], "Поручение overdue")
-        self.assertEqual(overdue["executors"], [{"id": "finance", "title": "Отдел финансов"}])
+        self.assertEqual(
+            overdue["executors"], [{"id": "finance", "title": "Отдел финансов"}]
+        )
         self.assertEqual(overdue["source_kind"]["token"], "akimat-session")
         self.assertTrue(overdue["source_kind"]["title"])
         self.assertEqual(
@@ -105,7 +109,9 @@ class TestControlListService(unittest.TestCase):
             with self.subTest(params=params):
                 response = self.get(**params)
                 self.assertEqual(response.status_code, 200)
-                self.assertEqual([item["content"] for item in response.json()["items"]], expected)
+                self.assertEqual(
+                    [item["content"] for item in response.json()["items"]], expected
+                )
 
     def test_batching(self):
         body = self.get(b_size=2).json()
@@ -145,8 +151,12 @@ class TestControlListService(unittest.TestCase):
                 error = response.json()["error"]
                 self.assertEqual(error["type"], "BadRequest")
                 self.assertTrue(error["message"])
-        self.assertIn("ГГГГ-ММ-ДД", self.get(date_from="yesterday").json()["error"]["message"])
-        response = self.api.get("@control-list", params={"state": "x"}, headers={"Accept": XLSX})
+        self.assertIn(
+            "ГГГГ-ММ-ДД", self.get(date_from="yesterday").json()["error"]["message"]
+        )
+        response = self.api.get(
+            "@control-list", params={"state": "x"}, headers={"Accept": XLSX}
+        )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(response.json()["error"]["type"], "BadRequest")
 

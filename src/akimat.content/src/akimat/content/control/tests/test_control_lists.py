@@ -2,10 +2,10 @@
 
 from akimat.content.control import lists as control_lists
 from akimat.content.control import reports as control_reports
+from akimat.content.control.vocabularies import SOURCE_KINDS
 from akimat.content.core.calendar import get_calendar
 from akimat.content.interfaces import IAkimatContentLayer
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
-from akimat.content.control.vocabularies import SOURCE_KINDS
 from datetime import date
 from freezegun import freeze_time
 from io import BytesIO
@@ -37,31 +37,37 @@ class ControlListTestCase(unittest.TestCase):
             password="secret-123",
             properties={"fullname": "Козлов Андрей Петрович"},
         )
-        api.user.create(username="controller", email="c@example.org", password="secret-123")
+        api.user.create(
+            username="controller", email="c@example.org", password="secret-123"
+        )
         self.calendar = get_calendar()
 
     def assignment(self, title, deadline, **fields):
-        values = dict(
-            title=title,
-            source_kind="akimat-session",
-            lead_executor="finance",
-            controller="controller",
-            date_given=date(2026, 11, 2),
-            deadline=deadline,
-        )
+        values = {
+            "title": title,
+            "source_kind": "akimat-session",
+            "lead_executor": "finance",
+            "controller": "controller",
+            "date_given": date(2026, 11, 2),
+            "deadline": deadline,
+        }
         values.update(fields)
         return api.content.create(container=self.portal, type="Assignment", **values)
 
     def remove(self, assignment, basis, on):
         """Remove from control on the given day (Almaty noon), with a report and consent."""
-        api.content.create(container=assignment, type="ExecutionReport", title="Исполнено")
+        api.content.create(
+            container=assignment, type="ExecutionReport", title="Исполнено"
+        )
         assignment.consent_to_removal("controller")
         assignment.removal_basis = basis
         with freeze_time(f"{on.isoformat()} 07:00:00"):
             api.content.transition(obj=assignment, transition="remove")
 
     def extend(self, assignment, new_deadline, requested_on):
-        assignment.request_extension("executor", new_deadline, "Поставка", today=requested_on)
+        assignment.request_extension(
+            "executor", new_deadline, "Поставка", today=requested_on
+        )
         assignment.decide_extension("controller", grant=True, today=requested_on)
         assignment.reindexObject()
 
@@ -76,14 +82,22 @@ class TestControlList(ControlListTestCase):
         super().setUp()
         self.assignment("Просрочено", date(2026, 12, 10), note="На контроле акима")
         self.assignment(
-            "Жёлтое", date(2026, 12, 18), lead_executor="executor", co_executors=["finance"]
+            "Жёлтое",
+            date(2026, 12, 18),
+            lead_executor="executor",
+            co_executors=["finance"],
         )
         self.assignment("Через неделю", date(2026, 12, 22))
         self.assignment(
-            "Зелёное", date(2026, 12, 28), source_kind="act", date_given=date(2026, 12, 1)
+            "Зелёное",
+            date(2026, 12, 28),
+            source_kind="act",
+            date_given=date(2026, 12, 1),
         )
         self.extend(
-            self.assignment("Продлено", date(2026, 12, 11)), date(2027, 2, 5), date(2026, 11, 20)
+            self.assignment("Продлено", date(2026, 12, 11)),
+            date(2027, 2, 5),
+            date(2026, 11, 20),
         )
         early = self.assignment("Исполнено досрочно", date(2026, 12, 11))
         self.remove(early, "executed", date(2026, 12, 8))
@@ -94,7 +108,14 @@ class TestControlList(ControlListTestCase):
         сведению» is not on the control list."""
         self.assertEqual(
             self.titles(control_lists.Filters()),
-            ["Просрочено", "Исполнено досрочно", "Жёлтое", "Через неделю", "Зелёное", "Продлено"],
+            [
+                "Просрочено",
+                "Исполнено досрочно",
+                "Жёлтое",
+                "Через неделю",
+                "Зелёное",
+                "Продлено",
+            ],
         )
 
     def test_state_filters_follow_the_traffic_light(self):
@@ -104,17 +125,29 @@ class TestControlList(ControlListTestCase):
             "yellow": ["Жёлтое"],
             "green": ["Через неделю", "Зелёное", "Продлено"],
             "removed": ["Исполнено досрочно"],
-            "on_control": ["Просрочено", "Жёлтое", "Через неделю", "Зелёное", "Продлено"],
+            "on_control": [
+                "Просрочено",
+                "Жёлтое",
+                "Через неделю",
+                "Зелёное",
+                "Продлено",
+            ],
         }
         for state, expected in cases.items():
             with self.subTest(state=state):
-                self.assertEqual(self.titles(control_lists.Filters(state=state)), expected)
+                self.assertEqual(
+                    self.titles(control_lists.Filters(state=state)), expected
+                )
 
     def test_other_filters(self):
         """R12.4a: by period given, kind of event, executor (lead or co-executor), category."""
         Filters = control_lists.Filters
-        self.assertEqual(self.titles(Filters(date_from=date(2026, 11, 15))), ["Зелёное"])
-        self.assertEqual(self.titles(Filters(date_to=date(2026, 11, 30)))[0], "Просрочено")
+        self.assertEqual(
+            self.titles(Filters(date_from=date(2026, 11, 15))), ["Зелёное"]
+        )
+        self.assertEqual(
+            self.titles(Filters(date_to=date(2026, 11, 30)))[0], "Просрочено"
+        )
         self.assertEqual(self.titles(Filters(source_kind="act")), ["Зелёное"])
         self.assertEqual(self.titles(Filters(executor="executor")), ["Жёлтое"])
         self.assertEqual(len(self.titles(Filters(executor="finance"))), 6)
@@ -136,19 +169,34 @@ class TestControlList(ControlListTestCase):
         brains = control_lists.find(control_lists.Filters(), TODAY, self.calendar)
         rows = control_lists.rows(brains, self.request, TODAY, self.calendar)
         rows = {row.content: row for row in rows}
-        kind = translate(SOURCE_KINDS.getTerm("akimat-session").title, context=self.request)
+        kind = translate(
+            SOURCE_KINDS.getTerm("akimat-session").title, context=self.request
+        )
         overdue = rows["Просрочено"]
         self.assertEqual(
             control_lists.cells(overdue, self.request),
-            (kind, date(2026, 11, 2), "Просрочено", "Отдел финансов", date(2026, 12, 10),
-             "", "", "", "На контроле акима"),
+            (
+                kind,
+                date(2026, 11, 2),
+                "Просрочено",
+                "Отдел финансов",
+                date(2026, 12, 10),
+                "",
+                "",
+                "",
+                "На контроле акима",
+            ),
         )
         self.assertEqual(overdue.traffic_light, "red")
-        self.assertEqual(rows["Жёлтое"].executors, ("Козлов Андрей Петрович", "Отдел финансов"))
+        self.assertEqual(
+            rows["Жёлтое"].executors, ("Козлов Андрей Петрович", "Отдел финансов")
+        )
         self.assertEqual(rows["Жёлтое"].traffic_light, "yellow")
         self.assertEqual(rows["Зелёное"].traffic_light, "green")
         removed = rows["Исполнено досрочно"]
-        self.assertEqual((removed.traffic_light, removed.removed_on), ("grey", date(2026, 12, 8)))
+        self.assertEqual(
+            (removed.traffic_light, removed.removed_on), ("grey", date(2026, 12, 8))
+        )
         self.assertEqual(removed.removal_basis, "executed")
         self.assertTrue(removed.removal_basis_title)
         self.assertTrue(rows["Продлено"].extended)
@@ -168,13 +216,21 @@ class TestControlList(ControlListTestCase):
             {"state": ["green", "yellow"]},
         ]
         for form in cases:
-            with self.subTest(form=form), self.assertRaises(control_lists.BadFilter) as raised:
+            with (
+                self.subTest(form=form),
+                self.assertRaises(control_lists.BadFilter) as raised,
+            ):
                 control_lists.parse_filters(form)
             self.assertTrue(translate(raised.exception.args[0], context=self.request))
 
     def test_filters_round_trip_through_the_url(self):
         filters = control_lists.parse_filters(
-            {"date_from": "2026-11-01", "executor": "finance", "state": "yellow", "source_kind": ""}
+            {
+                "date_from": "2026-11-01",
+                "executor": "finance",
+                "state": "yellow",
+                "source_kind": "",
+            }
         )
         self.assertEqual(
             filters.query_string(), "date_from=2026-11-01&executor=finance&state=yellow"
@@ -190,7 +246,9 @@ class TestControlList(ControlListTestCase):
             response.getHeader("Content-Type"),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        self.assertIn("attachment; filename=", response.getHeader("Content-Disposition"))
+        self.assertIn(
+            "attachment; filename=", response.getHeader("Content-Disposition")
+        )
         self.assertIn(".xlsx", response.getHeader("Content-Disposition"))
         sheet = load_workbook(BytesIO(data)).active
         values = list(sheet.values)
@@ -210,7 +268,9 @@ class TestControlList(ControlListTestCase):
         self.request.form.update({"state": "green"})
         data = self.portal.restrictedTraverse("@@control-list.xlsx")()
         cell = load_workbook(BytesIO(data)).active["I4"]
-        self.assertEqual((cell.value, cell.data_type), ('=HYPERLINK("http://x","y")', "s"))
+        self.assertEqual(
+            (cell.value, cell.data_type), ('=HYPERLINK("http://x","y")', "s")
+        )
 
     def test_xlsx_refuses_bad_filters_with_400(self):
         self.request.form.update({"state": "purple"})
@@ -247,12 +307,22 @@ class TestControlList(ControlListTestCase):
 @freeze_time("2027-01-11 06:00:00")
 class TestQuarterlyReport(ControlListTestCase):
     def assignment(self, title, deadline, **fields):
-        return super().assignment(title, deadline, date_given=date(2026, 10, 1), **fields)
+        return super().assignment(
+            title, deadline, date_given=date(2026, 10, 1), **fields
+        )
 
     def setUp(self):
         super().setUp()
-        self.remove(self.assignment("В срок", date(2026, 12, 11)), "executed", date(2026, 12, 10))
-        self.remove(self.assignment("Поздно", date(2026, 10, 15)), "executed", date(2026, 10, 20))
+        self.remove(
+            self.assignment("В срок", date(2026, 12, 11)),
+            "executed",
+            date(2026, 12, 10),
+        )
+        self.remove(
+            self.assignment("Поздно", date(2026, 10, 15)),
+            "executed",
+            date(2026, 10, 20),
+        )
         self.remove(
             self.assignment("Невозможно", date(2026, 11, 16), lead_executor="executor"),
             "impossible",
@@ -293,8 +363,12 @@ class TestQuarterlyReport(ControlListTestCase):
         self.assertEqual(self.report()[-1][1:], [5, 2, 1, 1, 1, 1])
 
     def test_bad_year_or_quarter_is_a_400_in_words(self):
-        for form in ({"year": "2026", "quarter": "5"}, {"year": "twenty", "quarter": "1"},
-                     {"year": "2026"}, {"year": "1999", "quarter": "1"}):
+        for form in (
+            {"year": "2026", "quarter": "5"},
+            {"year": "twenty", "quarter": "1"},
+            {"year": "2026"},
+            {"year": "1999", "quarter": "1"},
+        ):
             with self.subTest(form=form):
                 self.request.form.clear()
                 self.request.form.update(form)
@@ -306,10 +380,12 @@ class TestQuarterlyReport(ControlListTestCase):
 
     def test_quarter_bounds(self):
         self.assertEqual(
-            control_reports.quarter_bounds(2026, 4), (date(2026, 10, 1), date(2026, 12, 31))
+            control_reports.quarter_bounds(2026, 4),
+            (date(2026, 10, 1), date(2026, 12, 31)),
         )
         self.assertEqual(
-            control_reports.quarter_bounds(2027, 1), (date(2027, 1, 1), date(2027, 3, 31))
+            control_reports.quarter_bounds(2027, 1),
+            (date(2027, 1, 1), date(2027, 3, 31)),
         )
         self.assertEqual(control_reports.previous_quarter(date(2027, 1, 11)), (2026, 4))
         self.assertEqual(control_reports.previous_quarter(date(2026, 8, 1)), (2026, 2))
@@ -319,7 +395,7 @@ class TestQuarterlyReport(ControlListTestCase):
         self.request.form.update({"date_from": "2026-10-01", "date_to": "2026-12-31"})
         html = self.portal.restrictedTraverse("@@control-dashboard")()
         self.assertEqual(html.count('class="pygal-chart"'), 3)
-        self.assertNotIn("<script type=\"text/javascript\">window.pygal", html)
+        self.assertNotIn('<script type="text/javascript">window.pygal', html)
         self.assertIn("Отдел финансов", html)
         self.assertIn("Козлов Андрей Петрович", html)
         self.assertIn("01.10.2026 – 31.12.2026", html)

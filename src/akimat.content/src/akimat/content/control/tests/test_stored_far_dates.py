@@ -2,8 +2,8 @@
 list, the dashboard and its JSON ask the calendar about the known years only, once each, and
 show the right values (issue 12; calendar.py)."""
 
-from akimat.content.core import calendar
 from akimat.content.control.tests.test_assignment import AssignmentTestCase
+from akimat.content.core import calendar
 from akimat.content.tests.views import ViewTests
 from datetime import date
 from freezegun import freeze_time
@@ -20,13 +20,17 @@ class TestStoredFarDeadline(ViewTests, AssignmentTestCase):
     def setUp(self):
         super().setUp()
         self.far = self.assignment(title="Поручение с дальним сроком")
-        self.far.deadline = FAR  # as an old database holds it: set past the schema's bounds
+        self.far.deadline = (
+            FAR  # as an old database holds it: set past the schema's bounds
+        )
         self.far.reindexObject()
         calendar._package_corrections.cache_clear()
         calendar._package_year.cache_clear()
         self.addCleanup(calendar._package_corrections.cache_clear)
         self.addCleanup(calendar._package_year.cache_clear)
-        self.computed = mock.patch.object(calendar.holidays, "KZ", wraps=calendar.holidays.KZ).start()
+        self.computed = mock.patch.object(
+            calendar.holidays, "KZ", wraps=calendar.holidays.KZ
+        ).start()
         self.addCleanup(mock.patch.stopall)
 
     def assertKnownYearsAskedOnce(self):
@@ -38,13 +42,24 @@ class TestStoredFarDeadline(ViewTests, AssignmentTestCase):
     def test_its_json_has_exact_control_data(self):
         """R12.2a, R12.4c, R12.13: long-term, green, its report dates 5 and 7 working days before
         (weekends only, past the known years), and the working days left counted in full."""
-        control = getMultiAdapter((self.far, self.request), ISerializeToJson)()["control"]
+        control = getMultiAdapter((self.far, self.request), ISerializeToJson)()[
+            "control"
+        ]
         work = calendar.get_calendar()
         self.assertEqual(control["deadline"], "9999-12-31")
-        self.assertEqual((control["control_category"], control["traffic_light"]), ("long-term", "green"))
-        self.assertEqual(control["report_due"], {"lead_executor": "9999-12-24", "co_executors": "9999-12-22"})
-        self.assertEqual(control["working_days_left"], work.working_days_between(date(2026, 12, 14), date(2100, 12, 31))
-                         + work.working_days_between(date(2100, 12, 31), FAR))
+        self.assertEqual(
+            (control["control_category"], control["traffic_light"]),
+            ("long-term", "green"),
+        )
+        self.assertEqual(
+            control["report_due"],
+            {"lead_executor": "9999-12-24", "co_executors": "9999-12-22"},
+        )
+        self.assertEqual(
+            control["working_days_left"],
+            work.working_days_between(date(2026, 12, 14), date(2100, 12, 31))
+            + work.working_days_between(date(2100, 12, 31), FAR),
+        )
         self.assertKnownYearsAskedOnce()
 
     def test_its_page_the_control_list_and_the_dashboard_render(self):

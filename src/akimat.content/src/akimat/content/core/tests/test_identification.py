@@ -17,7 +17,10 @@ SECOND = [(position + 2) % 11 + 1 for position in range(11)]  # 3, 4, …, 11, 1
 
 
 def weighted(eleven, weights):
-    return sum(int(digit) * weight for digit, weight in zip(eleven, weights)) % 11
+    return (
+        sum(int(digit) * weight for digit, weight in zip(eleven, weights, strict=False))
+        % 11
+    )
 
 
 def elevens(head):
@@ -71,11 +74,18 @@ class TestIdentification(unittest.TestCase):
 
     def test_number_where_both_weightings_give_ten_is_invalid(self):
         """R13.5: when both weightings give 10, no check digit fits: the number is not issued."""
-        eleven = next(e for e in elevens("8704123") if weighted(e, FIRST) == weighted(e, SECOND) == 10)
+        eleven = next(
+            e
+            for e in elevens("8704123")
+            if weighted(e, FIRST) == weighted(e, SECOND) == 10
+        )
         self.assertIsNone(check_digit(eleven))
         for last in "0123456789":
             with self.subTest(last=last):
-                self.assertRefused(eleven + last, "The check digit of ${number} is wrong: please check the number.")
+                self.assertRefused(
+                    eleven + last,
+                    "The check digit of ${number} is wrong: please check the number.",
+                )
 
     def test_bin_of_each_organisation_type_is_valid(self):
         """R13.5: a БИН registered in May 2021 is valid for organisation types 4, 5 and 6."""
@@ -91,7 +101,10 @@ class TestIdentification(unittest.TestCase):
         for number in (issued("8704123"), issued("210540")):
             with self.subTest(number=number):
                 wrong = wrong_last_digit(number)
-                message = self.assertRefused(wrong, "The check digit of ${number} is wrong: please check the number.")
+                message = self.assertRefused(
+                    wrong,
+                    "The check digit of ${number} is wrong: please check the number.",
+                )
                 self.assertEqual(message.mapping, {"number": wrong})
 
     def test_eleven_and_thirteen_digits_are_refused(self):
@@ -105,7 +118,12 @@ class TestIdentification(unittest.TestCase):
         """R13.5: an ИИН or БИН has ASCII digits only, no letters, signs or digits of other scripts."""
         number = issued("8704123")
         arabic_indic = "".join(chr(0x0660 + int(digit)) for digit in number)
-        for wrong in (number[:11] + "A", "ИИН" + number, number[:6] + "-" + number[6:], arabic_indic):
+        for wrong in (
+            number[:11] + "A",
+            "ИИН" + number,
+            number[:6] + "-" + number[6:],
+            arabic_indic,
+        ):
             with self.subTest(number=wrong):
                 self.assertRefused(wrong, "An IIN or BIN has digits only.")
 
@@ -120,7 +138,15 @@ class TestIdentification(unittest.TestCase):
     def test_impossible_birth_date_is_refused(self):
         """R13.5: an ИИН begins with a real birth date: no 31 February, no 31 April, no month 13;
         29 February only in a leap year."""
-        for head in ("8702313", "8704313", "8713123", "8700123", "8704003", "0002293", "8702293"):
+        for head in (
+            "8702313",
+            "8704313",
+            "8713123",
+            "8700123",
+            "8704003",
+            "0002293",
+            "8702293",
+        ):
             number = issued(head)
             with self.subTest(number=number):
                 message = self.assertRefused(
@@ -128,7 +154,11 @@ class TestIdentification(unittest.TestCase):
                     "${number} is neither an IIN (a birth date first) nor a BIN (the month of registration first).",
                 )
                 self.assertEqual(message.mapping, {"number": number})
-        for head in ("0002295", "8802293", "0002290"):  # 2000, 1988; 0 lets a leap year be
+        for head in (
+            "0002295",
+            "8802293",
+            "0002290",
+        ):  # 2000, 1988; 0 lets a leap year be
             with self.subTest(head=head):
                 self.assertEqual(kind(issued(head)), "iin")
 

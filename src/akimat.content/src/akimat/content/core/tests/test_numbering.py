@@ -29,7 +29,10 @@ import ZODB
 
 
 RESOLUTION, DECISION = "resolution", "decision"
-THREADS, PER_THREAD = 8, 25  # concurrent requests × registrations in the concurrency test
+THREADS, PER_THREAD = (
+    8,
+    25,
+)  # concurrent requests × registrations in the concurrency test
 RETRIES = 100  # attempts of one registration; about 15 at most are seen
 
 
@@ -72,10 +75,14 @@ class TestNumberingOnPloneSite(unittest.TestCase):
 
     def test_kind_and_year_are_checked(self):
         """R10.16: a sequence is named by a kind (text) and a calendar year (int)."""
-        for kind, year in (("", 2025), (None, 2025), (RESOLUTION, "2025"), (RESOLUTION, True)):
-            with self.subTest(kind=kind, year=year):
-                with self.assertRaises(ValueError):
-                    next_number(kind, year)
+        for kind, year in (
+            ("", 2025),
+            (None, 2025),
+            (RESOLUTION, "2025"),
+            (RESOLUTION, True),
+        ):
+            with self.subTest(kind=kind, year=year), self.assertRaises(ValueError):
+                next_number(kind, year)
 
 
 @implementer(IAttributeAnnotatable)
@@ -91,7 +98,9 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
         provideAdapter(AttributeAnnotations)
         self.directory = tempfile.mkdtemp()
         storage = FileStorage(os.path.join(self.directory, "Data.fs"))
-        self.db = ZODB.DB(storage, pool_size=32)  # the tests keep a dozen connections open
+        self.db = ZODB.DB(
+            storage, pool_size=32
+        )  # the tests keep a dozen connections open
         with self.db.transaction() as connection:
             connection.root()["site"] = BareSite()
             connection.root()["length"] = Length()
@@ -131,14 +140,20 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
         first commits, then takes № 3 and commits too — no conflict, never one number twice."""
         self.commit_once(RESOLUTION, 2025)
         first, number_1 = self.take(RESOLUTION, 2025)
-        second_manager, second_root = self.open()  # began before the first commits: a stale view
+        second_manager, second_root = (
+            self.open()
+        )  # began before the first commits: a stale view
         taken = []
         waiting = threading.Thread(
-            target=lambda: taken.append(next_number(RESOLUTION, 2025, second_root["site"]))
+            target=lambda: taken.append(
+                next_number(RESOLUTION, 2025, second_root["site"])
+            )
         )
         waiting.start()
         waiting.join(0.5)
-        self.assertTrue(waiting.is_alive(), "the second request did not wait for the first")
+        self.assertTrue(
+            waiting.is_alive(), "the second request did not wait for the first"
+        )
         first.commit()
         waiting.join()
         second_manager.commit()
@@ -150,7 +165,9 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
         other conflicts and, retried, gets № 3."""
         self.commit_once(RESOLUTION, 2025)
         first, number_1 = self.take(RESOLUTION, 2025)
-        with mock.patch.object(numbering, "LOCKS", numbering.ProcessLocks()):  # the other process
+        with mock.patch.object(
+            numbering, "LOCKS", numbering.ProcessLocks()
+        ):  # the other process
             second, number_2 = self.take(RESOLUTION, 2025)
         self.assertEqual((number_1, number_2), (2, 2))
         first.commit()
@@ -235,7 +252,9 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
                 except ConflictError:
                     manager.abort()
                     conflicts.append((thread, index))
-            raise AssertionError(f"{thread}-{index}: still conflicting after {RETRIES} attempts")
+            raise AssertionError(
+                f"{thread}-{index}: still conflicting after {RETRIES} attempts"
+            )
 
         def request(thread):
             manager = transaction.TransactionManager()
@@ -251,7 +270,10 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
             finally:
                 connection.close()
 
-        workers = [threading.Thread(target=request, args=(n,), name=f"request-{n}") for n in range(THREADS)]
+        workers = [
+            threading.Thread(target=request, args=(n,), name=f"request-{n}")
+            for n in range(THREADS)
+        ]
         for worker in workers:
             worker.start()
         for worker in workers:
@@ -283,7 +305,9 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
             resolved.append(states)
             return resolve(counter, *states)
 
-        with mock.patch.object(numbering.Counter, "_p_resolveConflict", counting_resolve):
+        with mock.patch.object(
+            numbering.Counter, "_p_resolveConflict", counting_resolve
+        ):
             committed, recorded, conflicts = self.register_concurrently(
                 lambda root: next_number(RESOLUTION, 2025, root["site"])
             )
@@ -303,7 +327,9 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
 
         committed, recorded, conflicts = self.register_concurrently(take_number)
         self.assert_gapless(committed, recorded)
-        self.assertGreater(conflicts, 0, "the processes never overlapped: nothing was proven")
+        self.assertGreater(
+            conflicts, 0, "the processes never overlapped: nothing was proven"
+        )
 
     def test_a_length_counter_would_hand_out_duplicates(self):
         """R10.16, the trap avoided: BTrees.Length adds concurrent increments up instead of
@@ -328,4 +354,6 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
 
             committed, recorded, conflicts = self.register_concurrently(take_number)
             self.assertEqual(conflicts, 0)
-            self.assertLess(len(set(committed)), len(committed), "no duplicates this time")
+            self.assertLess(
+                len(set(committed)), len(committed), "no duplicates this time"
+            )

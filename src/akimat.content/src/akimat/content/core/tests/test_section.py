@@ -21,13 +21,19 @@ class TestSection(unittest.TestCase):
     def test_an_addition_leaves_the_section_unwritten(self):
         """Adding a document writes nothing of the section — no order list, no new modification
         date, no reindexing — while the document itself is added and indexed."""
-        section = api.content.create(container=self.portal, type="Section", id="acts", title="Акты")
+        section = api.content.create(
+            container=self.portal, type="Section", id="acts", title="Акты"
+        )
         # The first addition gives the section its annotations (plone.app.contentrules).
-        api.content.create(container=section, type="Document", id="first", title="Первое")
+        api.content.create(
+            container=section, type="Document", id="first", title="Первое"
+        )
         transaction.savepoint()  # the section as stored
         modified = section.modified()
 
-        document = api.content.create(container=section, type="Document", id="letter", title="Письмо")
+        document = api.content.create(
+            container=section, type="Document", id="letter", title="Письмо"
+        )
 
         self.assertFalse(section._p_changed)
         self.assertEqual(section.modified(), modified)
@@ -37,7 +43,9 @@ class TestSection(unittest.TestCase):
 
     def test_a_folder_becomes_a_section_with_its_content(self):
         """An existing folder becomes a Section in place, with its documents and local roles."""
-        folder = api.content.create(container=self.portal, type="Folder", id="old", title="Старая папка")
+        folder = api.content.create(
+            container=self.portal, type="Folder", id="old", title="Старая папка"
+        )
         api.content.create(container=folder, type="Document", id="one", title="Один")
         api.content.create(container=folder, type="Document", id="two", title="Два")
         api.user.grant_roles(username=TEST_USER_ID, roles=["Editor"], obj=folder)
@@ -49,6 +57,9 @@ class TestSection(unittest.TestCase):
         self.assertEqual(section.portal_type, "Section")
         self.assertEqual(sorted(section.objectIds()), ["one", "two"])
         self.assertIn("Editor", section.get_local_roles_for_userid(TEST_USER_ID))
-        self.assertEqual(api.content.find(portal_type="Section", id="old")[0].getObject().aq_base, section.aq_base)
+        self.assertEqual(
+            api.content.find(portal_type="Section", id="old")[0].getObject().aq_base,
+            section.aq_base,
+        )
         api.content.create(container=section, type="Document", id="three", title="Три")
         self.assertEqual(sorted(section.objectIds()), ["one", "three", "two"])

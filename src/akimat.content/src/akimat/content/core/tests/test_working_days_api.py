@@ -40,7 +40,9 @@ class TestWorkingDaysService(unittest.TestCase):
 
     def test_zero_working_days_gives_the_moved_deadline(self):
         """R0.2: a deadline on 2026-03-21 (Saturday before Nauryz) moves to 2026-03-26."""
-        self.assertEqual(self.get(date="2026-03-21", add="0").json()["result"], "2026-03-26")
+        self.assertEqual(
+            self.get(date="2026-03-21", add="0").json()["result"], "2026-03-26"
+        )
 
     def test_count_working_days_between_two_dates(self):
         """R0.1: between 2026-03-20 and 2026-03-30 there are 3 working days."""
@@ -55,7 +57,9 @@ class TestWorkingDaysService(unittest.TestCase):
             (False, "holiday", ["День Независимости"]),
         )
         self.api.headers["Accept-Language"] = "kk"
-        self.assertEqual(self.get(date="2026-12-16").json()["holidays"], ["Тәуелсіздік күні"])
+        self.assertEqual(
+            self.get(date="2026-12-16").json()["holidays"], ["Тәуелсіздік күні"]
+        )
 
     def test_weekend_reason(self):
         """R0.1: a Saturday is not a working day because it is a weekend."""
@@ -65,7 +69,9 @@ class TestWorkingDaysService(unittest.TestCase):
     def test_registry_transfer_is_honoured(self):
         """R0.1: a working Saturday entered in the registry is a working day for integrators."""
         api.portal.set_registry_record(
-            "extra_working_days", ["2026-11-28 Рабочая суббота"], interface=ICalendarSettings
+            "extra_working_days",
+            ["2026-11-28 Рабочая суббота"],
+            interface=ICalendarSettings,
         )
         transaction.commit()
         self.assertTrue(self.get(date="2026-11-28").json()["working_day"])
@@ -91,7 +97,9 @@ class TestWorkingDaysService(unittest.TestCase):
                 error = response.json()["error"]
                 self.assertEqual(error["type"], "BadRequest")
                 self.assertTrue(error["message"])
-        self.assertIn("ГГГГ-ММ-ДД", self.get(date="tomorrow").json()["error"]["message"])
+        self.assertIn(
+            "ГГГГ-ММ-ДД", self.get(date="tomorrow").json()["error"]["message"]
+        )
 
     def test_anonymous_is_refused(self):
         """The intranet's API answers only those who log in."""

@@ -37,7 +37,9 @@ class TestWritingRequestsTakeTurns(unittest.TestCase):
         """A second POST of the process starts only once the first has committed, in a
         transaction begun after that commit (so it sees what the first wrote)."""
         first = start("POST")
-        thread, started, done = self.run_in_thread("PATCH", lambda txn: (txn, transaction.abort()))
+        thread, started, done = self.run_in_thread(
+            "PATCH", lambda txn: (txn, transaction.abort())
+        )
         self.assertFalse(started.wait(0.3), "the second writing request did not wait")
         first.commit()
         self.assertTrue(started.wait(5))
@@ -48,7 +50,9 @@ class TestWritingRequestsTakeTurns(unittest.TestCase):
     def test_an_aborted_request_ends_its_turn(self):
         start("DELETE")
         transaction.abort()
-        thread, started, done = self.run_in_thread("POST", lambda txn: transaction.abort())
+        thread, started, done = self.run_in_thread(
+            "POST", lambda txn: transaction.abort()
+        )
         self.assertTrue(started.wait(5))
         thread.join(5)
 
@@ -56,6 +60,8 @@ class TestWritingRequestsTakeTurns(unittest.TestCase):
         """GET and HEAD requests run beside a writing one."""
         start("POST")
         for method in ("GET", "HEAD"):
-            thread, started, done = self.run_in_thread(method, lambda txn: transaction.abort())
+            thread, started, done = self.run_in_thread(
+                method, lambda txn: transaction.abort()
+            )
             self.assertTrue(started.wait(5), method)
             thread.join(5)

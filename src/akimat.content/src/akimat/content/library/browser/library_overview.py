@@ -2,13 +2,13 @@
 obligation, its last periods with the control list's traffic light."""
 
 from akimat.content import _
-from akimat.content.core import calendar as working_calendar
-from akimat.content.library import obligations as report_obligations
-from akimat.content.control.browser import traffic_light
 from akimat.content.browser.formatting import format_date
+from akimat.content.control.browser import traffic_light
+from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from akimat.content.core.vocabularies import title_of
+from akimat.content.library import obligations as report_obligations
+from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from Products.Five.browser import BrowserView
 
 
@@ -25,17 +25,29 @@ class LibraryOverview(BrowserView):
     """?department=<id> shows one department."""
 
     def rows(self):
-        today, calendar, titles = working_calendar.now().date(), working_calendar.get_calendar(), PrincipalTitles()
+        today, calendar, titles = (
+            working_calendar.now().date(),
+            working_calendar.get_calendar(),
+            PrincipalTitles(),
+        )
         department = self.request.form.get("department") or None
         rows = []
         for obligation in report_obligations.obligations(department):
-            rows.append({
-                "department": titles(obligation.department),
-                "title": obligation.title,
-                "period_kind": title_of(REPORT_PERIOD_KINDS, obligation.period_kind),
-                "periods": [self._cell(status) for status in
-                            report_obligations.statuses(obligation, today, PERIODS_SHOWN, calendar)],
-            })
+            rows.append(
+                {
+                    "department": titles(obligation.department),
+                    "title": obligation.title,
+                    "period_kind": title_of(
+                        REPORT_PERIOD_KINDS, obligation.period_kind
+                    ),
+                    "periods": [
+                        self._cell(status)
+                        for status in report_obligations.statuses(
+                            obligation, today, PERIODS_SHOWN, calendar
+                        )
+                    ],
+                }
+            )
         return sorted(rows, key=lambda row: (row["department"], row["title"]))
 
     def _cell(self, status):

@@ -6,8 +6,8 @@ from akimat.content.browser.relations import visible_link
 from akimat.content.browser.relations import visible_target
 from akimat.content.browser.steps import button_transitions
 from akimat.content.core.principals import principal_title
-from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from akimat.content.core.vocabularies import title_of
+from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -37,12 +37,26 @@ class ReportView(BrowserView):
 
     def files(self):
         report = self.context
-        files = [{"filename": report.file.filename, "url": f"{report.absolute_url()}/@@download/file",
-                  "size": report.file.getSize()}] if report.file else []
+        files = (
+            [
+                {
+                    "filename": report.file.filename,
+                    "url": f"{report.absolute_url()}/@@download/file",
+                    "size": report.file.getSize(),
+                }
+            ]
+            if report.file
+            else []
+        )
         for item in report.objectValues():
             if getattr(item, "portal_type", None) == "File" and item.file:
-                files.append({"filename": item.file.filename, "url": f"{item.absolute_url()}/@@download/file",
-                              "size": item.file.getSize()})
+                files.append(
+                    {
+                        "filename": item.file.filename,
+                        "url": f"{item.absolute_url()}/@@download/file",
+                        "size": item.file.getSize(),
+                    }
+                )
         return files
 
     def answers(self):

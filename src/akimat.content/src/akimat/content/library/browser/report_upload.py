@@ -28,7 +28,7 @@ def _int(value, message):
     try:
         return int(value) if str(value or "").strip() else None
     except ValueError:
-        raise UploadRefused(message)
+        raise UploadRefused(message) from None
 
 
 def kind_of(filename):
@@ -51,11 +51,16 @@ class UploadReports(BrowserView):
         return self.index()
 
     def kinds(self):
-        return [{"value": term.value, "title": term.title} for term in REPORT_PERIOD_KINDS]
+        return [
+            {"value": term.value, "title": term.title} for term in REPORT_PERIOD_KINDS
+        ]
 
     def may_publish(self):
         """The department's head and deputy head publish (its folder makes them Reviewers)."""
-        return bool({"Reviewer", "Manager", "Site Administrator"} & set(api.user.get_roles(obj=self.context)))
+        return bool(
+            {"Reviewer", "Manager", "Site Administrator"}
+            & set(api.user.get_roles(obj=self.context))
+        )
 
     def upload(self):
         form = self.request.form
@@ -64,10 +69,18 @@ class UploadReports(BrowserView):
             raise UploadRefused(_("Choose how often these reports are made."))
         period = {
             "period_kind": period_kind,
-            "period": _int(form.get("period"), _("The number of the period is not a number.")),
-            "report_year": _int(form.get("report_year"), _("The year is not a number.")),
+            "period": _int(
+                form.get("period"), _("The number of the period is not a number.")
+            ),
+            "report_year": _int(
+                form.get("report_year"), _("The year is not a number.")
+            ),
         }
-        uploads = [upload for upload in form.get("files") or () if getattr(upload, "filename", "")]
+        uploads = [
+            upload
+            for upload in form.get("files") or ()
+            if getattr(upload, "filename", "")
+        ]
         if not uploads:
             raise UploadRefused(_("Choose the files of the reports."))
         publish = bool(form.get("publish")) and self.may_publish()
@@ -77,15 +90,24 @@ class UploadReports(BrowserView):
     def _add(self, upload, period, publish):
         file = NamedBlobFile(data=upload.read(), filename=upload.filename)
         kind = kind_of(upload.filename)
-        values = dict(period, report_kind=kind, title=kind, file=file, restriction="none",
-                      department=self.context.getId(), corrected_version=False)
+        values = dict(
+            period,
+            report_kind=kind,
+            title=kind,
+            file=file,
+            restriction="none",
+            department=self.context.getId(),
+            corrected_version=False,
+        )
         try:
             IReport["file"].validate(file)
             for name in ("period", "report_year"):
                 IReport[name].validate(values[name])
             IReport.validateInvariants(Data(IReport, values, self.context))
         except (Invalid, ValidationError) as error:
-            self.refused.append({"filename": upload.filename, "reason": _reason(error, self.request)})
+            self.refused.append(
+                {"filename": upload.filename, "reason": _reason(error, self.request)}
+            )
             return
         report = api.content.create(container=self.context, type="Report", **values)
         if publish:

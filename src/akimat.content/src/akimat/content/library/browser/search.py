@@ -7,8 +7,8 @@ the View permission as everywhere (R13.2).
 """
 
 from akimat.content.browser.formatting import format_date
-from akimat.content.library.browser.report import period_title
 from akimat.content.core.principals import principal_title
+from akimat.content.library.browser.report import period_title
 from collections.abc import Sequence
 from pathlib import Path
 from plone import api
@@ -22,15 +22,23 @@ PLONE_TEMPLATE = Path(plone_search.__file__).parent / "templates" / "search.pt"
 def requisites(brain):
     """The parts that say what a document is, from its catalog metadata."""
     fti = api.portal.get_tool("portal_types").get(brain.portal_type)
-    parts = [api.portal.translate(fti.Title(), domain=fti.i18n_domain)] if fti is not None else []
+    parts = (
+        [api.portal.translate(fti.Title(), domain=fti.i18n_domain)]
+        if fti is not None
+        else []
+    )
     number = getattr(brain, "registration_number", None)
     if number:
         parts.append(f"№ {number}, {format_date(brain.registration_date)}")
     elif getattr(brain, "meeting_start", None):
         parts.append(brain.meeting_start.strftime("%d.%m.%Y %H:%M"))
     elif brain.portal_type == "Report" and brain.report_year:
-        parts.append(period_title(brain.period_kind, brain.report_period, brain.report_year))
-    department = getattr(brain, "department", None) or getattr(brain, "developer_department", None)
+        parts.append(
+            period_title(brain.period_kind, brain.report_period, brain.report_year)
+        )
+    department = getattr(brain, "department", None) or getattr(
+        brain, "developer_department", None
+    )
     if department:
         parts.append(principal_title(department))
     return " · ".join(part for part in parts if part)
@@ -72,7 +80,9 @@ class Search(plone_search.Search):
     def __call__(self):
         return self.index()
 
-    def results(self, query=None, batch=True, b_size=10, b_start=0, use_content_listing=True):
+    def results(
+        self, query=None, batch=True, b_size=10, b_start=0, use_content_listing=True
+    ):
         if not (batch and use_content_listing):
             return super().results(query, batch, b_size, b_start, use_content_listing)
         listing = super().results(query, False, b_size, b_start, True)

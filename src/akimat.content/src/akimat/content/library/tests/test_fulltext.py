@@ -43,7 +43,9 @@ class TestExtractText(unittest.TestCase):
         self.assertIn("Смета расходов", text)
 
     def test_xlsx_cells(self):
-        text = extract_text(xlsx_bytes([["Бюджет", "Қаржы"], [None, 2025]]), "budget.xlsx")
+        text = extract_text(
+            xlsx_bytes([["Бюджет", "Қаржы"], [None, 2025]]), "budget.xlsx"
+        )
         self.assertEqual(text.split(), ["Бюджет", "Қаржы", "2025"])
 
     def test_odt_paragraphs_are_kept_apart(self):
@@ -53,8 +55,13 @@ class TestExtractText(unittest.TestCase):
     def test_a_corrupt_file_yields_no_text_and_a_warning(self):
         """An upload never fails because its file cannot be read."""
         for filename in ("broken.pdf", "broken.docx", "broken.xlsx", "broken.odt"):
-            with self.subTest(filename), self.assertLogs(fulltext.logger, "WARNING") as logged:
-                self.assertEqual(extract_text(b"%PDF-1.7 not really a file", filename), "")
+            with (
+                self.subTest(filename),
+                self.assertLogs(fulltext.logger, "WARNING") as logged,
+            ):
+                self.assertEqual(
+                    extract_text(b"%PDF-1.7 not really a file", filename), ""
+                )
             self.assertIn(filename, logged.output[0])
 
     def test_other_files_yield_no_text(self):
@@ -64,7 +71,9 @@ class TestExtractText(unittest.TestCase):
 
     def test_text_is_capped(self):
         with mock.patch.object(fulltext, "MAX_TEXT_LENGTH", 10):
-            text = extract_text(xlsx_bytes([["Бюджет", "Қаржы"], ["Смета", "Есеп"]]), "budget.xlsx")
+            text = extract_text(
+                xlsx_bytes([["Бюджет", "Қаржы"], ["Смета", "Есеп"]]), "budget.xlsx"
+            )
         self.assertEqual(text, "Бюджет\nҚар")
 
 
@@ -98,7 +107,9 @@ class TestRussianSnowballStemmer(unittest.TestCase):
     def test_glob_keeps_its_trailing_star(self):
         """Plone adds "*" to the last search word: the stem gets it back; other globs stay as typed."""
         self.assertEqual(
-            RussianSnowballStemmer().processGlob(["отчеты*", "отчетов", "отч?ты", "от*ты", "отчеты**"]),
+            RussianSnowballStemmer().processGlob(
+                ["отчеты*", "отчетов", "отч?ты", "от*ты", "отчеты**"]
+            ),
             ["отчет*", "отчет", "отч?ты", "от*ты", "отчеты**"],
         )
 
@@ -116,7 +127,9 @@ class TestSearchableText(unittest.TestCase):
         use_lexicon(self.catalog)
 
     def document(self, id, text):
-        return api.content.create(container=self.portal, type="Document", id=id, title=text)
+        return api.content.create(
+            container=self.portal, type="Document", id=id, title=text
+        )
 
     def found(self, term):
         return {brain.getId for brain in self.catalog(SearchableText=term)}
@@ -124,7 +137,15 @@ class TestSearchableText(unittest.TestCase):
     def test_inflected_forms_find_the_word(self):
         self.document("with-yo", "Годовой отчёт")
         self.document("with-ye", "Квартальный отчет")
-        for term in ("отчеты", "отчетов", "отчетам", "отчет", "отчёт", "ОТЧЁТ", "Отчет"):
+        for term in (
+            "отчеты",
+            "отчетов",
+            "отчетам",
+            "отчет",
+            "отчёт",
+            "ОТЧЁТ",
+            "Отчет",
+        ):
             with self.subTest(term):
                 self.assertEqual(self.found(term), {"with-yo", "with-ye"})
 
@@ -159,14 +180,20 @@ class TestSearchableText(unittest.TestCase):
     def test_use_lexicon_rebuilds_and_reindexes_an_existing_index(self):
         self.document("annual", "Годовой отчёт")
         self.catalog.delIndex("SearchableText")
-        extra = SimpleNamespace(doc_attr="SearchableText", index_type="Okapi BM25 Rank", lexicon_id="plone_lexicon")
+        extra = SimpleNamespace(
+            doc_attr="SearchableText",
+            index_type="Okapi BM25 Rank",
+            lexicon_id="plone_lexicon",
+        )
         self.catalog.addIndex("SearchableText", "ZCTextIndex", extra)
         self.catalog.manage_reindexIndex(ids=["SearchableText"])
         self.assertEqual(self.found("отчеты"), set())
 
         use_lexicon(self.catalog)
         index = self.catalog.Indexes["SearchableText"]
-        self.assertEqual((index.lexicon_id, index.getIndexType()), (LEXICON_ID, "Okapi BM25 Rank"))
+        self.assertEqual(
+            (index.lexicon_id, index.getIndexType()), (LEXICON_ID, "Okapi BM25 Rank")
+        )
         self.assertEqual(index.getIndexSourceNames(), ["SearchableText"])
         self.assertEqual(self.found("отчеты"), {"annual"})
 

@@ -31,7 +31,12 @@ class TestPublishing(LibraryTestCase):
         """R9.10d: a draft is the department's; once its head publishes it, all staff see it."""
         report = self.report()
         self.assertEqual(report.review_state(), "draft")
-        for userid, sees in (("economist", True), ("economy-head", True), ("finance-head", False), (OUTSIDER, False)):
+        for userid, sees in (
+            ("economist", True),
+            ("economy-head", True),
+            ("finance-head", False),
+            (OUTSIDER, False),
+        ):
             self.assertEqual(self.sees(userid, report), sees, userid)
         self.do(report, "publish", "economy-head")
         for userid in ("finance-head", OUTSIDER):
@@ -55,16 +60,30 @@ class TestPublishing(LibraryTestCase):
             self.report(department="economy", userid="finance-head")
         with self.assertRaises(Unauthorized):
             self.report(department="economy", userid=OUTSIDER)
-        self.assertEqual(self.report(department="finance", userid="finance-head").department, "finance")
+        self.assertEqual(
+            self.report(department="finance", userid="finance-head").department,
+            "finance",
+        )
 
     def test_department_is_its_folder(self):
         """R9.10d: the report belongs to the department whose folder holds it."""
-        self.assertEqual(self.report(department="economy", userid="economist").department, "economy")
-        with self.assertRaises(Unauthorized):
-            # Nobody adds a report outside the department folders.
-            with api.env.adopt_user(username="economy-head"):
-                api.content.create(container=self.akimat_to, type="Report", title="x", report_kind="x",
-                                   period_kind="year", report_year=2026, file=report_file())
+        self.assertEqual(
+            self.report(department="economy", userid="economist").department, "economy"
+        )
+        # Nobody adds a report outside the department folders.
+        with (
+            self.assertRaises(Unauthorized),
+            api.env.adopt_user(username="economy-head"),
+        ):
+            api.content.create(
+                container=self.akimat_to,
+                type="Report",
+                title="x",
+                report_kind="x",
+                period_kind="year",
+                report_year=2026,
+                file=report_file(),
+            )
 
     def test_published_report_is_not_edited(self):
         """R9.10d: a published report changes only by a corrected version."""
@@ -72,13 +91,25 @@ class TestPublishing(LibraryTestCase):
         self.do(report, "publish", "economy-head")
         forget_local_roles(self.layer["request"])
         for userid in ("economist", "economy-head"):
-            self.assertFalse(api.user.has_permission("Modify portal content", username=userid, obj=report))
+            self.assertFalse(
+                api.user.has_permission(
+                    "Modify portal content", username=userid, obj=report
+                )
+            )
 
 
 class TestOnePerPeriod(LibraryTestCase):
     def data(self, **fields):
-        values = dict(report_kind="Отчёт об исполнении бюджета", department="economy", period_kind="quarter",
-                      period=2, report_year=2026, restriction="none", file=report_file(), corrected_version=False)
+        values = {
+            "report_kind": "Отчёт об исполнении бюджета",
+            "department": "economy",
+            "period_kind": "quarter",
+            "period": 2,
+            "report_year": 2026,
+            "restriction": "none",
+            "file": report_file(),
+            "corrected_version": False,
+        }
         values.update(fields)
         return Data(IReport, values, self.folders["economy"])
 
@@ -88,8 +119,12 @@ class TestOnePerPeriod(LibraryTestCase):
         with self.assertRaises(Invalid) as refusal:
             IReport.validateInvariants(self.data())
         self.assertEqual(refusal.exception.args[0].mapping["url"], first.absolute_url())
-        for other in ({"period": 3}, {"report_year": 2025}, {"department": "finance"},
-                      {"report_kind": "Отчёт о занятости"}):
+        for other in (
+            {"period": 3},
+            {"report_year": 2025},
+            {"department": "finance"},
+            {"report_kind": "Отчёт о занятости"},
+        ):
             IReport.validateInvariants(self.data(**other))
 
     def test_corrected_version_replaces_and_keeps_the_first(self):
@@ -97,18 +132,27 @@ class TestOnePerPeriod(LibraryTestCase):
         first = self.report()
         self.do(first, "publish", "economy-head")
         IReport.validateInvariants(self.data(corrected_version=True))
-        corrected = self.report(userid="economy-head", corrected_version=True, file=report_file("v2.pdf"))
+        corrected = self.report(
+            userid="economy-head", corrected_version=True, file=report_file("v2.pdf")
+        )
         self.assertEqual(first.review_state(), "archived")
-        self.assertEqual((corrected.replaces, first.replaced_by), (first.UID(), corrected.UID()))
+        self.assertEqual(
+            (corrected.replaces, first.replaced_by), (first.UID(), corrected.UID())
+        )
         html = first.restrictedTraverse("@@view")()
         self.assertIn(corrected.absolute_url(), html)
 
     def test_period_fits_its_kind(self):
-        for bad in ({"period_kind": "quarter", "period": 5}, {"period_kind": "month", "period": None},
-                    {"period_kind": "year", "period": 1}):
+        for bad in (
+            {"period_kind": "quarter", "period": 5},
+            {"period_kind": "month", "period": None},
+            {"period_kind": "year", "period": 1},
+        ):
             with self.assertRaises(Invalid, msg=bad):
                 IReport.validateInvariants(self.data(**bad))
-        IReport.validateInvariants(self.data(period_kind="year", period=None, report_kind="Годовой отчёт"))
+        IReport.validateInvariants(
+            self.data(period_kind="year", period=None, report_kind="Годовой отчёт")
+        )
 
 
 class TestFiles(LibraryTestCase):
@@ -116,8 +160,11 @@ class TestFiles(LibraryTestCase):
         """R9.3, R9.4: a file marked ДСП or secret, or named so, is refused and points to the
         secret records office."""
         data = TestOnePerPeriod.data
-        for fields in ({"restriction": "dsp"}, {"restriction": "secret"},
-                       {"file": report_file("Отчёт ДСП.pdf")}):
+        for fields in (
+            {"restriction": "dsp"},
+            {"restriction": "secret"},
+            {"file": report_file("Отчёт ДСП.pdf")},
+        ):
             with self.assertRaises(Invalid, msg=fields) as refusal:
                 IReport.validateInvariants(data(self, report_kind="Другой", **fields))
             self.assertIn("R9.3", refusal.exception.args[0])
@@ -133,7 +180,12 @@ class TestFiles(LibraryTestCase):
 
     def test_file_types_indexed(self):
         report = self.report(file=report_file("budget.xlsx", b"PK"))
-        api.content.create(container=report, type="File", title="Приложение", file=report_file("annex.pdf"))
+        api.content.create(
+            container=report,
+            type="File",
+            title="Приложение",
+            file=report_file("annex.pdf"),
+        )
         brain = api.content.find(UID=report.UID())[0]
         self.assertEqual(brain.file_types, ["pdf", "xlsx"])
 
@@ -146,10 +198,17 @@ class TestAnswersAnAssignment(LibraryTestCase):
         from zope.component import getUtility
         from zope.intid.interfaces import IIntIds
 
-        assignment = api.content.create(container=self.portal, type="Assignment", id="task",
-                                        title="Представить отчёт об исполнении бюджета",
-                                        lead_executor="economy", controller="odk")
-        report = self.report(answers=RelationValue(getUtility(IIntIds).getId(assignment)))
+        assignment = api.content.create(
+            container=self.portal,
+            type="Assignment",
+            id="task",
+            title="Представить отчёт об исполнении бюджета",
+            lead_executor="economy",
+            controller="odk",
+        )
+        report = self.report(
+            answers=RelationValue(getUtility(IIntIds).getId(assignment))
+        )
         self.assertEqual(assignment.execution_reports(), [])
         self.do(report, "publish", "economy-head")
         (execution,) = assignment.execution_reports()
@@ -165,12 +224,21 @@ class TestReportPage(ViewTests, LibraryTestCase):
         from zope.component import getUtility
         from zope.intid.interfaces import IIntIds
 
-        assignment = api.content.create(container=self.portal, type="Assignment", id="task",
-                                        title="Представить отчёт об исполнении бюджета",
-                                        lead_executor="economy", controller="odk")
-        report = self.report(answers=RelationValue(getUtility(IIntIds).getId(assignment)))
+        assignment = api.content.create(
+            container=self.portal,
+            type="Assignment",
+            id="task",
+            title="Представить отчёт об исполнении бюджета",
+            lead_executor="economy",
+            controller="odk",
+        )
+        report = self.report(
+            answers=RelationValue(getUtility(IIntIds).getId(assignment))
+        )
         self.do(report, "publish", "economy-head")
-        self.assertIn('id="report-answers"', self.render(report, "@@view", "economy-head"))
+        self.assertIn(
+            'id="report-answers"', self.render(report, "@@view", "economy-head")
+        )
         html = self.render(report, "@@view", OUTSIDER)
         self.assertIn(report.title, html)
         self.assertNotIn('id="report-answers"', html)
@@ -181,22 +249,51 @@ class TestFullText(LibraryTestCase):
 
     def found(self, text):
         with api.env.adopt_user(username=OUTSIDER):
-            return [brain.getId for brain in api.content.find(portal_type="Report", SearchableText=text)]
+            return [
+                brain.getId
+                for brain in api.content.find(portal_type="Report", SearchableText=text)
+            ]
 
     def test_words_inside_its_files(self):
         """Russian words in any form, «ё» or «е», Kazakh letters in any case, in the DOCX, XLSX
         and ODT files of a published report; a draft is found by nobody outside the department."""
-        report = self.report(id="budget", file=report_file("budget.docx", docx_bytes(KAZAKH, RUSSIAN)))
-        api.content.create(container=report, type="File", id="table", title="Таблица",
-                           file=report_file("table.xlsx", xlsx_bytes([["Показатель", "Исполнение субсидий"]])))
-        api.content.create(container=report, type="File", id="note", title="Записка",
-                           file=report_file("note.odt", odt_bytes("Пояснительная записка к отчёту")))
+        report = self.report(
+            id="budget", file=report_file("budget.docx", docx_bytes(KAZAKH, RUSSIAN))
+        )
+        api.content.create(
+            container=report,
+            type="File",
+            id="table",
+            title="Таблица",
+            file=report_file(
+                "table.xlsx", xlsx_bytes([["Показатель", "Исполнение субсидий"]])
+            ),
+        )
+        api.content.create(
+            container=report,
+            type="File",
+            id="note",
+            title="Записка",
+            file=report_file("note.odt", odt_bytes("Пояснительная записка к отчёту")),
+        )
         self.assertEqual(self.found("бюджетов"), [])  # a draft
         self.do(report, "publish", "economy-head")
-        for query in ("отчеты", "отчетов", "ОТЧЁТ", "бюджетом", "ҚАРЖЫ", "Әкімдіктің", "есебі", "субсидии",
-                      "пояснительной", "отчет*"):
+        for query in (
+            "отчеты",
+            "отчетов",
+            "ОТЧЁТ",
+            "бюджетом",
+            "ҚАРЖЫ",
+            "Әкімдіктің",
+            "есебі",
+            "субсидии",
+            "пояснительной",
+            "отчет*",
+        ):
             self.assertEqual(self.found(query), ["budget"], query)
-        self.assertEqual(self.found("каржы"), [])  # Kazakh letters are letters of their own
+        self.assertEqual(
+            self.found("каржы"), []
+        )  # Kazakh letters are letters of their own
 
     @needs_libreoffice
     def test_words_inside_its_pdf(self):
@@ -219,20 +316,37 @@ class Upload:
 
 class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
     def upload(self, userid, *files, **form):
-        values = dict(period_kind="quarter", period="2", report_year="2026", files=list(files))
+        values = {
+            "period_kind": "quarter",
+            "period": "2",
+            "report_year": "2026",
+            "files": list(files),
+        }
         values.update(form)
-        return self.render(self.folders["economy"], "@@upload-reports", userid, method="POST", **values)
+        return self.render(
+            self.folders["economy"], "@@upload-reports", userid, method="POST", **values
+        )
 
     def test_one_report_per_file_refusals_named(self):
         """R9.10d, R9.3: each file becomes a report of the period; a restricted file, another
         type or a report already in are refused by name, the others are kept."""
         self.report(report_kind="Отчёт о занятости")
-        html = self.upload("economy-head", Upload("Отчёт об исполнении бюджета.pdf"),
-                           Upload("Отчёт ДСП о кадрах.pdf"), Upload("Отчёт о занятости.pdf"),
-                           Upload("Сводка.exe"), publish="1")
-        reports = {report.title: report for report in self.folders["economy"].objectValues()}
+        html = self.upload(
+            "economy-head",
+            Upload("Отчёт об исполнении бюджета.pdf"),
+            Upload("Отчёт ДСП о кадрах.pdf"),
+            Upload("Отчёт о занятости.pdf"),
+            Upload("Сводка.exe"),
+            publish="1",
+        )
+        reports = {
+            report.title: report for report in self.folders["economy"].objectValues()
+        }
         budget = reports["Отчёт об исполнении бюджета"]
-        self.assertEqual((budget.report_kind, budget.period, budget.review_state()), ("Отчёт об исполнении бюджета", 2, "published"))
+        self.assertEqual(
+            (budget.report_kind, budget.period, budget.review_state()),
+            ("Отчёт об исполнении бюджета", 2, "published"),
+        )
         self.assertEqual(len(reports), 2)
         self.assertIn('id="upload-refused"', html)
         for name in ("Отчёт ДСП о кадрах.pdf", "Отчёт о занятости.pdf", "Сводка.exe"):
@@ -248,7 +362,11 @@ class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
     def test_an_upload_without_the_pages_token_adds_nothing_and_says_so(self):
         """A form sent without plone.protect's token (expired, or from another site) is refused
         before any report is added, with the reason on the page."""
-        html = self.upload("economy-head", Upload("Отчёт об исполнении бюджета.pdf"), _authenticator="expired")
+        html = self.upload(
+            "economy-head",
+            Upload("Отчёт об исполнении бюджета.pdf"),
+            _authenticator="expired",
+        )
         self.assertEqual(list(self.folders["economy"].objectIds()), [])
         self.assertIn("Ничего не изменено", html)
 
@@ -259,7 +377,10 @@ class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
 
     def test_year_and_period_out_of_range_refused_naming_the_range(self):
         """R9.10d: a report of a year from 2000 to 2100, of a period counted from 1."""
-        for form, named in (({"report_year": "1999"}, "2100"), ({"period": "-1"}, "12")):
+        for form, named in (
+            ({"report_year": "1999"}, "2100"),
+            ({"period": "-1"}, "12"),
+        ):
             with self.subTest(**form):
                 html = self.upload("economy-head", Upload("Отчёт.pdf"), **form)
                 self.assertIn(f"до {named}", html)

@@ -16,11 +16,19 @@ FOLDER = "/library/akimat-to/economy"
 
 def body(filename="budget.docx", data=None, **fields):
     values = {
-        "@type": "Report", "title": "Отчёт об исполнении бюджета за 2 квартал 2026 года",
-        "report_kind": "Отчёт об исполнении бюджета", "department": "economy", "period_kind": "quarter",
-        "period": 2, "report_year": 2026,
-        "file": {"data": base64.b64encode(data or docx_bytes(RUSSIAN)).decode(), "encoding": "base64",
-                 "filename": filename, "content-type": "application/octet-stream"},
+        "@type": "Report",
+        "title": "Отчёт об исполнении бюджета за 2 квартал 2026 года",
+        "report_kind": "Отчёт об исполнении бюджета",
+        "department": "economy",
+        "period_kind": "quarter",
+        "period": 2,
+        "report_year": 2026,
+        "file": {
+            "data": base64.b64encode(data or docx_bytes(RUSSIAN)).decode(),
+            "encoding": "base64",
+            "filename": filename,
+            "content-type": "application/octet-stream",
+        },
     }
     values.update(fields)
     return values
@@ -41,19 +49,36 @@ class TestLibraryApi(RestClient, LibraryTestCase):
         url = created.json()["@id"]
         published = self.post("economy-head", f"{url}/@workflow/publish")
         self.assertEqual(published.status_code, 200, published.text)
-        found = self.session("press-officer").get("/@search", params={
-            "portal_type": "Report", "department": "economy", "report_year:int": 2026, "period_kind": "quarter",
-            "SearchableText": "бюджетах", "metadata_fields": ["report_period", "file_types"]}).json()
+        found = (
+            self.session("press-officer")
+            .get(
+                "/@search",
+                params={
+                    "portal_type": "Report",
+                    "department": "economy",
+                    "report_year:int": 2026,
+                    "period_kind": "quarter",
+                    "SearchableText": "бюджетах",
+                    "metadata_fields": ["report_period", "file_types"],
+                },
+            )
+            .json()
+        )
         self.assertEqual(found["items_total"], 1, found)
-        self.assertEqual((found["items"][0]["report_period"], found["items"][0]["file_types"]), (2, ["docx"]))
+        self.assertEqual(
+            (found["items"][0]["report_period"], found["items"][0]["file_types"]),
+            (2, ["docx"]),
+        )
 
     def test_bad_reports_are_400_with_the_reason(self):
         """R9.3, R9.10d: a restricted file, a file of another type or a second report of the
         period answer 400 with a JSON message; nothing is stored."""
         self.assertEqual(self.post("economy-head", FOLDER, body()).status_code, 201)
-        for bad, expected in ((body(restriction="dsp", report_kind="Другой"), "R9.3"),
-                              (body(filename="budget.exe", report_kind="Другой"), "PDF"),
-                              (body(), f"{FOLDER}/")):  # the link to the first report
+        for bad, expected in (
+            (body(restriction="dsp", report_kind="Другой"), "R9.3"),
+            (body(filename="budget.exe", report_kind="Другой"), "PDF"),
+            (body(), f"{FOLDER}/"),
+        ):  # the link to the first report
             refused = self.post("economy-head", FOLDER, bad)
             self.assertEqual(refused.status_code, 400, refused.text)
             self.assertEqual(refused.json()["type"], "BadRequest")

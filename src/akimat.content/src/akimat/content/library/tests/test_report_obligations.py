@@ -1,10 +1,10 @@
 """Reports the departments owe the library: terms, what is in, late and missing, and the heads'
 reminders (RULES.md R9.10d, R0.2, R12.4c)."""
 
-from akimat.content.library import obligations as report_obligations
 from akimat.content.core.calendar import get_calendar
-from akimat.content.reminders.digest import collect_digests
+from akimat.content.library import obligations as report_obligations
 from akimat.content.library.obligations import Period
+from akimat.content.reminders.digest import collect_digests
 from akimat.content.tests.library import LibraryTestCase
 from akimat.content.tests.views import ViewTests
 from datetime import date
@@ -16,12 +16,19 @@ class ObligationTestCase(ViewTests, LibraryTestCase):
     def setUp(self):
         super().setUp()
         for userid in ("economist", "economy-head"):
-            api.user.get(userid=userid).setMemberProperties({"email": f"{userid}@example.org"})
+            api.user.get(userid=userid).setMemberProperties(
+                {"email": f"{userid}@example.org"}
+            )
         with api.env.adopt_roles(["Manager"]):
             self.obligation = api.content.create(
-                container=self.portal["library"], type="ReportObligation", id="budget",
-                title="Отчёт об исполнении бюджета", department="economy",
-                report_kind="Отчёт об исполнении бюджета", period_kind="quarter", due_day=10,
+                container=self.portal["library"],
+                type="ReportObligation",
+                id="budget",
+                title="Отчёт об исполнении бюджета",
+                department="economy",
+                report_kind="Отчёт об исполнении бюджета",
+                period_kind="quarter",
+                due_day=10,
             )
 
     def published(self, period, on):
@@ -35,18 +42,39 @@ class TestTerms(ObligationTestCase):
     def test_due_on_the_day_of_the_following_period(self):
         """R9.10d, R0.2: due on its day of the period after, the next working day when that is a day off."""
         calendar = get_calendar()
-        self.assertEqual(report_obligations.due_date(Period(2026, 2), "quarter", 10, calendar), date(2026, 7, 10))
+        self.assertEqual(
+            report_obligations.due_date(Period(2026, 2), "quarter", 10, calendar),
+            date(2026, 7, 10),
+        )
         # 7 February 2026 is a Saturday.
-        self.assertEqual(report_obligations.due_date(Period(2026, 1), "month", 7, calendar), date(2026, 2, 9))
+        self.assertEqual(
+            report_obligations.due_date(Period(2026, 1), "month", 7, calendar),
+            date(2026, 2, 9),
+        )
         # December's report is due in January; 1, 2 and 4 January 2027 are days off.
-        self.assertEqual(report_obligations.due_date(Period(2026, 12), "month", 2, calendar), date(2027, 1, 5))
-        self.assertEqual(report_obligations.due_date(Period(2026, 2), "half-year", 15, calendar), date(2027, 1, 15))
-        self.assertEqual(report_obligations.due_date(Period(2026, 0), "year", 20, calendar), date(2027, 1, 20))
+        self.assertEqual(
+            report_obligations.due_date(Period(2026, 12), "month", 2, calendar),
+            date(2027, 1, 5),
+        )
+        self.assertEqual(
+            report_obligations.due_date(Period(2026, 2), "half-year", 15, calendar),
+            date(2027, 1, 15),
+        )
+        self.assertEqual(
+            report_obligations.due_date(Period(2026, 0), "year", 20, calendar),
+            date(2027, 1, 20),
+        )
 
     def test_periods_newest_first(self):
-        self.assertEqual(report_obligations.period_of(date(2026, 11, 26), "quarter"), Period(2026, 4))
-        self.assertEqual(report_obligations.previous(Period(2026, 1), "quarter"), Period(2025, 4))
-        self.assertEqual(report_obligations.previous(Period(2026, 1), "month"), Period(2025, 12))
+        self.assertEqual(
+            report_obligations.period_of(date(2026, 11, 26), "quarter"), Period(2026, 4)
+        )
+        self.assertEqual(
+            report_obligations.previous(Period(2026, 1), "quarter"), Period(2025, 4)
+        )
+        self.assertEqual(
+            report_obligations.previous(Period(2026, 1), "month"), Period(2025, 12)
+        )
 
 
 class TestStatuses(ObligationTestCase):
@@ -56,9 +84,15 @@ class TestStatuses(ObligationTestCase):
         self.published(2, "2026-07-08 10:00:00")  # on time
         self.published(1, "2026-04-20 10:00:00")  # after 10 April
         with freeze_time("2026-10-07 10:00:00"):
-            q4, q3, q2, q1, q4_2025 = report_obligations.statuses(self.obligation, date(2026, 10, 7), 5)
-        self.assertEqual((q4.period, q4.state, q4.light), (Period(2026, 4), "awaited", "grey"))
-        self.assertEqual((q3.period, q3.state, q3.light), (Period(2026, 3), "due", "yellow"))  # 12 October
+            q4, q3, q2, q1, q4_2025 = report_obligations.statuses(
+                self.obligation, date(2026, 10, 7), 5
+            )
+        self.assertEqual(
+            (q4.period, q4.state, q4.light), (Period(2026, 4), "awaited", "grey")
+        )
+        self.assertEqual(
+            (q3.period, q3.state, q3.light), (Period(2026, 3), "due", "yellow")
+        )  # 12 October
         self.assertEqual((q2.state, q2.late, q2.light), ("in", False, "green"))
         self.assertEqual((q1.state, q1.late), ("in", True))
         self.assertEqual((q4_2025.state, q4_2025.light), ("late", "red"))
@@ -90,13 +124,26 @@ class TestReminders(ObligationTestCase):
         found = collect_digests(date(2026, 10, 7))
         self.assertEqual([digest.userid for digest in found.digests], ["economy-head"])
         titles = [reminder.title for reminder in found.digests[0].reports]
-        self.assertEqual(titles, [f"Отчёт об исполнении бюджета ({period})" for period in ("3/2026", "2/2026", "1/2026", "4/2025")])
-        self.assertEqual([reminder.overdue for reminder in found.digests[0].reports], [False, True, True, True])
+        self.assertEqual(
+            titles,
+            [
+                f"Отчёт об исполнении бюджета ({period})"
+                for period in ("3/2026", "2/2026", "1/2026", "4/2025")
+            ],
+        )
+        self.assertEqual(
+            [reminder.overdue for reminder in found.digests[0].reports],
+            [False, True, True, True],
+        )
         for quarter in (3, 2, 1):
             self.published(quarter, "2026-10-07 10:00:00")
         with freeze_time("2026-10-07 10:00:00"):
-            draft = self.report(period=4, report_year=2025)  # a draft is not in: its head is still reminded
-        self.assertEqual([r.title for r in collect_digests(date(2026, 10, 7)).digests[0].reports],
-                         ["Отчёт об исполнении бюджета (4/2025)"])
+            draft = self.report(
+                period=4, report_year=2025
+            )  # a draft is not in: its head is still reminded
+        self.assertEqual(
+            [r.title for r in collect_digests(date(2026, 10, 7)).digests[0].reports],
+            ["Отчёт об исполнении бюджета (4/2025)"],
+        )
         self.do(draft, "publish", "economy-head")
         self.assertEqual(collect_digests(date(2026, 10, 7)).digests, [])

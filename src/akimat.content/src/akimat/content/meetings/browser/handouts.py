@@ -8,11 +8,11 @@ kinds from every agenda item, closed items included: the audiences are officials
 """
 
 from akimat.content import _
+from akimat.content.core.principals import PrincipalTitles
+from akimat.content.core.vocabularies import title_of
 from akimat.content.meetings.browser.meeting import HANDOUT_AUDIENCES
 from akimat.content.meetings.browser.meeting import handout_links
 from akimat.content.meetings.browser.meeting import period
-from akimat.content.core.vocabularies import title_of
-from akimat.content.core.principals import PrincipalTitles
 from akimat.content.meetings.vocabularies import MATERIAL_KINDS
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from dataclasses import dataclass
@@ -20,8 +20,8 @@ from docx import Document
 from io import BytesIO
 from plone import api
 from Products.Five.browser import BrowserView
-from ZPublisher.Iterators import filestream_iterator
 from zope.i18n import translate
+from ZPublisher.Iterators import filestream_iterator
 
 import os
 import shutil
@@ -33,7 +33,15 @@ AGENDA, INVITEES, DRAFTS = "agenda", "invitees", "drafts"
 DRAFT_KINDS = ("draft-resolution", "draft-decision")
 # R5.8: what each audience receives, in the order of the rule; the rest are material kinds.
 CONTENTS = {
-    "akim": (AGENDA, "order-of-proceedings", INVITEES, DRAFTS, "certificate", "report", "presentation"),
+    "akim": (
+        AGENDA,
+        "order-of-proceedings",
+        INVITEES,
+        DRAFTS,
+        "certificate",
+        "report",
+        "presentation",
+    ),
     "deputies": (AGENDA, DRAFTS, "report", "presentation"),
     "members": (AGENDA, DRAFTS),
 }
@@ -86,8 +94,12 @@ def materials(meeting, kind):
     """(item number, material) of this kind from every agenda item, as far as the user may see."""
     for number, item in enumerate(meeting.agenda(), 1):
         for material in item.objectValues():
-            if getattr(material, "portal_type", "") == "Material" and material.kind == kind \
-                    and material.file is not None and api.user.has_permission("View", obj=material):
+            if (
+                getattr(material, "portal_type", "") == "Material"
+                and material.kind == kind
+                and material.file is not None
+                and api.user.has_permission("View", obj=material)
+            ):
                 yield number, material
 
 
@@ -111,18 +123,37 @@ class Package:
                 documents.append(self.generated(part))
                 continue
             for number, material in materials(self.meeting, part):
-                name = unique(f"{number}-{part}-{safe_name(material.file.filename)}", names)
-                documents.append(Enclosed(name, material.title, self.t(MATERIAL_KINDS.getTerm(part).title), material))
+                name = unique(
+                    f"{number}-{part}-{safe_name(material.file.filename)}", names
+                )
+                documents.append(
+                    Enclosed(
+                        name,
+                        material.title,
+                        self.t(MATERIAL_KINDS.getTerm(part).title),
+                        material,
+                    )
+                )
         return documents
 
     def generated(self, part):
         lines = getattr(self, f"{part}_lines")()
-        return Generated(part, self.t(GENERATED_TITLES[part]), tuple(self.heading()), tuple(lines))
+        return Generated(
+            part, self.t(GENERATED_TITLES[part]), tuple(self.heading()), tuple(lines)
+        )
 
     def heading(self):
         meeting = self.meeting
         kind = self.t(title_of(MEETING_KINDS, meeting.kind))
-        return [line for line in (f"{kind}: {meeting.title}", period(meeting), meeting.hall or meeting.place) if line]
+        return [
+            line
+            for line in (
+                f"{kind}: {meeting.title}",
+                period(meeting),
+                meeting.hall or meeting.place,
+            )
+            if line
+        ]
 
     def agenda_lines(self):
         lines = []
@@ -137,9 +168,15 @@ class Package:
 
     def invitees_lines(self):
         agreed = self.meeting.invitees_agreed_by
-        note = (_("Agreed with ${who} (R5.28)", mapping={"who": self.titles(agreed)}) if agreed
-                else _("Not yet agreed with the supervising deputy akim (R5.28)"))
-        return [f"{number}. {invitee}" for number, invitee in enumerate(self.meeting.invitees or (), 1)] + [self.t(note)]
+        note = (
+            _("Agreed with ${who} (R5.28)", mapping={"who": self.titles(agreed)})
+            if agreed
+            else _("Not yet agreed with the supervising deputy akim (R5.28)")
+        )
+        return [
+            f"{number}. {invitee}"
+            for number, invitee in enumerate(self.meeting.invitees or (), 1)
+        ] + [self.t(note)]
 
     def drafts_lines(self):
         lines = []
@@ -172,7 +209,10 @@ def write_zip(stream, documents):
             if isinstance(document, Generated):
                 archive.writestr(document.filename, document.docx())
                 continue
-            with document.material.file.open() as source, archive.open(document.filename, "w") as target:
+            with (
+                document.material.file.open() as source,
+                archive.open(document.filename, "w") as target,
+            ):
                 shutil.copyfileobj(source, target)
 
 
@@ -180,14 +220,17 @@ class HandoutBase(BrowserView):
     """?audience=akim|deputies|members; anything else is a 400 with a plain message."""
 
     def package(self):
-        return Package(self.context, self.request.form.get("audience", ""), self.request)
+        return Package(
+            self.context, self.request.form.get("audience", ""), self.request
+        )
 
     def refuse(self):
         response = self.request.response
         response.setStatus(400)
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
         return translate(
-            _("Choose the audience of the handouts: akim, deputies or members (R5.8)."), context=self.request
+            _("Choose the audience of the handouts: akim, deputies or members (R5.8)."),
+            context=self.request,
         )
 
     def valid(self):
@@ -232,7 +275,8 @@ class HandoutZip(HandoutBase):
         response = self.request.response
         response.setHeader("Content-Type", "application/zip")
         response.setHeader(
-            "Content-Disposition", f'attachment; filename="handout-{self.context.getId()}-{package.audience}.zip"'
+            "Content-Disposition",
+            f'attachment; filename="handout-{self.context.getId()}-{package.audience}.zip"',
         )
         response.setHeader("Content-Length", str(len(stream)))
         response.setHeader("Cache-Control", "private, no-store")

@@ -3,21 +3,21 @@ checklist, agenda, attendance and quorum; the agenda item's page; the forms that
 steps done, record the attendance and the votes."""
 
 from akimat.content import _
-from akimat.content.browser.relations import visible_target
-from akimat.content.meetings import votes
 from akimat.content.browser.adding import may_add
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
+from akimat.content.browser.relations import visible_target
 from akimat.content.browser.steps import button_transitions
 from akimat.content.core.calendar import naive
-from akimat.content.meetings.meeting import SESSION
 from akimat.content.core.principals import PrincipalTitles
-from akimat.content.meetings.protocol_life_cycle import vote_line
 from akimat.content.core.vocabularies import LANGUAGES
+from akimat.content.core.vocabularies import title_of
+from akimat.content.meetings import votes
+from akimat.content.meetings.meeting import SESSION
+from akimat.content.meetings.protocol_life_cycle import vote_line
 from akimat.content.meetings.vocabularies import MATERIAL_KINDS
 from akimat.content.meetings.vocabularies import MEETING_FORMATS
 from akimat.content.meetings.vocabularies import MEETING_KINDS
-from akimat.content.core.vocabularies import title_of
 from plone import api
 from plone.supermodel import model
 from Products.Five.browser import BrowserView
@@ -62,8 +62,14 @@ def period(meeting):
 
 def handout_links(meeting):
     url = meeting.absolute_url()
-    return [{"audience": audience, "title": title, "url": f"{url}/@@handout?audience={audience}"}
-            for audience, title in HANDOUT_AUDIENCES.items()]
+    return [
+        {
+            "audience": audience,
+            "title": title,
+            "url": f"{url}/@@handout?audience={audience}",
+        }
+        for audience, title in HANDOUT_AUDIENCES.items()
+    ]
 
 
 def materials_by_kind(item):
@@ -80,7 +86,9 @@ def materials_by_kind(item):
                     "title": material.title,
                     "download": f"{material.absolute_url()}/@@download/file",
                     "filename": material.file.filename if material.file else "",
-                    "language": title_of(LANGUAGES, material.material_language) if material.material_language else "",
+                    "language": title_of(LANGUAGES, material.material_language)
+                    if material.material_language
+                    else "",
                 }
                 for material in groups[term.value]
             ],
@@ -104,9 +112,14 @@ def adopted_act(item):
 def quorum_line(meeting):
     """Present N of M and the quorum needed (R5.4)."""
     members = len(meeting.member_ids())
-    return _("Present ${present} of ${members}; the quorum is ${needed} (two thirds, R5.4).",
-             mapping={"present": len(meeting.attendance or ()), "members": members,
-                      "needed": votes.quorum_needed(members)})
+    return _(
+        "Present ${present} of ${members}; the quorum is ${needed} (two thirds, R5.4).",
+        mapping={
+            "present": len(meeting.attendance or ()),
+            "members": members,
+            "needed": votes.quorum_needed(members),
+        },
+    )
 
 
 def item_summary(item, number, titles):
@@ -117,7 +130,9 @@ def item_summary(item, number, titles):
         "url": item.absolute_url(),
         "speakers": [titles(userid) for userid in item.speakers or ()],
         "speakers_external": item.speakers_external or "",
-        "department": titles(item.responsible_department) if item.responsible_department else "",
+        "department": titles(item.responsible_department)
+        if item.responsible_department
+        else "",
         "deputy": titles(item.supervising_deputy) if item.supervising_deputy else "",
         "closed": bool(item.closed_item),
         "decision": item.decision or "",
@@ -160,7 +175,9 @@ class MeetingView(MeetingPage):
         return title_of(MEETING_FORMATS, self.context.meeting_format)
 
     def languages(self):
-        return [title_of(LANGUAGES, language) for language in self.context.languages or ()]
+        return [
+            title_of(LANGUAGES, language) for language in self.context.languages or ()
+        ]
 
     def person(self, principal_id):
         return self.titles()(principal_id) if principal_id else ""
@@ -180,7 +197,9 @@ class MeetingView(MeetingPage):
                 "id": step.id,
                 "title": step.title,
                 "due": format_date(step.due),
-                "responsible": ", ".join(self.titles()(unit) for unit in self.context.responsible_for(step)),
+                "responsible": ", ".join(
+                    self.titles()(unit) for unit in self.context.responsible_for(step)
+                ),
                 "rule": step.rule,
                 "done": step.done,
                 "done_by": self.person(step.done_by),
@@ -197,7 +216,10 @@ class MeetingView(MeetingPage):
     # Agenda, attendance, votes (R5.3, R5.4)
 
     def agenda(self):
-        return [item_summary(item, number, self.titles()) for number, item in enumerate(self.context.agenda(), 1)]
+        return [
+            item_summary(item, number, self.titles())
+            for number, item in enumerate(self.context.agenda(), 1)
+        ]
 
     def may_add_item(self):
         return may_add(self.context, "AgendaItem")
@@ -209,7 +231,9 @@ class MeetingView(MeetingPage):
         return {
             "line": quorum_line(self.context),
             "quorum": self.context.has_quorum(),
-            "names": sorted(self.titles()(userid) for userid in self.context.attendance or ()),
+            "names": sorted(
+                self.titles()(userid) for userid in self.context.attendance or ()
+            ),
         }
 
     def may_record(self):
@@ -226,8 +250,15 @@ class MeetingView(MeetingPage):
     def protocols(self):
         """The protocols written for this meeting, through their relation to it."""
         relations = api.relation.get(target=self.context, relationship="meeting")
-        found = [relation.from_object for relation in relations if relation.from_object is not None]
-        return [{"title": protocol.Title(), "url": protocol.absolute_url()} for protocol in found]
+        found = [
+            relation.from_object
+            for relation in relations
+            if relation.from_object is not None
+        ]
+        return [
+            {"title": protocol.Title(), "url": protocol.absolute_url()}
+            for protocol in found
+        ]
 
     def may_create_protocol(self):
         if self.context.review_state() not in HELD_STATES or self.protocols():
@@ -242,7 +273,9 @@ class MarkStep(BrowserView):
     def __call__(self):
         url = self.context.absolute_url()
         if self.request.get("REQUEST_METHOD", "GET").upper() == "POST":
-            self.mark(self.request.form.get("step", ""), self.request.form.get("done") == "1")
+            self.mark(
+                self.request.form.get("step", ""), self.request.form.get("done") == "1"
+            )
         self.request.response.redirect(url)
         return ""
 
@@ -252,7 +285,9 @@ class MarkStep(BrowserView):
         except ValueError as error:
             api.portal.show_message(error.args[0], request=self.request, type="error")
             return
-        message = _("The step is marked done.") if done else _("The step is marked not done.")
+        message = (
+            _("The step is marked done.") if done else _("The step is marked not done.")
+        )
         api.portal.show_message(message, request=self.request)
 
 
@@ -264,7 +299,11 @@ class AgendaItemView(MeetingPage):
 
     def meeting(self):
         meeting = self.context.meeting()
-        return {"title": meeting.Title(), "url": meeting.absolute_url(), "period": period(meeting)}
+        return {
+            "title": meeting.Title(),
+            "url": meeting.absolute_url(),
+            "period": period(meeting),
+        }
 
     def may_add_material(self):
         return may_add(self.context, "Material")
@@ -325,7 +364,9 @@ class VoteForm(MeetingForm):
         if data is None:
             return
         self.run(
-            lambda: self.context.record_vote(data["votes_for"], data["against"], data["abstained"]),
+            lambda: self.context.record_vote(
+                data["votes_for"], data["against"], data["abstained"]
+            ),
             _("The vote is recorded."),
         )
 
@@ -334,7 +375,9 @@ class VoteForm(MeetingForm):
 def meeting_members(context):
     """The members of the meeting (R5.4), by name."""
     titles = PrincipalTitles()
-    terms = [SimpleTerm(userid, userid, titles(userid)) for userid in context.member_ids()]
+    terms = [
+        SimpleTerm(userid, userid, titles(userid)) for userid in context.member_ids()
+    ]
     return SimpleVocabulary(sorted(terms, key=lambda term: term.title))
 
 
@@ -343,7 +386,9 @@ class AttendanceForm(MeetingForm):
 
     fields = field.Fields(
         schema.List(
-            __name__="present", title=_("Present"), required=False,
+            __name__="present",
+            title=_("Present"),
+            required=False,
             value_type=schema.Choice(source=meeting_members),
         )
     )
@@ -357,7 +402,9 @@ class AttendanceForm(MeetingForm):
     def updateWidgets(self, prefix=None):
         super().updateWidgets(prefix)
         widget = self.widgets["present"]
-        if f"{widget.name}-empty-marker" not in self.request.form:  # first shown: who is recorded
+        if (
+            f"{widget.name}-empty-marker" not in self.request.form
+        ):  # first shown: who is recorded
             widget.value = list(self.context.attendance or ())
 
     @button.buttonAndHandler(_("Save the attendance"), name="save")
@@ -368,6 +415,11 @@ class AttendanceForm(MeetingForm):
         present = data.get("present")
         # z3c.form reads a choice not among the members as nothing at all: refuse, do not clear.
         if present is None and self.request.form.get(self.widgets["present"].name):
-            self.refuse(_("Only the members of the meeting are counted for the quorum (R5.4)."))
+            self.refuse(
+                _("Only the members of the meeting are counted for the quorum (R5.4).")
+            )
             return
-        self.run(lambda: self.context.record_attendance(present or []), _("The attendance is recorded."))
+        self.run(
+            lambda: self.context.record_attendance(present or []),
+            _("The attendance is recorded."),
+        )

@@ -6,15 +6,15 @@ metadata): no meeting is woken up.
 """
 
 from akimat.content import _
-from akimat.content.core import calendar as working_calendar
 from akimat.content.browser.formatting import MONTHS
 from akimat.content.browser.formatting import state_title
-from akimat.content.meetings.browser.meeting import MeetingForm
-from akimat.content.core.vocabularies import title_of
+from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import group_members
+from akimat.content.core.vocabularies import meeting_settings
+from akimat.content.core.vocabularies import title_of
+from akimat.content.meetings.browser.meeting import MeetingForm
 from akimat.content.meetings.meeting import CANCELLED
 from akimat.content.meetings.vocabularies import MEETING_KINDS
-from akimat.content.core.vocabularies import meeting_settings
 from datetime import date
 from datetime import datetime
 from datetime import time
@@ -43,7 +43,6 @@ YEARS = range(1900, 3000)  # the calendar's navigation stays within what `date` 
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 
 
-
 def today():
     return working_calendar.now().date()
 
@@ -58,8 +57,13 @@ def meeting_brains(first, last, chairs=None, **query):
     """The meetings starting from the day `first` to the day `last`, earliest first."""
     query.update(
         portal_type="Meeting",
-        meeting_start={"query": (datetime.combine(first, time.min), datetime.combine(last, time.max)),
-                       "range": "min:max"},
+        meeting_start={
+            "query": (
+                datetime.combine(first, time.min),
+                datetime.combine(last, time.max),
+            ),
+            "range": "min:max",
+        },
         sort_on="meeting_start",
     )
     if chairs:
@@ -72,7 +76,9 @@ def entry(brain):
     start, end = brain.meeting_start, brain.meeting_end
     return {
         "uid": brain.UID,
-        "time": f"{start:%H:%M}–{end:%H:%M}" if end and end.date() == start.date() else f"{start:%H:%M}",
+        "time": f"{start:%H:%M}–{end:%H:%M}"
+        if end and end.date() == start.date()
+        else f"{start:%H:%M}",
         "date": f"{start:%d.%m.%Y}",
         "title": brain.Title,
         "url": brain.getURL(),
@@ -115,8 +121,13 @@ class MeetingsCalendar(BrowserView):
         except ValueError:
             day = None
         if day is None or day.year not in YEARS:
-            self.errors.append(_("«${value}» is not a date the calendar can show (YYYY-MM-DD); the current "
-                                 "week is shown.", mapping={"value": value}))
+            self.errors.append(
+                _(
+                    "«${value}» is not a date the calendar can show (YYYY-MM-DD); the current "
+                    "week is shown.",
+                    mapping={"value": value},
+                )
+            )
             self.mode = WEEK
             return today()
         return day
@@ -140,9 +151,15 @@ class MeetingsCalendar(BrowserView):
 
     def navigation(self):
         if self.mode == MONTH:
-            previous, following = (self.first - timedelta(days=1)).replace(day=1), self.last + timedelta(days=1)
+            previous, following = (
+                (self.first - timedelta(days=1)).replace(day=1),
+                self.last + timedelta(days=1),
+            )
         else:
-            previous, following = self.first - timedelta(days=7), self.first + timedelta(days=7)
+            previous, following = (
+                self.first - timedelta(days=7),
+                self.first + timedelta(days=7),
+            )
         return {
             "previous": self.url(date=previous.isoformat()),
             "next": self.url(date=following.isoformat()),
@@ -161,15 +178,25 @@ class MeetingsCalendar(BrowserView):
         start = self.first - timedelta(days=self.first.weekday())
         end = self.last + timedelta(days=6 - self.last.weekday())
         by_day = {}
-        for brain in meeting_brains(start, end, chairs=akim_chairs() if self.who else None):
+        for brain in meeting_brains(
+            start, end, chairs=akim_chairs() if self.who else None
+        ):
             by_day.setdefault(brain.meeting_start.date(), []).append(entry(brain))
         current = today()
-        days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+        days = [
+            start + timedelta(days=offset) for offset in range((end - start).days + 1)
+        ]
         return [
             [
-                {"date": day, "label": f"{day:%d.%m}", "iso": day.isoformat(), "today": day == current,
-                 "outside": not (self.first <= day <= self.last), "meetings": by_day.get(day, [])}
-                for day in days[week:week + 7]
+                {
+                    "date": day,
+                    "label": f"{day:%d.%m}",
+                    "iso": day.isoformat(),
+                    "today": day == current,
+                    "outside": not (self.first <= day <= self.last),
+                    "meetings": by_day.get(day, []),
+                }
+                for day in days[week : week + 7]
             ]
             for week in range(0, len(days), 7)
         ]
@@ -187,11 +214,17 @@ class UpcomingMeetings(BrowserView):
     def brains(self, limit=None):
         first = today()
         states = [state for state in self.states() if state != CANCELLED]
-        brains = meeting_brains(first, first + timedelta(days=UPCOMING_DAYS), review_state=states)
+        brains = meeting_brains(
+            first, first + timedelta(days=UPCOMING_DAYS), review_state=states
+        )
         return brains[:limit] if limit else brains
 
     def states(self):
-        return list(api.portal.get_tool("portal_workflow")["akimat_meeting_workflow"].states.objectIds())
+        return list(
+            api.portal.get_tool("portal_workflow")[
+                "akimat_meeting_workflow"
+            ].states.objectIds()
+        )
 
     def entries(self):
         return [entry(brain) for brain in self.brains()]
@@ -201,10 +234,19 @@ class UpcomingMeetings(BrowserView):
 def akim_meetings(context):
     """The akim's meetings of this week and the next weeks, for a proposal to refer to."""
     first = period_of(WEEK, today())[0]
-    brains = meeting_brains(first, first + timedelta(weeks=PROPOSAL_WEEKS), chairs=akim_chairs())
-    return SimpleVocabulary([
-        SimpleTerm(brain.UID, brain.UID, f"{brain.meeting_start:%d.%m.%Y %H:%M} {brain.Title}") for brain in brains
-    ])
+    brains = meeting_brains(
+        first, first + timedelta(weeks=PROPOSAL_WEEKS), chairs=akim_chairs()
+    )
+    return SimpleVocabulary(
+        [
+            SimpleTerm(
+                brain.UID,
+                brain.UID,
+                f"{brain.meeting_start:%d.%m.%Y %H:%M} {brain.Title}",
+            )
+            for brain in brains
+        ]
+    )
 
 
 class ProposeScheduleChangeForm(MeetingForm):
@@ -212,9 +254,13 @@ class ProposeScheduleChangeForm(MeetingForm):
     receives the proposal by e-mail and edits the meetings itself (R2.3)."""
 
     label = _("Propose a change to the akim's schedule")
-    description = _("The Orgotdel keeps the akim's weekly schedule (R2.3); your proposal is e-mailed to it.")
+    description = _(
+        "The Orgotdel keeps the akim's weekly schedule (R2.3); your proposal is e-mailed to it."
+    )
     fields = field.Fields(
-        schema.Choice(__name__="meeting", title=_("Meeting"), source=akim_meetings, required=False),
+        schema.Choice(
+            __name__="meeting", title=_("Meeting"), source=akim_meetings, required=False
+        ),
         schema.Text(__name__="text", title=_("Proposal"), required=True),
     )
 
@@ -232,23 +278,37 @@ class ProposeScheduleChangeForm(MeetingForm):
             return
         recipients = orgotdel_addresses()
         if not recipients:
-            self.refuse(_("Nobody in the Orgotdel has an e-mail address; the proposal is not sent. Tell the "
-                          "Orgotdel in person."))
+            self.refuse(
+                _(
+                    "Nobody in the Orgotdel has an e-mail address; the proposal is not sent. Tell the "
+                    "Orgotdel in person."
+                )
+            )
             return
         try:
             send_proposal(recipients, data["text"], data.get("meeting"))
         except (ValueError, SMTPException, OSError) as error:
-            self.refuse(_("The proposal could not be sent by e-mail (${error}); try again later.",
-                          mapping={"error": str(error)}))
+            self.refuse(
+                _(
+                    "The proposal could not be sent by e-mail (${error}); try again later.",
+                    mapping={"error": str(error)},
+                )
+            )
             return
-        self.done(_("Your proposal is sent to the Orgotdel."),
-                  url=f"{api.portal.get().absolute_url()}/@@meetings-calendar?who={AKIM}")
+        self.done(
+            _("Your proposal is sent to the Orgotdel."),
+            url=f"{api.portal.get().absolute_url()}/@@meetings-calendar?who={AKIM}",
+        )
 
 
 def orgotdel_addresses():
     group = meeting_settings(api.portal.get()).orgotdel_group
     users = (api.user.get(userid=userid) for userid in group_members(group))
-    return [email for user in users if user is not None and (email := (user.getProperty("email") or "").strip())]
+    return [
+        email
+        for user in users
+        if user is not None and (email := (user.getProperty("email") or "").strip())
+    ]
 
 
 def send_proposal(recipients, text, meeting_uid=None):
@@ -257,20 +317,35 @@ def send_proposal(recipients, text, meeting_uid=None):
     user = api.user.get_current()
     name = user.getProperty("fullname") or user.getId()
     lines = [
-        translate(_("${name} proposes a change to the akim's weekly schedule (R2.3):", mapping={"name": name}),
-                  target_language=language),
+        translate(
+            _(
+                "${name} proposes a change to the akim's weekly schedule (R2.3):",
+                mapping={"name": name},
+            ),
+            target_language=language,
+        ),
         "",
         text.strip(),
     ]
-    found = api.content.find(UID=meeting_uid, portal_type="Meeting") if meeting_uid else []
+    found = (
+        api.content.find(UID=meeting_uid, portal_type="Meeting") if meeting_uid else []
+    )
     if found:
         meeting = entry(found[0])
-        lines += ["", translate(_("Meeting:"), target_language=language),
-                  f"{meeting['date']} {meeting['time']} {meeting['title']}", meeting["url"]]
+        lines += [
+            "",
+            translate(_("Meeting:"), target_language=language),
+            f"{meeting['date']} {meeting['time']} {meeting['title']}",
+            meeting["url"],
+        ]
     lines += ["", f"{api.portal.get().absolute_url()}/@@meetings-calendar?who={AKIM}"]
     message = MIMEText("\n".join(lines) + "\n", "plain", "utf-8")
     email = user.getProperty("email")
     if email:
         message["Reply-To"] = formataddr((name, email))
-    subject = translate(_("Proposal to change the akim's schedule"), target_language=language)
-    api.portal.send_email(recipient=", ".join(recipients), subject=subject, body=message, immediate=True)
+    subject = translate(
+        _("Proposal to change the akim's schedule"), target_language=language
+    )
+    api.portal.send_email(
+        recipient=", ".join(recipients), subject=subject, body=message, immediate=True
+    )

@@ -5,27 +5,27 @@ protocols.zcml)."""
 
 from Acquisition import aq_parent
 from akimat.content import _
-from akimat.content.meetings import protocol_life_cycle as protocols
 from akimat.content.agreement import visas
 from akimat.content.agreement.browser import AgreedDocumentView
 from akimat.content.agreement.browser import CatalogListing
-from akimat.content.control.browser.control_list import bad_request
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import format_moment
 from akimat.content.browser.formatting import state_titles
 from akimat.content.browser.steps import button_transitions
 from akimat.content.browser.steps import Step
+from akimat.content.control.browser.control_list import bad_request
 from akimat.content.core import print_forms
 from akimat.content.core.principals import position
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
+from akimat.content.core.vocabularies import LANGUAGES
+from akimat.content.core.vocabularies import title_of
+from akimat.content.meetings import protocol_life_cycle as protocols
 from akimat.content.meetings.protocol_print import LABELS
 from akimat.content.meetings.protocol_print import render_extract
 from akimat.content.meetings.protocol_print import render_protocol
-from akimat.content.core.vocabularies import LANGUAGES
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.meetings.vocabularies import PROTOCOL_FORMS
-from akimat.content.core.vocabularies import title_of
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -47,6 +47,7 @@ def numbered(protocol):
 
 
 # The protocol as data: for its page and for protocol_print (A6.1, A6.2)
+
 
 def person(userid):
     if not userid:
@@ -71,7 +72,9 @@ def assignment_values(assignment, titles):
     return {
         "number": assignment.number or "",
         "text": assignment.title,
-        "executors": ", ".join(titles(principal) for principal in assignment.executors() if principal),
+        "executors": ", ".join(
+            titles(principal) for principal in assignment.executors() if principal
+        ),
         "deadline": assignment.deadline,
     }
 
@@ -83,18 +86,26 @@ def in_section(number, section_number):
 
 def distribution(protocol, titles):
     """The distribution list: the intranet's principals, then the outside bodies (A6.5)."""
-    external = [line.strip() for line in (protocol.distribution_external or "").splitlines() if line.strip()]
+    external = [
+        line.strip()
+        for line in (protocol.distribution_external or "").splitlines()
+        if line.strip()
+    ]
     return [titles(principal) for principal in protocol.distribution or ()] + external
 
 
 def print_values(protocol):
     """The `values` of protocol_print for this protocol, as its docstring specifies."""
     titles = PrincipalTitles()
-    assignments = [assignment_values(assignment, titles) for assignment in protocol.assignments()]
+    assignments = [
+        assignment_values(assignment, titles) for assignment in protocol.assignments()
+    ]
     sections = []
     for section in protocol.sections():
         values = section_values(section)
-        values["assignments"] = [a for a in assignments if in_section(a["number"], section.number)]
+        values["assignments"] = [
+            a for a in assignments if in_section(a["number"], section.number)
+        ]
         sections.append(values)
     return {
         "language": protocol.protocol_language,
@@ -107,7 +118,10 @@ def print_values(protocol):
         "secretary": person(protocol.secretary),
         "attendees": [person(userid) for userid in protocol.attendees or ()],
         "invitees": list(protocol.invitees or ()),
-        "agenda": [{key: section[key] for key in ("number", "title", "speakers")} for section in sections],
+        "agenda": [
+            {key: section[key] for key in ("number", "title", "speakers")}
+            for section in sections
+        ],
         "sections": sections,
         "controller": titles(protocol.controller) if protocol.controller else "",
         "distribution": distribution(protocol, titles),
@@ -115,6 +129,7 @@ def print_values(protocol):
 
 
 # The page
+
 
 class ProtocolView(AgreedDocumentView):
     """The protocol as a document, its terms, visa sheet and signatures, and what this user may do."""
@@ -137,7 +152,11 @@ class ProtocolView(AgreedDocumentView):
 
     def meeting(self):
         meeting = self.context.get_meeting()
-        return {"title": meeting.Title(), "url": meeting.absolute_url()} if meeting is not None else None
+        return (
+            {"title": meeting.Title(), "url": meeting.absolute_url()}
+            if meeting is not None
+            else None
+        )
 
     def people(self):
         protocol, titles = self.context, PrincipalTitles()
@@ -159,7 +178,8 @@ class ProtocolView(AgreedDocumentView):
             "drawn_up_on": protocol.drawn_up_on,
             "days_late": protocol.days_late(today=today),
             "agreement_deadline": agreement_deadline,
-            "agreement_overdue": agreement_deadline is not None and today > agreement_deadline,
+            "agreement_overdue": agreement_deadline is not None
+            and today > agreement_deadline,
         }
 
     def sections(self):
@@ -178,8 +198,11 @@ class ProtocolView(AgreedDocumentView):
         titles, rows = PrincipalTitles(), []
         for assignment in self.context.assignments():
             row = assignment_values(assignment, titles)
-            row.update(url=assignment.absolute_url(), deadline=assignment.effective_deadline(),
-                       level=row["number"].count("."))
+            row.update(
+                url=assignment.absolute_url(),
+                deadline=assignment.effective_deadline(),
+                level=row["number"].count("."),
+            )
             rows.append(row)
         return rows
 
@@ -193,11 +216,19 @@ class ProtocolView(AgreedDocumentView):
     def signatures(self):
         """A6.3: the chair and the secretary, each signed when, or awaited."""
         signed = dict(self.context.signatures)
-        roles = ((_("Chair"), self.context.chair), (_("Secretary"), self.context.secretary))
+        roles = (
+            (_("Chair"), self.context.chair),
+            (_("Secretary"), self.context.secretary),
+        )
         return [
-            {"role": role, "name": principal_title(userid), "userid": userid,
-             "when": format_moment(signed[userid]) if userid in signed else None}
-            for role, userid in roles if userid
+            {
+                "role": role,
+                "name": principal_title(userid),
+                "userid": userid,
+                "when": format_moment(signed[userid]) if userid in signed else None,
+            }
+            for role, userid in roles
+            if userid
         ]
 
     # Actions
@@ -209,13 +240,16 @@ class ProtocolView(AgreedDocumentView):
         return self.can(RETURN) and self.context.review_state() in RETURNABLE_STATES
 
     def may_sign(self):
-        return self.can(SIGN) and self.userid() in protocols.awaiting_signature(self.context)
+        return self.can(SIGN) and self.userid() in protocols.awaiting_signature(
+            self.context
+        )
 
     def transitions(self):
         return button_transitions(self.context)
 
 
 # Steps taken by buttons
+
 
 class CreateProtocol(Step):
     """A meeting's protocol, drawn up from it in «Протоколы» or next to the meeting (A6.1, A6.2)."""
@@ -227,11 +261,16 @@ class CreateProtocol(Step):
             container = aq_parent(self.context)
         if not api.user.has_permission(ADD_PROTOCOL, obj=container):
             raise protocols.ProtocolError(
-                _("You may not add protocols in «${folder}».", mapping={"folder": container.Title()})
+                _(
+                    "You may not add protocols in «${folder}».",
+                    mapping={"folder": container.Title()},
+                )
             )
         protocol = protocols.create_from_meeting(self.context, container)
         api.portal.show_message(
-            _("The protocol is drawn up from the meeting: check its sections and add the assignments."),
+            _(
+                "The protocol is drawn up from the meeting: check its sections and add the assignments."
+            ),
             request=self.request,
         )
         return protocol.absolute_url()
@@ -246,6 +285,7 @@ class Sign(Step):
 
 
 # Print forms
+
 
 def docx_name(protocol, suffix=""):
     if numbered(protocol):
@@ -271,15 +311,26 @@ class ExtractDocx(BrowserView):
         numbers = [section["number"] for section in values["sections"]]
         item = str(self.request.form.get("item", "")).strip()
         if not item.isdigit() or int(item) not in numbers:
-            return bad_request(self.request, protocols.ProtocolError(
-                _("The protocol has no item «${item}»; its items are: ${items}.",
-                  mapping={"item": item, "items": ", ".join(map(str, numbers)) or "—"})
-            ))
+            return bad_request(
+                self.request,
+                protocols.ProtocolError(
+                    _(
+                        "The protocol has no item «${item}»; its items are: ${items}.",
+                        mapping={
+                            "item": item,
+                            "items": ", ".join(map(str, numbers)) or "—",
+                        },
+                    )
+                ),
+            )
         data = render_extract(values, int(item))
-        return print_forms.send(self.request.response, data, docx_name(self.context, f"-item-{item}"))
+        return print_forms.send(
+            self.request.response, data, docx_name(self.context, f"-item-{item}")
+        )
 
 
 # Listings
+
 
 class ProtocolListingBase(CatalogListing):
     """A batched list of protocols from the catalog: metadata only, no object is woken up."""
@@ -313,7 +364,10 @@ class ProtocolListing(ProtocolListingBase):
         query = {"portal_type": "Protocol"}
         if chosen["year"].isdigit():
             year = int(chosen["year"])
-            query["protocol_date"] = {"query": (date(year, 1, 1), date(year, 12, 31)), "range": "min:max"}
+            query["protocol_date"] = {
+                "query": (date(year, 1, 1), date(year, 12, 31)),
+                "range": "min:max",
+            }
         if chosen["kind"]:
             query["meeting_kind"] = chosen["kind"]
         if chosen["state"]:
@@ -321,8 +375,11 @@ class ProtocolListing(ProtocolListingBase):
         return query
 
     def brains(self):
-        return sorted(api.content.find(**self.query()),
-                      key=lambda b: (b.protocol_date or date.min, b.registration_number or 0), reverse=True)
+        return sorted(
+            api.content.find(**self.query()),
+            key=lambda b: (b.protocol_date or date.min, b.registration_number or 0),
+            reverse=True,
+        )
 
     def kinds(self):
         return [{"value": term.value, "title": term.title} for term in MEETING_KINDS]
@@ -332,7 +389,10 @@ class ProtocolListing(ProtocolListingBase):
         return sorted({day.year for day in days if day}, reverse=True)
 
     def state_options(self):
-        return [{"value": state, "title": title} for state, title in state_titles("Protocol").items()]
+        return [
+            {"value": state, "title": title}
+            for state, title in state_titles("Protocol").items()
+        ]
 
 
 class ProtocolsAwaitingMyVisa(ProtocolListingBase):
@@ -341,8 +401,12 @@ class ProtocolsAwaitingMyVisa(ProtocolListingBase):
     label = _("Protocols awaiting my visa")
 
     def brains(self):
-        return api.content.find(portal_type="Protocol", awaiting_visa=api.user.get_current().getId(),
-                                sort_on="modified", sort_order="descending")
+        return api.content.find(
+            portal_type="Protocol",
+            awaiting_visa=api.user.get_current().getId(),
+            sort_on="modified",
+            sort_order="descending",
+        )
 
 
 class ProtocolsAwaitingMySignature(ProtocolListingBase):
@@ -351,8 +415,12 @@ class ProtocolsAwaitingMySignature(ProtocolListingBase):
     label = _("Protocols awaiting my signature")
 
     def brains(self):
-        return api.content.find(portal_type="Protocol", awaiting_signature=api.user.get_current().getId(),
-                                sort_on="modified", sort_order="descending")
+        return api.content.find(
+            portal_type="Protocol",
+            awaiting_signature=api.user.get_current().getId(),
+            sort_on="modified",
+            sort_order="descending",
+        )
 
 
 class SectionView(BrowserView):
@@ -360,5 +428,7 @@ class SectionView(BrowserView):
 
     def __call__(self):
         section = self.context
-        self.request.response.redirect(f"{section.__parent__.absolute_url()}#protocol-section-{section.number}")
+        self.request.response.redirect(
+            f"{section.__parent__.absolute_url()}#protocol-section-{section.number}"
+        )
         return ""

@@ -9,13 +9,17 @@ from z3c.form.widget import ComputedWidgetAttribute
 
 def next_item_number(protocol):
     """R8.5b: the top-level number after the highest one given, "1" for the first."""
-    tops = [(assignment.number or "").split(".")[0] for assignment in protocol.assignments()]
+    tops = [
+        (assignment.number or "").split(".")[0] for assignment in protocol.assignments()
+    ]
     return str(max((int(top) for top in tops if top.isdigit()), default=0) + 1)
 
 
 def _from_protocol(field_name, compute):
     return ComputedWidgetAttribute(
-        lambda adapter: compute(adapter.context), context=IProtocol, field=IAssignment[field_name]
+        lambda adapter: compute(adapter.context),
+        context=IProtocol,
+        field=IAssignment[field_name],
     )
 
 

@@ -3,14 +3,14 @@ past week — which were drawn up late, and by how many working days (RULES.md R
 rows come from catalog metadata through akimat.content.meetings.protocol_reports, as over REST."""
 
 from akimat.content import _
-from akimat.content.meetings import protocol_reports
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_titles
-from akimat.content.core.vocabularies import title_of
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.parameters import BadParameter
 from akimat.content.core.parameters import parse_date
+from akimat.content.core.vocabularies import title_of
+from akimat.content.meetings import protocol_reports
 from akimat.content.meetings.vocabularies import MEETING_KINDS
 from datetime import timedelta
 from Products.Five.browser import BrowserView
@@ -34,7 +34,9 @@ class ProtocolTimeliness(BrowserView):
             except BadParameter as error:
                 self.error = translate(error.args[0], context=self.request)
         self.first, self.last = protocol_reports.week_before(day)
-        self.rows = protocol_reports.week_rows(self.first, self.last, self.today, get_calendar())
+        self.rows = protocol_reports.week_rows(
+            self.first, self.last, self.today, get_calendar()
+        )
         return self.template()
 
     def kind(self, row):
@@ -49,7 +51,10 @@ class ProtocolTimeliness(BrowserView):
 
     def summary(self):
         late = sum(1 for row in self.rows if row.late)
-        return _("${count} protocols, ${late} drawn up late.", mapping={"count": len(self.rows), "late": late})
+        return _(
+            "${count} protocols, ${late} drawn up late.",
+            mapping={"count": len(self.rows), "late": late},
+        )
 
     def week_parameter(self):
         """The day after the week shown: what ?week= is to show it again."""

@@ -9,10 +9,10 @@ Without a quorum, with a stranger among those present or with wrong numbers: 400
 from akimat.content import _
 from akimat.content.meetings.serializers import agenda_item_data
 from akimat.content.meetings.serializers import meeting_data
+from akimat.content.meetings.votes import VoteError
 from akimat.content.services.base import JsonAction
 from akimat.content.services.base import TEXTS
 from akimat.content.services.base import WHOLE_NUMBER
-from akimat.content.meetings.votes import VoteError
 
 
 class AttendancePost(JsonAction):
@@ -30,5 +30,7 @@ class VotePost(JsonAction):
     keys = {"for": WHOLE_NUMBER, "against": WHOLE_NUMBER, "abstained": WHOLE_NUMBER}
 
     def act(self, data, userid):
-        self.context.record_vote(data.get("for"), data.get("against"), data.get("abstained"))
+        self.context.record_vote(
+            data.get("for"), data.get("against"), data.get("abstained")
+        )
         return agenda_item_data(self.context)

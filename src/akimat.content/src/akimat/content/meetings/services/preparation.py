@@ -1,7 +1,7 @@
 """The preparation timetable of a meeting (RULES.md R5, R5.57).
 
-    GET   <meeting>/@preparation                                  → {"steps": […], "late_steps": […]}
-    POST  <meeting>/@preparation  {"step": "agenda", "done": true}  marks a step done (false: not done)
+GET   <meeting>/@preparation                                  → {"steps": […], "late_steps": […]}
+POST  <meeting>/@preparation  {"step": "agenda", "done": true}  marks a step done (false: not done)
 """
 
 from akimat.content.meetings.serializers import preparation_data
@@ -29,5 +29,7 @@ class PreparationPost(JsonAction):
     keys = {"step": TEXT, "done": BOOLEAN}
 
     def act(self, data, userid):
-        self.context.mark_step(data.get("step"), userid, done=data.get("done") is not False)
+        self.context.mark_step(
+            data.get("step"), userid, done=data.get("done") is not False
+        )
         return timetable(self.context, self.request)

@@ -27,11 +27,12 @@ def protocols_container(meeting):
 
 
 class ProtocolPost(JsonAction):
-
     def act(self, data, userid):
         container = protocols_container(self.context)
         if not api.user.has_permission(ADD_PROTOCOL, obj=container):
-            return error(self.request, 403, "Forbidden", _("You may not draw up protocols."))
+            return error(
+                self.request, 403, "Forbidden", _("You may not draw up protocols.")
+            )
         protocol = protocols.create_from_meeting(self.context, container)
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", protocol.absolute_url())
@@ -42,7 +43,6 @@ class ProtocolPost(JsonAction):
 
 
 class SignPost(JsonAction):
-
     def act(self, data, userid):
         protocols.sign(self.context, userid)
         return protocol_data(self.context)

@@ -7,13 +7,13 @@ Each protocol with its meeting, the day it was due (1 working day after the meet
 day it was drawn up and the working days it was late (until today when it is not drawn up yet).
 """
 
-from akimat.content.meetings import protocol_reports
-from akimat.content.core.calendar import now
 from akimat.content.control.lists import term_title
+from akimat.content.core.calendar import now
 from akimat.content.core.parameters import BadParameter
 from akimat.content.core.parameters import parse_date
-from akimat.content.services.base import bad_request
+from akimat.content.meetings import protocol_reports
 from akimat.content.meetings.vocabularies import MEETING_KINDS
+from akimat.content.services.base import bad_request
 from plone.restapi.services import Service
 
 
@@ -40,7 +40,8 @@ class ProtocolTimelinessGet(Service):
             "title": row.title,
             "review_state": row.review_state,  # null: the meeting has no protocol yet
             "meeting_kind": {
-                "token": row.meeting_kind, "title": term_title(MEETING_KINDS, row.meeting_kind, self.request),
+                "token": row.meeting_kind,
+                "title": term_title(MEETING_KINDS, row.meeting_kind, self.request),
             },
             "meeting_date": row.meeting_date.isoformat(),
             "due": _iso(row.due),

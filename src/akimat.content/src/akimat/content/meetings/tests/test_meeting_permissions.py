@@ -17,38 +17,115 @@ from plone import api
 import unittest
 
 
-VIEW, MODIFY, DELETE, ADD = "View", "Modify portal content", "Delete objects", "Add portal content"
-APPROVE, CONDUCT, VOTES = "akimat.content: Approve agenda", "akimat.content: Conduct meeting", "akimat.content: Record votes"
-SUBMIT, VISA, RETURN = "akimat.content: Submit protocol", "akimat.content: Visa protocol", "akimat.content: Return protocol"
-SIGN, REGISTER, SEND = "akimat.content: Sign protocol", "akimat.content: Register protocol", "akimat.content: Send protocol"
+VIEW, MODIFY, DELETE, ADD = (
+    "View",
+    "Modify portal content",
+    "Delete objects",
+    "Add portal content",
+)
+APPROVE, CONDUCT, VOTES = (
+    "akimat.content: Approve agenda",
+    "akimat.content: Conduct meeting",
+    "akimat.content: Record votes",
+)
+SUBMIT, VISA, RETURN = (
+    "akimat.content: Submit protocol",
+    "akimat.content: Visa protocol",
+    "akimat.content: Return protocol",
+)
+SIGN, REGISTER, SEND = (
+    "akimat.content: Sign protocol",
+    "akimat.content: Register protocol",
+    "akimat.content: Send protocol",
+)
 
-USERS = ("organiser", "summary-officer", "the-akim", "head", "deputy", "lawyer", "odk-officer", "economist", "stranger")
+USERS = (
+    "organiser",
+    "summary-officer",
+    "the-akim",
+    "head",
+    "deputy",
+    "lawyer",
+    "odk-officer",
+    "economist",
+    "stranger",
+)
 EVERYBODY = set(USERS)
 PREPARERS = {"organiser", "summary-officer"}
 LEADERS = {"the-akim", "head"}
 
 MEETING_PERMISSIONS = (VIEW, MODIFY, DELETE, ADD, APPROVE, CONDUCT, VOTES)
 MEETING_EXPECTED = {
-    "planned": {VIEW: EVERYBODY, MODIFY: PREPARERS, DELETE: PREPARERS, ADD: PREPARERS,
-                APPROVE: LEADERS, CONDUCT: PREPARERS | LEADERS},
-    "agenda_approved": {VIEW: EVERYBODY, MODIFY: PREPARERS, DELETE: PREPARERS, ADD: PREPARERS,
-                        APPROVE: LEADERS, CONDUCT: PREPARERS | LEADERS},
-    "held": {VIEW: EVERYBODY, MODIFY: PREPARERS, ADD: PREPARERS, CONDUCT: PREPARERS | LEADERS, VOTES: PREPARERS},
+    "planned": {
+        VIEW: EVERYBODY,
+        MODIFY: PREPARERS,
+        DELETE: PREPARERS,
+        ADD: PREPARERS,
+        APPROVE: LEADERS,
+        CONDUCT: PREPARERS | LEADERS,
+    },
+    "agenda_approved": {
+        VIEW: EVERYBODY,
+        MODIFY: PREPARERS,
+        DELETE: PREPARERS,
+        ADD: PREPARERS,
+        APPROVE: LEADERS,
+        CONDUCT: PREPARERS | LEADERS,
+    },
+    "held": {
+        VIEW: EVERYBODY,
+        MODIFY: PREPARERS,
+        ADD: PREPARERS,
+        CONDUCT: PREPARERS | LEADERS,
+        VOTES: PREPARERS,
+    },
     "closed": {VIEW: EVERYBODY},
     "cancelled": {VIEW: EVERYBODY},
 }
 
-PROTOCOL_PERMISSIONS = (VIEW, MODIFY, DELETE, ADD, SUBMIT, VISA, RETURN, SIGN, REGISTER, SEND)
-DRAFTING = {"odk-officer", "the-akim", "summary-officer", "head"}  # Owner, Signatories, Leadership
-APPROVERS = {"deputy", "head", "lawyer"}  # of an apparatus meeting protocol among USERS (R5.34)
+PROTOCOL_PERMISSIONS = (
+    VIEW,
+    MODIFY,
+    DELETE,
+    ADD,
+    SUBMIT,
+    VISA,
+    RETURN,
+    SIGN,
+    REGISTER,
+    SEND,
+)
+DRAFTING = {
+    "odk-officer",
+    "the-akim",
+    "summary-officer",
+    "head",
+}  # Owner, Signatories, Leadership
+APPROVERS = {
+    "deputy",
+    "head",
+    "lawyer",
+}  # of an apparatus meeting protocol among USERS (R5.34)
 RETURNERS = {"the-akim", "summary-officer", "head", "odk-officer"}
 PROTOCOL_EXPECTED = {
-    "draft": {VIEW: DRAFTING, MODIFY: {"odk-officer"}, DELETE: {"odk-officer"}, ADD: {"odk-officer"},
-              SUBMIT: {"odk-officer"}},
+    "draft": {
+        VIEW: DRAFTING,
+        MODIFY: {"odk-officer"},
+        DELETE: {"odk-officer"},
+        ADD: {"odk-officer"},
+        SUBMIT: {"odk-officer"},
+    },
     "agreement": {VIEW: DRAFTING | APPROVERS, VISA: APPROVERS, RETURN: RETURNERS},
-    "signing": {VIEW: DRAFTING | APPROVERS, SIGN: {"the-akim", "summary-officer"}, REGISTER: {"odk-officer"},
-                RETURN: RETURNERS},
-    "registered": {VIEW: EVERYBODY, SEND: {"odk-officer"}},  # frozen: nobody edits or deletes (R8.7)
+    "signing": {
+        VIEW: DRAFTING | APPROVERS,
+        SIGN: {"the-akim", "summary-officer"},
+        REGISTER: {"odk-officer"},
+        RETURN: RETURNERS,
+    },
+    "registered": {
+        VIEW: EVERYBODY,
+        SEND: {"odk-officer"},
+    },  # frozen: nobody edits or deletes (R8.7)
     "sent": {VIEW: EVERYBODY},
 }
 
@@ -58,17 +135,25 @@ class MeetingPermissionMatrixTestCase(MeetingFixture, unittest.TestCase):
 
     def setUp(self):
         super().setUp()
-        api.user.create(username="stranger", email="stranger@example.org", password="secret-123")
+        api.user.create(
+            username="stranger", email="stranger@example.org", password="secret-123"
+        )
 
     def assertMatrix(self, obj, permissions, expected):
         forget_local_roles(self.layer["request"])
         state = obj.review_state()
         wrong = []
         for permission in permissions:
-            actual = {user for user in USERS if api.user.has_permission(permission, username=user, obj=obj)}
+            actual = {
+                user
+                for user in USERS
+                if api.user.has_permission(permission, username=user, obj=obj)
+            }
             wanted = set(expected.get(permission, ()))
             if actual != wanted:
-                wrong.append(f"{state} / {permission}: extra {sorted(actual - wanted)}, missing {sorted(wanted - actual)}")
+                wrong.append(
+                    f"{state} / {permission}: extra {sorted(actual - wanted)}, missing {sorted(wanted - actual)}"
+                )
         self.assertEqual(wrong, [], "\n".join(wrong))
 
     def test_meeting_matrix(self):
@@ -77,7 +162,9 @@ class MeetingPermissionMatrixTestCase(MeetingFixture, unittest.TestCase):
         meeting = self.meeting()
         self.assertMatrix(meeting, MEETING_PERMISSIONS, MEETING_EXPECTED["planned"])
         self.do(meeting, "approve_agenda", "head")
-        self.assertMatrix(meeting, MEETING_PERMISSIONS, MEETING_EXPECTED["agenda_approved"])
+        self.assertMatrix(
+            meeting, MEETING_PERMISSIONS, MEETING_EXPECTED["agenda_approved"]
+        )
         self.do(meeting, "hold", "organiser")
         self.assertMatrix(meeting, MEETING_PERMISSIONS, MEETING_EXPECTED["held"])
         self.do(meeting, "close", "organiser")
@@ -90,12 +177,18 @@ class MeetingPermissionMatrixTestCase(MeetingFixture, unittest.TestCase):
         """R5.6: the responsible department submits its item's materials; it does not edit the meeting."""
         meeting = self.meeting()
         own = self.item(meeting)
-        other = self.item(meeting, title="Об исполнении бюджета", responsible_department="finance")
+        other = self.item(
+            meeting, title="Об исполнении бюджета", responsible_department="finance"
+        )
         material = "akimat.content: Add Material"
-        self.assertTrue(api.user.has_permission(material, username="economist", obj=own))
+        self.assertTrue(
+            api.user.has_permission(material, username="economist", obj=own)
+        )
         self.assertTrue(api.user.has_permission(ADD, username="economist", obj=own))
         self.assertFalse(api.user.has_permission(ADD, username="economist", obj=other))
-        self.assertFalse(api.user.has_permission(MODIFY, username="economist", obj=meeting))
+        self.assertFalse(
+            api.user.has_permission(MODIFY, username="economist", obj=meeting)
+        )
         self.do(meeting, "approve_agenda", "head")
         self.do(meeting, "hold", "organiser")
         self.assertFalse(api.user.has_permission(ADD, username="economist", obj=own))
@@ -107,12 +200,16 @@ class MeetingPermissionMatrixTestCase(MeetingFixture, unittest.TestCase):
         protocol = self.ready(self.protocol(self.held_meeting()))
         self.assertMatrix(protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["draft"])
         self.do(protocol, "submit", "odk-officer")
-        self.assertMatrix(protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["agreement"])
+        self.assertMatrix(
+            protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["agreement"]
+        )
         self.visa_all(protocol)
         self.assertMatrix(protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["signing"])
         for userid in protocol.signatories():
             self.sign(protocol, userid)
         self.do(protocol, "register", "odk-officer")
-        self.assertMatrix(protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["registered"])
+        self.assertMatrix(
+            protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["registered"]
+        )
         self.do(protocol, "send", "odk-officer")
         self.assertMatrix(protocol, PROTOCOL_PERMISSIONS, PROTOCOL_EXPECTED["sent"])

@@ -19,6 +19,7 @@ from zope.i18n import translate
 from zope.interface import Invalid
 from zope.schema import ValidationError
 
+import contextlib
 import unittest
 
 
@@ -26,10 +27,8 @@ def invariant_errors(schema, context, **values):
     """The messages of the schema's invariants for `values`, as a form or plone.restapi checks them."""
     data = Data(schema, values, context)
     errors = []
-    try:
+    with contextlib.suppress(Invalid):
         schema.validateInvariants(data, errors)
-    except Invalid:
-        pass
     return [translate(error.args[0]) for error in errors]
 
 
@@ -37,27 +36,55 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
     layer = AKIMAT_CONTENT_INTEGRATION_TESTING
 
     def meeting_data(self, **values):
-        data = dict(kind="apparatus-meeting", title="Совещание", start=MEETING_START, end=MEETING_END,
-                    hall=None, chair="the-akim", secretary="summary-officer")
+        data = {
+            "kind": "apparatus-meeting",
+            "title": "Совещание",
+            "start": MEETING_START,
+            "end": MEETING_END,
+            "hall": None,
+            "chair": "the-akim",
+            "secretary": "summary-officer",
+        }
         data.update(values)
         return data
 
     def test_session_chaired_by_akim_or_acting_akim(self):
         """R5.2: the akim chairs an akimat session, or the acting akim (a deputy); nobody else."""
-        self.assertEqual(invariant_errors(IMeeting, self.portal, **self.meeting_data(kind="akimat-session")), [])
         self.assertEqual(
-            invariant_errors(IMeeting, self.portal, **self.meeting_data(kind="akimat-session", chair="deputy")), []
+            invariant_errors(
+                IMeeting, self.portal, **self.meeting_data(kind="akimat-session")
+            ),
+            [],
         )
-        errors = invariant_errors(IMeeting, self.portal, **self.meeting_data(kind="akimat-session", chair="economist"))
+        self.assertEqual(
+            invariant_errors(
+                IMeeting,
+                self.portal,
+                **self.meeting_data(kind="akimat-session", chair="deputy"),
+            ),
+            [],
+        )
+        errors = invariant_errors(
+            IMeeting,
+            self.portal,
+            **self.meeting_data(kind="akimat-session", chair="economist"),
+        )
         self.assertEqual(len(errors), 1)
         self.assertIn("R5.2", errors[0])
         # other meetings may be chaired by anybody named
-        self.assertEqual(invariant_errors(IMeeting, self.portal, **self.meeting_data(chair="economist")), [])
+        self.assertEqual(
+            invariant_errors(
+                IMeeting, self.portal, **self.meeting_data(chair="economist")
+            ),
+            [],
+        )
 
     def test_chair_and_secretary_are_people(self):
         """A6.3: the chair and the secretary sign the protocol; a department cannot."""
         for fields in ({"chair": "akim"}, {"secretary": "odk"}):
-            errors = invariant_errors(IMeeting, self.portal, **self.meeting_data(**fields))
+            errors = invariant_errors(
+                IMeeting, self.portal, **self.meeting_data(**fields)
+            )
             self.assertEqual(len(errors), 1, fields)
             self.assertIn("A6.3", errors[0])
 
@@ -66,21 +93,35 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
         message; back-to-back bookings, other halls and cancelled meetings do not clash."""
         booked = self.meeting(hall="Малый зал")
         clash = invariant_errors(
-            IMeeting, self.portal,
-            **self.meeting_data(hall="Малый зал", start=MEETING_START + timedelta(hours=1),
-                                end=MEETING_END + timedelta(hours=1)),
+            IMeeting,
+            self.portal,
+            **self.meeting_data(
+                hall="Малый зал",
+                start=MEETING_START + timedelta(hours=1),
+                end=MEETING_END + timedelta(hours=1),
+            ),
         )
         self.assertEqual(len(clash), 1)
         self.assertIn("Малый зал", clash[0])
         self.assertIn("R2.4", clash[0])
-        after = self.meeting_data(hall="Малый зал", start=MEETING_END, end=MEETING_END + timedelta(hours=1))
+        after = self.meeting_data(
+            hall="Малый зал", start=MEETING_END, end=MEETING_END + timedelta(hours=1)
+        )
         self.assertEqual(invariant_errors(IMeeting, self.portal, **after), [])
         other_hall = self.meeting_data(hall="Зал заседаний акимата")
         self.assertEqual(invariant_errors(IMeeting, self.portal, **other_hall), [])
         # the booked meeting itself may be edited without clashing with itself
-        self.assertEqual(invariant_errors(IMeeting, booked, **self.meeting_data(hall="Малый зал")), [])
+        self.assertEqual(
+            invariant_errors(IMeeting, booked, **self.meeting_data(hall="Малый зал")),
+            [],
+        )
         self.do(booked, "cancel", "organiser")
-        self.assertEqual(invariant_errors(IMeeting, self.portal, **self.meeting_data(hall="Малый зал")), [])
+        self.assertEqual(
+            invariant_errors(
+                IMeeting, self.portal, **self.meeting_data(hall="Малый зал")
+            ),
+            [],
+        )
 
     def test_invitees_agreed_with_deputy_before_agenda_approval(self):
         """R5.28: with invitees, the agenda is approved only once a deputy akim agreed the list."""
@@ -101,13 +142,19 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
 
     def test_meeting_ends_after_it_starts(self):
         """R2.4: a booking is a time span."""
-        errors = invariant_errors(IMeeting, self.portal, **self.meeting_data(end=MEETING_START))
+        errors = invariant_errors(
+            IMeeting, self.portal, **self.meeting_data(end=MEETING_START)
+        )
         self.assertEqual(len(errors), 1)
 
     def test_agenda_item_title_starts_with_o(self):
         """A6.2: an agenda item's title starts with «О» / «Об» (Kazakh: ends with «туралы»)."""
         title = IAgendaItem["title"]
-        for good in ("О ходе отопительного сезона", "Об утверждении плана", "Жылу беру маусымы туралы"):
+        for good in (
+            "О ходе отопительного сезона",
+            "Об утверждении плана",
+            "Жылу беру маусымы туралы",
+        ):
             self.assertTrue(title.constraint(good), good)
         for bad in ("Ход отопительного сезона", "Обсуждение плана", "Отопление"):
             with self.assertRaises(ValidationError):
@@ -116,23 +163,67 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
     def test_restricted_materials_refused(self):
         """R9.3 / R5.7: a material marked ДСП or secret, or named so, is refused with a message."""
         plain = NamedBlobFile(b"text", filename="spravka.docx")
-        self.assertEqual(invariant_errors(IMaterial, self.portal, kind="certificate", file=plain, restriction="none"), [])
+        self.assertEqual(
+            invariant_errors(
+                IMaterial,
+                self.portal,
+                kind="certificate",
+                file=plain,
+                restriction="none",
+            ),
+            [],
+        )
         for restriction in ("dsp", "secret"):
-            errors = invariant_errors(IMaterial, self.portal, kind="certificate", file=plain, restriction=restriction)
+            errors = invariant_errors(
+                IMaterial,
+                self.portal,
+                kind="certificate",
+                file=plain,
+                restriction=restriction,
+            )
             self.assertEqual(len(errors), 1)
             self.assertIn("R9.3", errors[0])
         named = NamedBlobFile(b"text", filename="Справка ДСП.docx")
-        self.assertEqual(len(invariant_errors(IMaterial, self.portal, kind="report", file=named, restriction="none")), 1)
+        self.assertEqual(
+            len(
+                invariant_errors(
+                    IMaterial,
+                    self.portal,
+                    kind="report",
+                    file=named,
+                    restriction="none",
+                )
+            ),
+            1,
+        )
 
     def test_presentation_at_most_10_mb(self):
         """R5.6: a presentation is at most 10 MB; exactly 10 MB is accepted, other kinds are not limited."""
         exact = NamedBlobFile(b"x" * MAX_PRESENTATION_BYTES, filename="slides.pptx")
-        larger = NamedBlobFile(b"x" * (MAX_PRESENTATION_BYTES + 1), filename="slides.pptx")
-        self.assertEqual(invariant_errors(IMaterial, self.portal, kind="presentation", file=exact, restriction="none"), [])
-        errors = invariant_errors(IMaterial, self.portal, kind="presentation", file=larger, restriction="none")
+        larger = NamedBlobFile(
+            b"x" * (MAX_PRESENTATION_BYTES + 1), filename="slides.pptx"
+        )
+        self.assertEqual(
+            invariant_errors(
+                IMaterial,
+                self.portal,
+                kind="presentation",
+                file=exact,
+                restriction="none",
+            ),
+            [],
+        )
+        errors = invariant_errors(
+            IMaterial, self.portal, kind="presentation", file=larger, restriction="none"
+        )
         self.assertEqual(len(errors), 1)
         self.assertIn("10", errors[0])
-        self.assertEqual(invariant_errors(IMaterial, self.portal, kind="report", file=larger, restriction="none"), [])
+        self.assertEqual(
+            invariant_errors(
+                IMaterial, self.portal, kind="report", file=larger, restriction="none"
+            ),
+            [],
+        )
 
 
 class QuorumTestCase(unittest.TestCase):
@@ -156,7 +247,9 @@ class QuorumTestCase(unittest.TestCase):
         """R5.4: a resolution passes by more than half of the members present; a tie fails."""
         self.assertEqual(votes.count(9, 6, 4, 2, 0).outcome, votes.ADOPTED)
         self.assertEqual(votes.count(9, 6, 3, 3, 0).outcome, votes.REJECTED)  # tie
-        self.assertEqual(votes.count(9, 6, 3, 0, 3).outcome, votes.REJECTED)  # half is not a majority
+        self.assertEqual(
+            votes.count(9, 6, 3, 0, 3).outcome, votes.REJECTED
+        )  # half is not a majority
         self.assertEqual(votes.count(9, 7, 4, 0, 0).outcome, votes.ADOPTED)
 
     def test_counts_checked(self):
@@ -181,7 +274,9 @@ class SessionVotesTestCase(MeetingFixture, unittest.TestCase):
         with self.assertRaises(votes.VoteError):
             item.record_vote(5, 0, 0)
         self.assertIsNone(item.vote)
-        session.record_attendance(["the-akim", "deputy", "deputy2", "head", "member1", "member2"])
+        session.record_attendance(
+            ["the-akim", "deputy", "deputy2", "head", "member1", "member2"]
+        )
         self.assertTrue(session.has_quorum())
         result = item.record_vote(4, 1, 1)
         self.assertEqual(result.outcome, votes.ADOPTED)
@@ -199,7 +294,9 @@ class PreparationTestCase(MeetingFixture, unittest.TestCase):
     layer = AKIMAT_CONTENT_INTEGRATION_TESTING
 
     def due(self, meeting):
-        return {step.id: step.due for step in meeting.timetable(today=date(2026, 11, 26))}
+        return {
+            step.id: step.due for step in meeting.timetable(today=date(2026, 11, 26))
+        }
 
     def test_session_timetable(self):
         """R5.6, R5.8, R5.11: materials 5 wd before, package and handouts 1 wd before, protocol 1 wd after."""
@@ -239,6 +336,9 @@ class PreparationTestCase(MeetingFixture, unittest.TestCase):
             meeting.mark_step("agenda", "summary-officer")
             self.assertEqual(meeting.late_steps(), [])
             done = meeting.timetable()[0]
-            self.assertEqual((done.done_by, done.done_on, done.days_late), ("summary-officer", date(2026, 12, 3), 1))
+            self.assertEqual(
+                (done.done_by, done.done_on, done.days_late),
+                ("summary-officer", date(2026, 12, 3), 1),
+            )
         with self.assertRaises(ValueError):
             meeting.mark_step("no-such-step", "summary-officer")

@@ -2,9 +2,9 @@
 back with python-docx."""
 
 from akimat.content.meetings import protocol_print
+from akimat.content.meetings.vocabularies import MEETING_KINDS
 from akimat.content.tests.libreoffice import converts_to_pdf
 from akimat.content.tests.libreoffice import needs_libreoffice
-from akimat.content.meetings.vocabularies import MEETING_KINDS
 from copy import deepcopy
 from datetime import date
 from docx import Document
@@ -36,8 +36,16 @@ VALUES = {
     ],
     "invitees": ["Иванов И. И. — директор ТОО «Шаян Су»"],
     "agenda": [
-        {"number": 1, "title": "О ходе отопительного сезона", "speakers": "Абенов С. Ж."},
-        {"number": 2, "title": "Об исполнении бюджета района", "speakers": "Козлов А. П."},
+        {
+            "number": 1,
+            "title": "О ходе отопительного сезона",
+            "speakers": "Абенов С. Ж.",
+        },
+        {
+            "number": 2,
+            "title": "Об исполнении бюджета района",
+            "speakers": "Козлов А. П.",
+        },
     ],
     "sections": [
         {
@@ -50,10 +58,18 @@ VALUES = {
             "solved": False,
             "votes": "за — 9, против — 0, воздержались — 1",
             "assignments": [
-                {"number": "1.1", "text": "Обеспечить запас угля", "executors": "Отдел ЖКХ",
-                 "deadline": date(2026, 4, 1)},
-                {"number": "1.2", "text": "Проверить котельные", "executors": "Акимы сельских округов",
-                 "deadline": None},
+                {
+                    "number": "1.1",
+                    "text": "Обеспечить запас угля",
+                    "executors": "Отдел ЖКХ",
+                    "deadline": date(2026, 4, 1),
+                },
+                {
+                    "number": "1.2",
+                    "text": "Проверить котельные",
+                    "executors": "Акимы сельских округов",
+                    "deadline": None,
+                },
             ],
         },
         {
@@ -66,8 +82,12 @@ VALUES = {
             "solved": True,
             "votes": "",
             "assignments": [
-                {"number": "2.1", "text": "Представить уточнённый план", "executors": "Отдел финансов",
-                 "deadline": date(2026, 3, 20)},
+                {
+                    "number": "2.1",
+                    "text": "Представить уточнённый план",
+                    "executors": "Отдел финансов",
+                    "deadline": date(2026, 3, 20),
+                },
             ],
         },
     ],
@@ -94,7 +114,7 @@ def texts(data):
 
 def after(lines, heading):
     """The lines that follow the first line equal to `heading`."""
-    return lines[lines.index(heading) + 1:]
+    return lines[lines.index(heading) + 1 :]
 
 
 def numbered(lines):
@@ -110,7 +130,8 @@ class TestFullForm(unittest.TestCase):
     def test_requisites(self):
         """A6.1: organisation, kind of document and meeting, date dd.mm.yyyy, place and number."""
         self.assertEqual(
-            self.lines[:3], ["Аппарат акима района Байдибек", "ПРОТОКОЛ", "заседания акимата района"]
+            self.lines[:3],
+            ["Аппарат акима района Байдибек", "ПРОТОКОЛ", "заседания акимата района"],
         )
         self.assertEqual(self.lines[3], "04.03.2026\tсело Шаян\t№ 12")
 
@@ -125,7 +146,10 @@ class TestFullForm(unittest.TestCase):
                 "Омарова А. Б. — руководитель аппарата акима района",
             ],
         )
-        self.assertEqual(after(self.lines, "Приглашённые:")[0], "Иванов И. И. — директор ТОО «Шаян Су»")
+        self.assertEqual(
+            after(self.lines, "Приглашённые:")[0],
+            "Иванов И. И. — директор ТОО «Шаян Су»",
+        )
         self.assertNotIn("список прилагается", "\n".join(self.lines))
 
     def test_agenda_is_numbered_with_speakers(self):
@@ -166,17 +190,27 @@ class TestFullForm(unittest.TestCase):
         second = after(body, "2. Об исполнении бюджета района")
         self.assertEqual(
             second[:4],
-            ["СЛУШАЛИ:", "Козлов А. П. об исполнении бюджета за два месяца.", "РЕШИЛИ:", "Отчёт одобрить."],
+            [
+                "СЛУШАЛИ:",
+                "Козлов А. П. об исполнении бюджета за два месяца.",
+                "РЕШИЛИ:",
+                "Отчёт одобрить.",
+            ],
         )
         self.assertEqual(self.lines.count("ВЫСТУПИЛИ:"), 1)
-        self.assertEqual(len([line for line in self.lines if line.startswith("Итоги голосования")]), 1)
+        self.assertEqual(
+            len([line for line in self.lines if line.startswith("Итоги голосования")]),
+            1,
+        )
 
     def test_assignments_are_numbered_in_order(self):
         """R8.5b, R8.3: items and their assignments numbered 1, 1.1, 1.2, 2, 2.1 in that order, each
         with its executors and deadline."""
         body = after(self.lines, "Докладчик: Козлов А. П.")
         self.assertEqual(numbered(body), ["1", "1.1", "1.2", "2", "2.1"])
-        self.assertIn("2.1. Представить уточнённый план — Отдел финансов, срок: 20.03.2026", body)
+        self.assertIn(
+            "2.1. Представить уточнённый план — Отдел финансов, срок: 20.03.2026", body
+        )
 
     def test_controller(self):
         """R8.5a: the protocol names who controls its execution (one full stop after initials)."""
@@ -189,7 +223,10 @@ class TestFullForm(unittest.TestCase):
         """A6.3: the chair's and the secretary's signature lines close the protocol."""
         self.assertEqual(
             self.lines[-2:],
-            ["Председатель\t____________\tСейтжанов Е. М.", "Секретарь\t____________\tТулегенова Г. А."],
+            [
+                "Председатель\t____________\tСейтжанов Е. М.",
+                "Секретарь\t____________\tТулегенова Г. А.",
+            ],
         )
 
     def test_dates_as_dd_mm_yyyy(self):
@@ -206,17 +243,23 @@ class TestFullForm(unittest.TestCase):
 
 class TestAttendees(unittest.TestCase):
     def attendees(self, count):
-        return [person(f"Участник {index}", "специалист") for index in range(1, count + 1)]
+        return [
+            person(f"Участник {index}", "специалист") for index in range(1, count + 1)
+        ]
 
     def test_more_than_ten_attendees_are_an_attached_list(self):
         """A6.2: with 11 attendees the protocol says «список прилагается» instead of the names."""
-        lines = texts(protocol_print.render_protocol(values(attendees=self.attendees(11))))
+        lines = texts(
+            protocol_print.render_protocol(values(attendees=self.attendees(11)))
+        )
         self.assertIn("Присутствовали: список прилагается", lines)
         self.assertNotIn("Участник 1 — специалист", lines)
 
     def test_ten_attendees_are_listed(self):
         """A6.2: up to 10 attendees are named in the protocol itself."""
-        lines = texts(protocol_print.render_protocol(values(attendees=self.attendees(10))))
+        lines = texts(
+            protocol_print.render_protocol(values(attendees=self.attendees(10)))
+        )
         self.assertIn("Присутствовали:", lines)
         self.assertEqual(after(lines, "Присутствовали:")[9], "Участник 10 — специалист")
         self.assertNotIn("список прилагается", "\n".join(lines))
@@ -250,9 +293,15 @@ class TestShortForm(unittest.TestCase):
 
     def test_controller_and_signatures(self):
         """R8.5a, A6.3: the short form too names the controller and is signed by both."""
-        self.assertTrue(any(line.startswith("Контроль за исполнением") for line in self.lines))
-        self.assertEqual(self.lines[-2].split("\t")[::2], ["Председатель", "Сейтжанов Е. М."])
-        self.assertEqual(self.lines[-1].split("\t")[::2], ["Секретарь", "Тулегенова Г. А."])
+        self.assertTrue(
+            any(line.startswith("Контроль за исполнением") for line in self.lines)
+        )
+        self.assertEqual(
+            self.lines[-2].split("\t")[::2], ["Председатель", "Сейтжанов Е. М."]
+        )
+        self.assertEqual(
+            self.lines[-1].split("\t")[::2], ["Секретарь", "Тулегенова Г. А."]
+        )
 
 
 class TestKazakh(unittest.TestCase):
@@ -260,10 +309,20 @@ class TestKazakh(unittest.TestCase):
         """R8.5c: a protocol drafted in the state language prints its headings in Kazakh."""
         lines = texts(protocol_print.render_protocol(values(language="kk")))
         self.assertEqual(lines[1:3], ["ХАТТАМА", "аудан әкімдігі отырысының"])
-        for heading in ("КҮН ТӘРТІБІ:", "ТЫҢДАЛДЫ:", "СӨЙЛЕДІ:", "ҚАУЛЫ ЕТТІ:", "ШЕШТІ:", "Қатысқандар:"):
+        for heading in (
+            "КҮН ТӘРТІБІ:",
+            "ТЫҢДАЛДЫ:",
+            "СӨЙЛЕДІ:",
+            "ҚАУЛЫ ЕТТІ:",
+            "ШЕШТІ:",
+            "Қатысқандар:",
+        ):
             self.assertIn(heading, lines)
         self.assertIn("Төрағалық еткен: Сейтжанов Е. М. — аким района", lines)
-        self.assertIn("Осы хаттаманың орындалуын бақылау жүктелсін: заведующего ОДК Тулегенову Г. А.", lines)
+        self.assertIn(
+            "Осы хаттаманың орындалуын бақылау жүктелсін: заведующего ОДК Тулегенову Г. А.",
+            lines,
+        )
         self.assertTrue(lines[-2].startswith("Төраға\t"))
         self.assertTrue(lines[-1].startswith("Хатшы\t"))
         for russian in ("ПРОТОКОЛ", "СЛУШАЛИ:", "ПОСТАНОВИЛИ:", "ПОВЕСТКА ДНЯ:"):
@@ -272,17 +331,29 @@ class TestKazakh(unittest.TestCase):
     def test_kazakh_attached_list(self):
         """R8.5c, A6.2: «тізімі қоса беріледі» for more than ten attendees."""
         attendees = [person(f"Қатысушы {index}", "маман") for index in range(11)]
-        lines = texts(protocol_print.render_protocol(values(language="kk", attendees=attendees)))
+        lines = texts(
+            protocol_print.render_protocol(values(language="kk", attendees=attendees))
+        )
         self.assertIn("Қатысқандар: тізімі қоса беріледі", lines)
 
     def test_both_languages_have_every_label_and_meeting_kind(self):
         """R8.5c: the Kazakh and the Russian forms have the same headings and every kind of meeting
         of the vocabulary."""
-        self.assertEqual(set(protocol_print.LABELS["kk"]), set(protocol_print.LABELS["ru"]))
+        self.assertEqual(
+            set(protocol_print.LABELS["kk"]), set(protocol_print.LABELS["ru"])
+        )
         kinds = {term.value for term in MEETING_KINDS}
         for language in ("kk", "ru"):
             self.assertEqual(set(protocol_print.MEETING_KINDS[language]), kinds)
-        for key in ("heard", "spoke", "decided", "solved", "agenda", "protocol", "extract"):
+        for key in (
+            "heard",
+            "spoke",
+            "decided",
+            "solved",
+            "agenda",
+            "protocol",
+            "extract",
+        ):
             for language in ("kk", "ru"):
                 self.assertTrue(protocol_print.LABELS[language][key].isupper())
 
@@ -315,7 +386,9 @@ class TestExtract(unittest.TestCase):
         lines = texts(protocol_print.render_extract(values(language="kk"), 1))
         self.assertEqual(lines[1], "ХАТТАМАДАН ҮЗІНДІ")
         self.assertIn("ҚАУЛЫ ЕТТІ:", lines)
-        self.assertIn("1.1. Обеспечить запас угля — Отдел ЖКХ, мерзімі: 01.04.2026", lines)
+        self.assertIn(
+            "1.1. Обеспечить запас угля — Отдел ЖКХ, мерзімі: 01.04.2026", lines
+        )
         self.assertIn("Үзінді дұрыс", lines)
         self.assertNotIn("2. Об исполнении бюджета района", lines)
 
@@ -343,7 +416,9 @@ class TestOutput(unittest.TestCase):
     def test_no_tag_left_anywhere(self):
         """A6.1: no `{{` or `{%` survives in any part of any form, in either language, even with
         empty lists and no number yet."""
-        sparse = values(number=None, attendees=[], invitees=[], agenda=[], controller="")
+        sparse = values(
+            number=None, attendees=[], invitees=[], agenda=[], controller=""
+        )
         for language in ("kk", "ru"):
             for data in (
                 protocol_print.render_protocol(values(language=language)),
@@ -360,7 +435,9 @@ class TestOutput(unittest.TestCase):
 
     def test_protocol_without_number(self):
         """A6.1, A6.4: a protocol not yet registered prints «№» with no number, never «None»."""
-        lines = texts(protocol_print.render_protocol(values(number=None, controller="")))
+        lines = texts(
+            protocol_print.render_protocol(values(number=None, controller=""))
+        )
         self.assertEqual(lines[3], "04.03.2026\tсело Шаян\t№ ")
         self.assertNotIn("None", "\n".join(lines))
         self.assertFalse(any(line.startswith("Контроль") for line in lines))

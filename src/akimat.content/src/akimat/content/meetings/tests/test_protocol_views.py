@@ -3,14 +3,14 @@ registration through the views, the print forms, the listings, the ОДК's week
 defaults of its assignments (RULES.md R8, R8.6, A6, R12.4a)."""
 
 from akimat.content import _
-from akimat.content.tests.word import docx_text
 from akimat.content.agreement import visas
-from akimat.content.meetings.browser.protocol import print_values
+from akimat.content.control.vocabularies import SOURCE_KINDS
 from akimat.content.interfaces import IAkimatContentLayer
+from akimat.content.meetings.browser.protocol import print_values
 from akimat.content.meetings.protocol_print import LABELS
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from akimat.content.tests.meetings import MeetingFixture
-from akimat.content.control.vocabularies import SOURCE_KINDS
+from akimat.content.tests.word import docx_text
 from datetime import date
 from datetime import datetime
 from freezegun import freeze_time
@@ -26,7 +26,6 @@ import unittest
 
 class ProtocolViewTestCase(MeetingFixture, unittest.TestCase):
     layer = AKIMAT_CONTENT_INTEGRATION_TESTING
-
 
     def setUp(self):
         super().setUp()
@@ -52,7 +51,12 @@ class ProtocolViewTestCase(MeetingFixture, unittest.TestCase):
     def agreed(self, protocol):
         """Every approver visas on the page's form, the legal consultant last (R5.34)."""
         while visas.pending(protocol):
-            self.post(protocol, "@@visa", visas.pending(protocol)[0].approver, **{"form.buttons.agree": "1"})
+            self.post(
+                protocol,
+                "@@visa",
+                visas.pending(protocol)[0].approver,
+                **{"form.buttons.agree": "1"},
+            )
         return protocol
 
 
@@ -62,7 +66,10 @@ class TestCreateProtocol(ProtocolViewTestCase):
         meeting = self.meeting()
         self.post(meeting, "@@create-protocol", "odk-officer")
         self.assertEqual(self.redirected_to(), meeting.absolute_url())
-        self.assertIn(self.t(_("A protocol is written for a meeting that has been held.")), self.messages())
+        self.assertIn(
+            self.t(_("A protocol is written for a meeting that has been held.")),
+            self.messages(),
+        )
         self.assertNotIn(f"protocol-{meeting.getId()}", self.protocols)
 
     def test_refused_without_the_permission_to_add(self):
@@ -70,7 +77,10 @@ class TestCreateProtocol(ProtocolViewTestCase):
         meeting = self.held_meeting()
         self.post(meeting, "@@create-protocol", "economist")
         self.assertEqual(self.redirected_to(), meeting.absolute_url())
-        refusal = _("You may not add protocols in «${folder}».", mapping={"folder": self.protocols.Title()})
+        refusal = _(
+            "You may not add protocols in «${folder}».",
+            mapping={"folder": self.protocols.Title()},
+        )
         self.assertIn(self.t(refusal), self.messages())
         self.assertNotIn(f"protocol-{meeting.getId()}", self.protocols)
 
@@ -95,12 +105,19 @@ class TestProtocolPage(ProtocolViewTestCase):
         self.assignment(protocol, "1", title="Обеспечить запас угля")
         self.assignment(protocol, "1.1", title="Проверить котельные")
         html = self.render(protocol, "@@view", "odk-officer")
-        self.assertLess(html.index("О ходе отопительного сезона"), html.index("Об исполнении бюджета"))
+        self.assertLess(
+            html.index("О ходе отопительного сезона"),
+            html.index("Об исполнении бюджета"),
+        )
         self.assertIn("Информацию принять к сведению.", html)
         self.assertIn(LABELS["ru"]["decided"], html)
         self.assertIn(LABELS["ru"]["solved"], html)  # the second item is «РЕШИЛИ»
-        self.assertLess(html.index("Обеспечить запас угля"), html.index("Проверить котельные"))
-        self.assertLess(html.index("Проверить котельные"), html.index("Представить план"))
+        self.assertLess(
+            html.index("Обеспечить запас угля"), html.index("Проверить котельные")
+        )
+        self.assertLess(
+            html.index("Проверить котельные"), html.index("Представить план")
+        )
         self.assertIn(protocol.get_meeting().absolute_url(), html)
         self.assertIn("++add++ProtocolSection", html)
         self.assertIn("++add++Assignment", html)
@@ -112,13 +129,21 @@ class TestProtocolPage(ProtocolViewTestCase):
         """A6.2: with 11 people present the protocol says «список прилагается»."""
         protocol = self.protocol(self.held_meeting())
         protocol.protocol_language = "ru"
-        protocol.attendees = [f"member{n}" for n in range(1, 6)] + ["deputy", "deputy2", "head", "lawyer",
-                                                                    "economist", "organiser"]
+        protocol.attendees = [f"member{n}" for n in range(1, 6)] + [
+            "deputy",
+            "deputy2",
+            "head",
+            "lawyer",
+            "economist",
+            "organiser",
+        ]
         html = self.render(protocol, "@@view", "odk-officer")
         self.assertIn('id="protocol-list-attached"', html)
         self.assertIn("список прилагается", html)
         protocol.attendees = protocol.attendees[:10]
-        self.assertNotIn("список прилагается", self.render(protocol, "@@view", "odk-officer"))
+        self.assertNotIn(
+            "список прилагается", self.render(protocol, "@@view", "odk-officer")
+        )
 
 
 class TestAgreementAndSignature(ProtocolViewTestCase):
@@ -126,9 +151,14 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
         """R8.5d, A6.3: sent for agreement, visaed by each approver, signed by the chair and the secretary."""
         protocol = self.submitted(self.ready(self.protocol(self.held_meeting())))
         self.assertEqual(protocol.review_state(), "agreement")
-        self.assertIn('id="protocol-agreement-deadline"', self.render(protocol, "@@view", "deputy"))
+        self.assertIn(
+            'id="protocol-agreement-deadline"',
+            self.render(protocol, "@@view", "deputy"),
+        )
         self.assertIn('id="protocol-visa"', self.render(protocol, "@@view", "deputy"))
-        self.assertNotIn('id="protocol-visa"', self.render(protocol, "@@view", "lawyer"))  # visas last
+        self.assertNotIn(
+            'id="protocol-visa"', self.render(protocol, "@@view", "lawyer")
+        )  # visas last
         self.agreed(protocol)
         self.assertEqual(protocol.review_state(), "signing")
         html = self.render(protocol, "@@view", "the-akim")
@@ -144,23 +174,36 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
 
     def test_sign_refused_for_a_non_signatory(self):
         """A6.3: only the chair and the secretary sign; anybody else is told so, or may not ask."""
-        protocol = self.agreed(self.submitted(self.ready(self.protocol(self.held_meeting()))))
-        self.post(protocol, "@@sign", TEST_USER_NAME)  # an administrator, but not a signatory
-        self.assertIn(self.t(_("The protocol is signed by the chair and the secretary (A6.3).")), self.messages())
+        protocol = self.agreed(
+            self.submitted(self.ready(self.protocol(self.held_meeting())))
+        )
+        self.post(
+            protocol, "@@sign", TEST_USER_NAME
+        )  # an administrator, but not a signatory
+        self.assertIn(
+            self.t(_("The protocol is signed by the chair and the secretary (A6.3).")),
+            self.messages(),
+        )
         self.assertEqual(protocol.signatures, ())
         with self.assertRaises(Unauthorized):
             self.post(protocol, "@@sign", "deputy")
 
     def test_registered_by_the_odk_after_both_signatures(self):
         """A6.3, A6.4, R8.7: registration waits for both signatures, then gives the year's next number."""
-        protocol = self.agreed(self.submitted(self.ready(self.protocol(self.held_meeting()))))
+        protocol = self.agreed(
+            self.submitted(self.ready(self.protocol(self.held_meeting())))
+        )
         self.post(protocol, "@@sign", "the-akim")
         self.post(protocol, "@@transition", "odk-officer", workflow_action="register")
         self.assertEqual(protocol.review_state(), "signing")
-        refusal = _("The ОДК registers a protocol signed by the chair and the secretary (A6.3).")
+        refusal = _(
+            "The ОДК registers a protocol signed by the chair and the secretary (A6.3)."
+        )
         self.assertIn(self.t(refusal), self.messages())
         self.post(protocol, "@@sign", "summary-officer")
-        self.assertIsNone(print_values(protocol)["number"])  # printed for agreement without a number
+        self.assertIsNone(
+            print_values(protocol)["number"]
+        )  # printed for agreement without a number
         self.post(protocol, "@@transition", "odk-officer", workflow_action="register")
         self.assertEqual(protocol.review_state(), "registered")
         self.assertEqual(protocol.registration_number, 1)
@@ -173,13 +216,24 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
         """R8.5d, R10.4b: an approver returns the protocol with reasons on the visa form, the ОДК on
         the return form; either way it goes back to the draft with the reason in the visa sheet."""
         protocol = self.submitted(self.ready(self.protocol(self.held_meeting())))
-        self.post(protocol, "@@visa", "deputy", **{"form.widgets.reason": "Уточнить сроки", "form.buttons.return": "1"})
+        self.post(
+            protocol,
+            "@@visa",
+            "deputy",
+            **{"form.widgets.reason": "Уточнить сроки", "form.buttons.return": "1"},
+        )
         self.assertEqual(protocol.review_state(), "draft")
         self.assertIn("Уточнить сроки", self.render(protocol, "@@view", "odk-officer"))
         self.submitted(protocol)
-        self.assertIn('id="protocol-return"', self.render(protocol, "@@view", "odk-officer"))
-        self.post(protocol, "@@return-for-rework", "odk-officer",
-                  **{"form.widgets.reason": "Нет приложения", "form.buttons.return": "1"})
+        self.assertIn(
+            'id="protocol-return"', self.render(protocol, "@@view", "odk-officer")
+        )
+        self.post(
+            protocol,
+            "@@return-for-rework",
+            "odk-officer",
+            **{"form.widgets.reason": "Нет приложения", "form.buttons.return": "1"},
+        )
         self.assertEqual(protocol.review_state(), "draft")
 
     def test_a_refused_submission_is_a_message(self):
@@ -217,7 +271,9 @@ class TestPrintForms(ProtocolViewTestCase):
         """A6.5: the extract of item 2 holds item 2 only; an unknown item is a plain 400."""
         protocol = self.ready(self.protocol(self.held_meeting()))
         protocol.protocol_language = "ru"
-        text = docx_text(self.render(protocol, "@@extract.docx", "odk-officer", item="2"))
+        text = docx_text(
+            self.render(protocol, "@@extract.docx", "odk-officer", item="2")
+        )
         self.assertIn("Об исполнении бюджета", text)
         self.assertNotIn("О ходе отопительного сезона", text)
         for item in ("7", "два", ""):
@@ -230,17 +286,26 @@ class TestListings(ProtocolViewTestCase):
     def test_protocols_filtered_by_year_kind_and_state(self):
         """R8.7: the register of protocols filters by year, kind of meeting and state."""
         apparatus = self.protocol(self.held_meeting())
-        operational = self.protocol(self.held_meeting(kind="operational-meeting", title="Оперативное совещание"))
+        operational = self.protocol(
+            self.held_meeting(kind="operational-meeting", title="Оперативное совещание")
+        )
         self.submitted(self.ready(operational))
         html = self.render(self.portal, "@@protocols", "odk-officer")
         self.assertIn(apparatus.absolute_url(), html)
         self.assertIn(operational.absolute_url(), html)
-        html = self.render(self.portal, "@@protocols", "odk-officer", kind="operational-meeting")
+        html = self.render(
+            self.portal, "@@protocols", "odk-officer", kind="operational-meeting"
+        )
         self.assertNotIn(apparatus.absolute_url(), html)
-        html = self.render(self.portal, "@@protocols", "odk-officer", state="draft", year="2026")
+        html = self.render(
+            self.portal, "@@protocols", "odk-officer", state="draft", year="2026"
+        )
         self.assertIn(apparatus.absolute_url(), html)
         self.assertNotIn(operational.absolute_url(), html)
-        self.assertNotIn(apparatus.absolute_url(), self.render(self.portal, "@@protocols", "odk-officer", year="2025"))
+        self.assertNotIn(
+            apparatus.absolute_url(),
+            self.render(self.portal, "@@protocols", "odk-officer", year="2025"),
+        )
 
     def test_awaiting_my_visa_and_my_signature(self):
         """R8.5d, A6.3: who is to visa now, and who is to sign, each see the protocol in their list."""
@@ -249,11 +314,18 @@ class TestListings(ProtocolViewTestCase):
 
         def listed(name, userid):
             with api.env.adopt_user(username=userid):
-                return url in [brain.getURL() for brain in self.portal.restrictedTraverse(name).brains()]
+                return url in [
+                    brain.getURL()
+                    for brain in self.portal.restrictedTraverse(name).brains()
+                ]
 
         self.assertTrue(listed("@@protocols-awaiting-my-visa", "deputy"))
-        self.assertFalse(listed("@@protocols-awaiting-my-visa", "lawyer"))  # last, after the others
-        self.assertIn(url, self.render(self.portal, "@@protocols-awaiting-my-visa", "deputy"))
+        self.assertFalse(
+            listed("@@protocols-awaiting-my-visa", "lawyer")
+        )  # last, after the others
+        self.assertIn(
+            url, self.render(self.portal, "@@protocols-awaiting-my-visa", "deputy")
+        )
         self.agreed(protocol)
         self.assertFalse(listed("@@protocols-awaiting-my-visa", "deputy"))
         self.assertTrue(listed("@@protocols-awaiting-my-signature", "the-akim"))
@@ -265,7 +337,9 @@ class TestListings(ProtocolViewTestCase):
 class TestTimelinessReport(ProtocolViewTestCase):
     def drawn_up(self, day, submitted_on=None, title="Аппаратное совещание"):
         start = datetime.combine(day, datetime.min.time()).replace(hour=10)
-        protocol = self.protocol(self.held_meeting(title=title, start=start, end=start.replace(hour=12)))
+        protocol = self.protocol(
+            self.held_meeting(title=title, start=start, end=start.replace(hour=12))
+        )
         if submitted_on is not None:
             with freeze_time(f"{submitted_on.isoformat()} 04:00:00"):
                 self.submitted(self.ready(protocol))
@@ -273,10 +347,16 @@ class TestTimelinessReport(ProtocolViewTestCase):
 
     def test_late_protocols_of_the_past_week_worst_first(self):
         """R8.6, R8.5d: the week before today, each protocol's working days late, the worst first."""
-        late = self.drawn_up(date(2026, 12, 8), submitted_on=date(2026, 12, 14), title="Поздний протокол")
+        late = self.drawn_up(
+            date(2026, 12, 8), submitted_on=date(2026, 12, 14), title="Поздний протокол"
+        )
         pending = self.drawn_up(date(2026, 12, 10), title="Не оформлен")
-        self.drawn_up(date(2026, 12, 9), submitted_on=date(2026, 12, 10), title="Вовремя")
-        self.drawn_up(date(2026, 12, 1), submitted_on=date(2026, 12, 2), title="Прошлая неделя")
+        self.drawn_up(
+            date(2026, 12, 9), submitted_on=date(2026, 12, 10), title="Вовремя"
+        )
+        self.drawn_up(
+            date(2026, 12, 1), submitted_on=date(2026, 12, 2), title="Прошлая неделя"
+        )
         with freeze_time("2026-12-15 05:00:00"):  # Tuesday 15 December, Almaty 10:00
             html = self.render(self.portal, "@@protocol-timeliness", "odk-officer")
         self.assertIn("07.12.2026", html)
@@ -289,15 +369,29 @@ class TestTimelinessReport(ProtocolViewTestCase):
         self.assertLess(html.index("Не оформлен"), html.index("Вовремя"))
         self.assertIn(late.absolute_url(), html)
         self.assertIn(pending.absolute_url(), html)
-        self.assertIn(self.t(_("${count} protocols, ${late} drawn up late.", mapping={"count": 3, "late": 2})), html)
+        self.assertIn(
+            self.t(
+                _(
+                    "${count} protocols, ${late} drawn up late.",
+                    mapping={"count": 3, "late": 2},
+                )
+            ),
+            html,
+        )
 
     def test_held_meeting_without_protocol_is_late_too(self):
         """R8.6, R8.5d, R5.46: a meeting of the week held without a protocol is listed, late until
         today; an operational meeting has a protocol only when needed and is not listed."""
         start = datetime(2026, 12, 8, 10, 0)
-        missing = self.held_meeting(title="Без протокола", start=start, end=start.replace(hour=12))
-        self.held_meeting(kind="operational-meeting", title="Оперативное без протокола", start=start,
-                          end=start.replace(hour=12))
+        missing = self.held_meeting(
+            title="Без протокола", start=start, end=start.replace(hour=12)
+        )
+        self.held_meeting(
+            kind="operational-meeting",
+            title="Оперативное без протокола",
+            start=start,
+            end=start.replace(hour=12),
+        )
         with freeze_time("2026-12-15 05:00:00"):
             html = self.render(self.portal, "@@protocol-timeliness", "odk-officer")
         self.assertIn(missing.absolute_url(), html)
@@ -307,13 +401,21 @@ class TestTimelinessReport(ProtocolViewTestCase):
 
     def test_a_bad_date_shows_the_default_week(self):
         """R8.6: a date that is not one is said so, and the last full week is shown."""
-        self.drawn_up(date(2026, 12, 8), submitted_on=date(2026, 12, 9), title="Вовремя")
+        self.drawn_up(
+            date(2026, 12, 8), submitted_on=date(2026, 12, 9), title="Вовремя"
+        )
         with freeze_time("2026-12-15 05:00:00"):
-            html = self.render(self.portal, "@@protocol-timeliness", "odk-officer", week="31.12.2026")
+            html = self.render(
+                self.portal, "@@protocol-timeliness", "odk-officer", week="31.12.2026"
+            )
             self.assertIn('id="protocol-timeliness-error"', html)
             self.assertIn("Вовремя", html)
-            html = self.render(self.portal, "@@protocol-timeliness", "odk-officer", week="2026-12-07")
-            self.assertNotIn("Вовремя", html)  # the week before: 30 November – 6 December
+            html = self.render(
+                self.portal, "@@protocol-timeliness", "odk-officer", week="2026-12-07"
+            )
+            self.assertNotIn(
+                "Вовремя", html
+            )  # the week before: 30 November – 6 December
 
     def test_for_the_leadership_and_the_odk_only(self):
         """R8.6: the report is the ОДК's to the head of apparatus."""
@@ -327,14 +429,23 @@ class TestAssignmentsOfAProtocol(ProtocolViewTestCase):
             view = protocol.restrictedTraverse("++add++Assignment")
             view()
         widgets = view.form_instance.widgets
-        return {name: widgets[name].value for name in ("controller", "date_given", "source_kind", "number")}
+        return {
+            name: widgets[name].value
+            for name in ("controller", "date_given", "source_kind", "number")
+        }
 
     def test_add_form_starts_from_the_protocol(self):
         """R8.5a, R8.5b: the protocol's controller, its meeting's date and kind, the next item number."""
         protocol = self.protocol(self.held_meeting())
-        self.assertEqual(self.add_form_values(protocol), {
-            "controller": "odk", "date_given": "2026-12-08", "source_kind": ["apparatus-meeting"], "number": "1",
-        })
+        self.assertEqual(
+            self.add_form_values(protocol),
+            {
+                "controller": "odk",
+                "date_given": "2026-12-08",
+                "source_kind": ["apparatus-meeting"],
+                "number": "1",
+            },
+        )
         self.assignment(protocol, "1")
         self.assignment(protocol, "1.1")
         self.assertEqual(self.add_form_values(protocol)["number"], "2")

@@ -1,9 +1,9 @@
 """Protocols from a held meeting to registration and distribution (R8, R5.11, R5.12, R5.34, A6)."""
 
-from akimat.content.core import numbering
-from akimat.content.meetings import protocol_life_cycle as protocols
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
+from akimat.content.core import numbering
+from akimat.content.meetings import protocol_life_cycle as protocols
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
 from akimat.content.tests.meetings import MeetingFixture
 from datetime import date
@@ -33,10 +33,17 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         protocol = self.protocol(meeting)
         self.assertEqual(protocol.meeting_date, date(2026, 12, 8))
         self.assertEqual(protocol.place, "Малый зал")
-        self.assertEqual((protocol.chair, protocol.secretary), ("the-akim", "summary-officer"))
+        self.assertEqual(
+            (protocol.chair, protocol.secretary), ("the-akim", "summary-officer")
+        )
         self.assertEqual(protocol.attendees, ["deputy", "head", "economy-head"])
-        self.assertEqual([s.title for s in protocol.sections()], ["О ходе отопительного сезона", "Об исполнении бюджета"])
-        self.assertEqual(protocol.sections()[0].decided, "Информацию принять к сведению.")
+        self.assertEqual(
+            [s.title for s in protocol.sections()],
+            ["О ходе отопительного сезона", "Об исполнении бюджета"],
+        )
+        self.assertEqual(
+            protocol.sections()[0].decided, "Информацию принять к сведению."
+        )
         self.assertEqual(protocol.protocol_language, "kk")  # R8.5c
         with self.assertRaises(protocols.ProtocolError):
             self.protocol(meeting)
@@ -44,7 +51,9 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
     def test_controller_by_kind(self):
         """R8.5a, R5.12: the ОДК controls apparatus meetings and sessions; the responsible department the rest."""
         self.assertEqual(self.protocol(self.held_meeting()).controller, "odk")
-        operational = self.held_meeting(kind="operational-meeting", title="Оперативное совещание")
+        operational = self.held_meeting(
+            kind="operational-meeting", title="Оперативное совещание"
+        )
         self.assertEqual(self.protocol(operational).controller, "economy")
 
     def test_session_votes_in_protocol(self):
@@ -52,7 +61,9 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         session = self.meeting(kind="akimat-session", title="Заседание акимата")
         item = self.item(session, title="О бюджете")
         self.held(session)
-        session.record_attendance(["the-akim", "deputy", "deputy2", "head", "member1", "member2"])
+        session.record_attendance(
+            ["the-akim", "deputy", "deputy2", "head", "member1", "member2"]
+        )
         item.record_vote(5, 1, 0)
         section = self.protocol(session).sections()[0]
         self.assertIn("5", section.votes)
@@ -72,7 +83,9 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         self.assignment(protocol, "1.1")
         self.assignment(protocol, "1.2")
         self.assignment(protocol, "2")
-        self.assertEqual([a.number for a in protocol.assignments()], ["1", "1.1", "1.2", "2"])
+        self.assertEqual(
+            [a.number for a in protocol.assignments()], ["1", "1.1", "1.2", "2"]
+        )
         self.assertIsNone(protocols.numbering_problems(protocol))
 
     def test_assignments_have_protocol_as_source(self):
@@ -84,7 +97,11 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         self.assertEqual(assignment.source_kind, "apparatus-meeting")
 
         def on_control():
-            brains = api.content.find(portal_type="Assignment", source_kind="apparatus-meeting", on_control=True)
+            brains = api.content.find(
+                portal_type="Assignment",
+                source_kind="apparatus-meeting",
+                on_control=True,
+            )
             return assignment.UID() in [brain.UID for brain in brains]
 
         self.assertFalse(assignment.on_control())
@@ -107,13 +124,30 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         """R5.11: every akimat member visas a session's protocol (the chair signs instead)."""
         session = self.held_meeting(kind="akimat-session", title="Заседание акимата")
         approvers, _lawyers = self.protocol(session).round_approvers()
-        self.assertEqual(set(approvers), {"deputy", "deputy2", "head", "member1", "member2", "member3", "member4", "member5"})
+        self.assertEqual(
+            set(approvers),
+            {
+                "deputy",
+                "deputy2",
+                "head",
+                "member1",
+                "member2",
+                "member3",
+                "member4",
+                "member5",
+            },
+        )
 
     def test_other_meeting_approvers(self):
         """R8.5d: supervising deputies, the head of apparatus and the department heads."""
-        protocol = self.protocol(self.held_meeting(kind="commission", title="Заседание комиссии"))
+        protocol = self.protocol(
+            self.held_meeting(kind="commission", title="Заседание комиссии")
+        )
         approvers, lawyers = protocol.round_approvers()
-        self.assertEqual(set(approvers), {"deputy", "deputy2", "head", "economy-head", "finance-head"})
+        self.assertEqual(
+            set(approvers),
+            {"deputy", "deputy2", "head", "economy-head", "finance-head"},
+        )
         self.assertEqual(lawyers, [])
 
     def test_agreement_signing_registration(self):
@@ -125,7 +159,9 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
             give_visa(protocol, "lawyer", agree=True)
         self.visa_all(protocol)
         self.assertEqual(protocol.review_state(), "signing")
-        self.assertEqual(protocols.awaiting_signature(protocol), ["the-akim", "summary-officer"])
+        self.assertEqual(
+            protocols.awaiting_signature(protocol), ["the-akim", "summary-officer"]
+        )
         with self.assertRaises(protocols.ProtocolError):
             protocols.sign(protocol, "deputy")
         protocols.sign(protocol, "the-akim")
@@ -137,10 +173,15 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         protocols.sign(protocol, "summary-officer")
         self.do(protocol, "register", "odk-officer")
         self.assertEqual(protocol.review_state(), "registered")
-        self.assertEqual(protocol.registration_number, numbering.current_number("protocol-apparatus-meeting", 2026))
+        self.assertEqual(
+            protocol.registration_number,
+            numbering.current_number("protocol-apparatus-meeting", 2026),
+        )
         # R12.4a column 1: the control list names the protocol by its number and date
         brain = api.content.find(UID=protocol["a-1"].UID())[0]
-        self.assertEqual(brain.source_reference, f"№ {protocol.registration_number}, 08.12.2026")
+        self.assertEqual(
+            brain.source_reference, f"№ {protocol.registration_number}, 08.12.2026"
+        )
         self.do(protocol, "send", "odk-officer")
         self.assertIsNotNone(protocol.sent_on)
 
@@ -156,17 +197,29 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         """A6.4: protocol numbers run 1, 2 … within the calendar year, separately per register."""
         first = self.signed(self.ready(self.protocol(self.held_meeting())))
         self.do(first, "register", "odk-officer")
-        second = self.signed(self.ready(self.protocol(self.held_meeting(title="Второе совещание"))))
+        second = self.signed(
+            self.ready(self.protocol(self.held_meeting(title="Второе совещание")))
+        )
         self.do(second, "register", "odk-officer")
         self.assertEqual(second.registration_number, first.registration_number + 1)
-        operational = self.signed(self.ready(self.protocol(self.held_meeting(kind="operational-meeting", title="Оперативное"))))
+        operational = self.signed(
+            self.ready(
+                self.protocol(
+                    self.held_meeting(kind="operational-meeting", title="Оперативное")
+                )
+            )
+        )
         self.do(operational, "register", "odk-officer")
         self.assertEqual(operational.registration_number, 1)
-        self.assertEqual(numbering.current_number("protocol-apparatus-meeting", 2027), 0)
+        self.assertEqual(
+            numbering.current_number("protocol-apparatus-meeting", 2027), 0
+        )
 
     def test_drawn_up_in_one_working_day(self):
         """R8.5d, R8.6: due 1 working day after the meeting; later submission counts working days late."""
-        protocol = self.ready(self.protocol(self.held_meeting()))  # meeting on Tuesday 8 December
+        protocol = self.ready(
+            self.protocol(self.held_meeting())
+        )  # meeting on Tuesday 8 December
         self.assertEqual(protocol.due_date(), date(2026, 12, 9))
         with freeze_time("2026-12-11 09:00:00+06:00"):
             self.do(protocol, "submit", "odk-officer")
@@ -182,8 +235,13 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         for userid in ("odk-officer", "the-akim", "summary-officer"):
             for obj in (protocol, section):
                 for permission in ("Modify portal content", "Delete objects"):
-                    self.assertFalse(api.user.has_permission(permission, username=userid, obj=obj), (userid, obj))
-        self.assertTrue(api.user.has_permission("View", username="economist", obj=protocol))
+                    self.assertFalse(
+                        api.user.has_permission(permission, username=userid, obj=obj),
+                        (userid, obj),
+                    )
+        self.assertTrue(
+            api.user.has_permission("View", username="economist", obj=protocol)
+        )
 
     def test_registered_protocol_refuses_changes_whatever_the_permissions(self):
         """A6, R10.17: with every permission (a Manager), a registered protocol and its sections
@@ -192,7 +250,11 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
         self.do(protocol, "register", "odk-officer")
         section, assignment = protocol.sections()[0], protocol["a-1"]
         for obj in (protocol, section):  # as a Manager can in the ZMI's Security tab
-            for permission in ("Modify portal content", "Delete objects", "Copy or Move"):
+            for permission in (
+                "Modify portal content",
+                "Delete objects",
+                "Copy or Move",
+            ):
                 obj.manage_permission(permission, ["Manager"], acquire=False)
         for obj in (protocol, section):
             with self.subTest(obj=obj.getId()):
@@ -201,7 +263,9 @@ class ProtocolTestCase(MeetingFixture, unittest.TestCase):
                 with self.assertRaises(Forbidden):
                     api.content.delete(obj=obj)
         with self.assertRaises(Forbidden):
-            api.content.create(container=protocol, type="ProtocolSection", title="Ещё вопрос")
+            api.content.create(
+                container=protocol, type="ProtocolSection", title="Ещё вопрос"
+            )
         with self.assertRaises(Forbidden):
             api.content.rename(obj=protocol, new_id="other")
         assignment.note = "Срок уточнён"

@@ -1,9 +1,9 @@
 """Reminders of deadlines by e-mail (RULES.md R12.4c), sent through Plone's test MailHost."""
 
 from akimat.content import _
+from akimat.content.control.tests.test_assignment import AssignmentTestCase
 from akimat.content.reminders.digest import collect_digests
 from akimat.content.reminders.digest import send_reminders
-from akimat.content.control.tests.test_assignment import AssignmentTestCase
 from datetime import date
 from email import message_from_bytes
 from email.header import decode_header
@@ -24,8 +24,12 @@ class RemindersTestCase(AssignmentTestCase):
     def setUp(self):
         super().setUp()
         api.portal.set_registry_record("plone.smtp_host", "localhost")
-        api.portal.set_registry_record("plone.email_from_address", "noreply@baidibek.example")
-        api.portal.set_registry_record("plone.email_from_name", "Интранет аппарата акима")
+        api.portal.set_registry_record(
+            "plone.email_from_address", "noreply@baidibek.example"
+        )
+        api.portal.set_registry_record(
+            "plone.email_from_name", "Интранет аппарата акима"
+        )
         self.original_mailhost = self.portal.MailHost
         self.mailhost = MockMailHost("MailHost")
         self.portal.MailHost = self.mailhost
@@ -46,7 +50,9 @@ class RemindersTestCase(AssignmentTestCase):
             message = message_from_bytes(raw)
             self.assertNotIn(message["To"], mails, "one digest per person")
             subject = str(make_header(decode_header(message["Subject"])))
-            body = message.get_payload(decode=True).decode(message.get_content_charset())
+            body = message.get_payload(decode=True).decode(
+                message.get_content_charset()
+            )
             mails[message["To"]] = (subject, body)
         return mails
 
@@ -58,27 +64,40 @@ class TestReminders(RemindersTestCase):
     @freeze_time(MONDAY)
     def test_one_digest_per_person_with_all_their_assignments(self):
         """R12.4c: every executor and the controller get one e-mail listing all their reminders."""
-        heating = self.assignment(title="Подготовить отопительный сезон")  # 18.12: 3 wd left
+        heating = self.assignment(
+            title="Подготовить отопительный сезон"
+        )  # 18.12: 3 wd left
         snow = self.assignment(
-            title="Организовать уборку снега", co_executors=[], deadline=date(2026, 12, 15)
+            title="Организовать уборку снега",
+            co_executors=[],
+            deadline=date(2026, 12, 15),
         )
         report = self.assignment(
-            title="Представить отчёт о занятости", co_executors=[], deadline=date(2026, 12, 10)
+            title="Представить отчёт о занятости",
+            co_executors=[],
+            deadline=date(2026, 12, 10),
         )
         summary = send_reminders()
-        self.assertEqual((summary.persons, summary.assignments, summary.skipped), (3, 3, ()))
+        self.assertEqual(
+            (summary.persons, summary.assignments, summary.skipped), (3, 3, ())
+        )
         mails = self.mails()
         self.assertEqual(
-            set(mails), {"executor@example.org", "helper@example.org", "controller@example.org"}
+            set(mails),
+            {"executor@example.org", "helper@example.org", "controller@example.org"},
         )
         subject, body = mails["executor@example.org"]
         for assignment, deadline in (
-            (heating, "18.12.2026"), (snow, "15.12.2026"), (report, "10.12.2026")
+            (heating, "18.12.2026"),
+            (snow, "15.12.2026"),
+            (report, "10.12.2026"),
         ):
             self.assertIn(assignment.title, body)
             self.assertIn(deadline, body)
             self.assertIn(assignment.absolute_url(), body)
-        self.assertEqual(mails["controller@example.org"][1].count("http://nohost/plone/"), 3)
+        self.assertEqual(
+            mails["controller@example.org"][1].count("http://nohost/plone/"), 3
+        )
         helper_body = mails["helper@example.org"][1]
         self.assertIn(heating.title, helper_body)
         self.assertNotIn(snow.title, helper_body)
@@ -99,7 +118,9 @@ class TestReminders(RemindersTestCase):
         api.group.create(groupname="odk", title="ОДК")
         api.group.create(groupname="odk-heads", title="ОДК: руководство")
         for userid in ("petrova", "tulegenova", "noemail"):
-            api.user.create(username=userid, email=f"{userid}@example.org", password="secret-123")
+            api.user.create(
+                username=userid, email=f"{userid}@example.org", password="secret-123"
+            )
         api.user.get(username="noemail").setMemberProperties({"email": ""})
         api.group.add_user(groupname="odk", username="petrova")
         api.group.add_user(groupname="odk", username="noemail")
@@ -116,8 +137,12 @@ class TestReminders(RemindersTestCase):
     @freeze_time(MONDAY)
     def test_green_removed_and_noted_only_assignments_are_not_reminded(self):
         """R12.4c, R12.10: more than 3 wd left, removed from control or noted only: no mail."""
-        self.assignment(title="Зелёное", deadline=date(2026, 12, 21))  # 4 working days left
-        self.assignment(title="К сведению", deadline=date(2026, 12, 15), noted_only=True)
+        self.assignment(
+            title="Зелёное", deadline=date(2026, 12, 21)
+        )  # 4 working days left
+        self.assignment(
+            title="К сведению", deadline=date(2026, 12, 15), noted_only=True
+        )
         removed = self.assignment(title="Снятое", deadline=date(2026, 12, 10))
         removed.consent_to_removal("akim")
         removed.removal_basis = "impossible"
@@ -130,8 +155,12 @@ class TestReminders(RemindersTestCase):
     @freeze_time(MONDAY)
     def test_overdue_assignments_are_reported_as_overdue(self):
         """R12.4c: an assignment past its deadline is listed as overdue, before the due ones."""
-        self.assignment(title="Просроченное", co_executors=[], deadline=date(2026, 12, 10))
-        self.assignment(title="Скоро срок", co_executors=[], deadline=date(2026, 12, 15))
+        self.assignment(
+            title="Просроченное", co_executors=[], deadline=date(2026, 12, 10)
+        )
+        self.assignment(
+            title="Скоро срок", co_executors=[], deadline=date(2026, 12, 15)
+        )
         digest = collect_digests(TODAY).digests[0]
         self.assertEqual([r.title for r in digest.overdue], ["Просроченное"])
         self.assertEqual(digest.overdue[0].days_left, -2)  # Friday 11th and Monday 14th
@@ -139,7 +168,9 @@ class TestReminders(RemindersTestCase):
         send_reminders()
         body = self.mails()["executor@example.org"][1]
         overdue_heading = self.ru(_("Overdue assignments"))
-        due_heading = self.ru(_("Assignments due within ${days} working days", mapping={"days": 3}))
+        due_heading = self.ru(
+            _("Assignments due within ${days} working days", mapping={"days": 3})
+        )
         self.assertLess(body.index(overdue_heading), body.index("Просроченное"))
         self.assertLess(body.index("Просроченное"), body.index(due_heading))
         self.assertLess(body.index(due_heading), body.index("Скоро срок"))

@@ -29,15 +29,26 @@ class TestSendRemindersService(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        api.portal.set_registry_record("plone.email_from_address", "noreply@baidibek.example")
+        api.portal.set_registry_record(
+            "plone.email_from_address", "noreply@baidibek.example"
+        )
         self.portal.MailHost = MockMailHost("MailHost")
-        getSiteManager(self.portal).registerUtility(self.portal.MailHost, provided=IMailHost)
+        getSiteManager(self.portal).registerUtility(
+            self.portal.MailHost, provided=IMailHost
+        )
         for userid in ("executor", "controller"):
-            api.user.create(username=userid, email=f"{userid}@example.org", password="secret-123")
+            api.user.create(
+                username=userid, email=f"{userid}@example.org", password="secret-123"
+            )
         api.content.create(
-            container=self.portal, type="Assignment", title="Сдать отчёт",
-            source_kind="act", lead_executor="executor", controller="controller",
-            date_given=date(2026, 11, 2), deadline=date(2026, 12, 18),
+            container=self.portal,
+            type="Assignment",
+            title="Сдать отчёт",
+            source_kind="act",
+            lead_executor="executor",
+            controller="controller",
+            date_given=date(2026, 11, 2),
+            deadline=date(2026, 12, 18),
         )
         transaction.commit()
 
@@ -52,7 +63,9 @@ class TestSendRemindersService(unittest.TestCase):
         freeze_now(self, MONDAY)
         response = self.post((SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
         self.assertEqual(response.status_code, 200, response.text)
-        self.assertEqual((response.json()["persons"], response.json()["assignments"]), (2, 1))
+        self.assertEqual(
+            (response.json()["persons"], response.json()["assignments"]), (2, 1)
+        )
 
     def test_staff_may_not_trigger_them(self):
         self.assertEqual(self.post(("executor", "secret-123")).status_code, 401)
@@ -66,14 +79,26 @@ class TestSendRemindersWithoutMailServer(unittest.TestCase):
         freeze_now(self, MONDAY)
         portal = self.layer["portal"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
-        api.portal.set_registry_record("plone.email_from_address", "noreply@baidibek.example")
+        api.portal.set_registry_record(
+            "plone.email_from_address", "noreply@baidibek.example"
+        )
         # Plone's real MailHost, pointed at a port where no mail server listens.
-        portal.MailHost.smtp_host, portal.MailHost.smtp_port = "127.0.0.1", _closed_port()
-        api.user.create(username="executor", email="executor@example.org", password="secret-123")
+        portal.MailHost.smtp_host, portal.MailHost.smtp_port = (
+            "127.0.0.1",
+            _closed_port(),
+        )
+        api.user.create(
+            username="executor", email="executor@example.org", password="secret-123"
+        )
         api.content.create(
-            container=portal, type="Assignment", title="Сдать отчёт", source_kind="act",
-            lead_executor="executor", controller="executor",
-            date_given=date(2026, 11, 2), deadline=date(2026, 12, 15),
+            container=portal,
+            type="Assignment",
+            title="Сдать отчёт",
+            source_kind="act",
+            lead_executor="executor",
+            controller="executor",
+            date_given=date(2026, 11, 2),
+            deadline=date(2026, 12, 15),
         )
         transaction.commit()
         session = RelativeSession(portal.absolute_url(), test=self)

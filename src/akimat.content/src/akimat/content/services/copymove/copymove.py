@@ -29,18 +29,29 @@ class Refusals:
         try:
             source = json_body(self.request).get("source")
         except DeserializationError:
-            return bad_request(self.request, _("The request body is not a JSON object."))
-        if source and not is_json_type([source] if isinstance(source, str) else source, TEXTS):
             return bad_request(
-                self.request, _("«source» must be the URL, path or UID of an item, or a list of them.")
+                self.request, _("The request body is not a JSON object.")
+            )
+        if source and not is_json_type(
+            [source] if isinstance(source, str) else source, TEXTS
+        ):
+            return bad_request(
+                self.request,
+                _(
+                    "«source» must be the URL, path or UID of an item, or a list of them."
+                ),
             )
         try:
             return super().reply()
         except CopyError:
             transaction.doom()
             return error(self.request, 403, "Forbidden", self.refused)
-        except ValueError:  # the folder's allowed types (PortalFolder._verifyObjectPaste)
-            return bad_request(self.request, _("This folder does not take items of that type."))
+        except (
+            ValueError
+        ):  # the folder's allowed types (PortalFolder._verifyObjectPaste)
+            return bad_request(
+                self.request, _("This folder does not take items of that type.")
+            )
 
 
 class Copy(Refusals, copymove.Copy):

@@ -20,7 +20,15 @@ import logging
 
 
 logger = logging.getLogger(__name__)
-QUERY_ERRORS = (QueryParsingError, ValueError, TypeError, LookupError, DateTimeError, ParseError, QueryError)
+QUERY_ERRORS = (
+    QueryParsingError,
+    ValueError,
+    TypeError,
+    LookupError,
+    DateTimeError,
+    ParseError,
+    QueryError,
+)
 MAX_PATH_DEPTH = 100  # far below the deepest path of the site
 
 
@@ -29,16 +37,23 @@ class SearchGet(PloneSearchGet):
         if not _path_depth_allowed(self.request.form.get("path.depth", -1)):
             return bad_request(
                 self.request,
-                _("«path.depth» is a whole number from -1 to ${max}.", mapping={"max": MAX_PATH_DEPTH}),
+                _(
+                    "«path.depth» is a whole number from -1 to ${max}.",
+                    mapping={"max": MAX_PATH_DEPTH},
+                ),
             )
         try:
             return super().reply()
         except QUERY_ERRORS as error:
-            logger.info("@search refused %s: %r", self.request.get("QUERY_STRING"), error)
+            logger.info(
+                "@search refused %s: %r", self.request.get("QUERY_STRING"), error
+            )
             return bad_request(
                 self.request,
-                _("The catalog cannot run this search: a parameter has a value its index does not take "
-                  "(dates as YYYY-MM-DD, numbers and true or false as such)."),
+                _(
+                    "The catalog cannot run this search: a parameter has a value its index does not take "
+                    "(dates as YYYY-MM-DD, numbers and true or false as such)."
+                ),
             )
 
 

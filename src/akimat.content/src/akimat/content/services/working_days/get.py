@@ -1,8 +1,8 @@
 """GET @working-days: the calendar service for integrators.
 
-    ?date=2026-03-20&add=3           → the date 3 working days later ("result")
-    ?date=2026-03-23                 → whether it is a working day, and if not, why
-    ?start=2026-03-20&end=2026-03-30 → the working days after start up to end ("working_days")
+?date=2026-03-20&add=3           → the date 3 working days later ("result")
+?date=2026-03-23                 → whether it is a working day, and if not, why
+?start=2026-03-20&end=2026-03-30 → the working days after start up to end ("working_days")
 """
 
 from akimat.content import _
@@ -32,7 +32,10 @@ class WorkingDaysGet(Service):
             start, end = self._date("start"), self._date("end")
             if abs((end - start).days) > MAX_SPAN_DAYS:
                 raise BadRequest(
-                    _("The range may not exceed ${days} days.", mapping={"days": MAX_SPAN_DAYS})
+                    _(
+                        "The range may not exceed ${days} days.",
+                        mapping={"days": MAX_SPAN_DAYS},
+                    )
                 )
             return {
                 "@id": self._id(),
@@ -53,7 +56,9 @@ class WorkingDaysGet(Service):
         status = {"date": day.isoformat(), "working_day": day_off is None}
         if day_off is not None:
             status["reason"] = day_off.kind
-            status["holidays"] = [translate(name, context=self.request) for name in day_off.names]
+            status["holidays"] = [
+                translate(name, context=self.request) for name in day_off.names
+            ]
         return status
 
     def _id(self):
@@ -64,7 +69,9 @@ class WorkingDaysGet(Service):
     def _date(self, name):
         value = self.request.form.get(name)
         if not value:
-            raise BadRequest(_("The parameter «${name}» is required.", mapping={"name": name}))
+            raise BadRequest(
+                _("The parameter «${name}» is required.", mapping={"name": name})
+            )
         return parse_date(name, value)
 
     def _count(self, name):
