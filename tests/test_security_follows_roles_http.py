@@ -240,9 +240,8 @@ class TestActFollowsItsDistribution(SecurityTestCase):
     def test_a_department_taken_off_the_distribution_list_finds_nothing(self):
         """R10, A6.5: before its registration an act is read by those on its distribution list:
         the HR department once on it, not once taken off."""
-        with api.env.adopt_user(
-            username="yessenova"
-        ):  # the economy department drafts it
+        # The economy department drafts it
+        with api.env.adopt_user(username="yessenova"):
             act = api.content.create(
                 container=self.layer["portal"]["acts"],
                 type="Act",

@@ -2,7 +2,7 @@
 
 from akimat.content import _
 from akimat.content.core import bounds
-from akimat.content.core.calendar import parse_entry
+from akimat.content.core.calendar_entries import parse_entry
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid

@@ -117,9 +117,8 @@ def add_demo_library(portal):
         return
     calendar, today = get_calendar(), now().date()
     for demo in OBLIGATIONS:
-        with api.env.adopt_user(
-            username="nurzhanova"
-        ):  # the Сводный отдел sets what is owed
+        # The Сводный отдел sets what is owed
+        with api.env.adopt_user(username="nurzhanova"):
             obligation = api.content.create(
                 container=library,
                 type="ReportObligation",

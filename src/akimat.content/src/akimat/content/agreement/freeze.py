@@ -85,9 +85,8 @@ def modified(obj, event):
 
 def moved(obj, event):
     """About to be removed, moved, renamed — or added to a registered document."""
-    if IPloneSiteRoot.providedBy(
-        event.object
-    ):  # the whole site is deleted with its database
+    # The whole site is deleted with its database
+    if IPloneSiteRoot.providedBy(event.object):
         return
     if event.oldParent is not None:
         check_change(obj, "move or delete")

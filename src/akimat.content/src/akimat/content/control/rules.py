@@ -56,9 +56,8 @@ def control_category(given, deadline, calendar, urgency=None):
         return URGENT
     if calendar.working_days_between(given, deadline) < SHORT_TERM_FROM:
         return URGENT
-    if deadline <= default_deadline(
-        given, calendar
-    ):  # up to a month, the default term (R12.2b)
+    # Up to a month, the default term (R12.2b)
+    if deadline <= default_deadline(given, calendar):
         return SHORT_TERM
     if deadline <= given + relativedelta(months=6):
         return MEDIUM_TERM

@@ -23,9 +23,8 @@ def check_removal(assignment, event):
 
 def reindex_control_state(assignment, event):
     """Workflow reindexes only its own variables; whether the assignment is on control follows."""
-    if (
-        event.transition is None
-    ):  # the initial state on creation: indexed when it is added
+    # The initial state on creation: indexed when it is added
+    if event.transition is None:
         return
     assignment.reindexObject(idxs=["on_control", "removal_basis", "removed_on"])
 

@@ -18,6 +18,8 @@ the administrator's entries, nothing else. Dates people enter stay far within th
 """
 
 from akimat.content import _
+from akimat.content.core.calendar_entries import parse_entry
+from akimat.content.interfaces import ICalendarSettings
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field
@@ -52,7 +54,6 @@ _SUFFIXES = (
     (" (observed)", _("${name} (observed)")),
     (" (estimated)", _("${name} (estimated)")),
 )
-_ENTRY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(.*?)\s*$")
 
 
 @cache  # called for KNOWN_YEARS only: at most one entry a year of them
@@ -123,14 +124,6 @@ def _least(holds, least, most):
         else:
             low = middle
     return high
-
-
-def parse_entry(entry):
-    """Split a registry line «YYYY-MM-DD optional note» into (date, note); ValueError if malformed."""
-    match = _ENTRY.match(entry or "")
-    if not match:
-        raise ValueError(entry)
-    return date.fromisoformat(match.group(1)), match.group(2)
 
 
 def _translate_package_name(name):
@@ -306,14 +299,12 @@ def now():
 
 def get_calendar():
     """The calendar with the administrator's extra holidays and working days from the registry."""
-    from akimat.content.interfaces import ICalendarSettings
     from plone.registry.interfaces import IRegistry
     from zope.component import queryUtility
 
     registry = queryUtility(IRegistry)
-    if (
-        registry is None
-    ):  # no site is set (e.g. a commit after a script left it): the plain calendar
+    # No site is set (e.g. a commit after a script left it): the plain calendar.
+    if registry is None:
         return WorkingCalendar()
     # check=False: a site without the records (not installed yet) has the plain calendar.
     settings = registry.forInterface(ICalendarSettings, check=False)

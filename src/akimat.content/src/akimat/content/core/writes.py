@@ -41,9 +41,10 @@ def wait_for_turn(event):
     _holder.holds = True
     txn = transaction.begin()  # nothing is done yet: a fresh view of the database
 
+    # After the commit (whether it succeeded or not) or the abort: once
     def end_turn(
         *_args,
-    ):  # after the commit (whether it succeeded or not) or the abort: once
+    ):
         if getattr(_holder, "holds", False):
             _holder.holds = False
             _turn.release()

@@ -163,9 +163,8 @@ class MeetingFixture:
         return protocol
 
     def visa_all(self, protocol):
-        while visas.pending(
-            protocol
-        ):  # the legal consultant is pending only after the others
+        # The legal consultant is pending only after the others
+        while visas.pending(protocol):
             visa = visas.pending(protocol)[0]
             with api.env.adopt_user(username=visa.approver):
                 give_visa(protocol, visa.approver, agree=True)

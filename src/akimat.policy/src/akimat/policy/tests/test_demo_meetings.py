@@ -204,9 +204,8 @@ class TestDemoProtocols(DemoMeetingsTestCase):
         protocol's meeting, controlled by the protocol's controller; those of registered protocols
         are on control and in the control list, those of the others wait for the registration."""
         today, calendar = now().date(), get_calendar()
-        with api.env.adopt_user(
-            username="tulegenova"
-        ):  # the ОДК keeps the control list
+        # The ОДК keeps the control list
+        with api.env.adopt_user(username="tulegenova"):
             for protocol in self.protocols:
                 assignments = protocol.assignments()
                 self.assertEqual(

@@ -1,6 +1,7 @@
 """The working-day calendar against real Kazakhstan dates (RULES.md R0)."""
 
 from akimat.content.core import calendar
+from akimat.content.core import calendar_entries
 from akimat.content.core.calendar import WorkingCalendar
 from bisect import bisect_left
 from datetime import date
@@ -110,13 +111,15 @@ class TestRegistryOverrides(unittest.TestCase):
     def test_registry_entries_are_parsed_and_malformed_ones_refused(self):
         """R0.1: registry lines are «YYYY-MM-DD note»; anything else is refused."""
         self.assertEqual(
-            calendar.parse_entry("2026-12-18 Перенос выходного"),
+            calendar_entries.parse_entry("2026-12-18 Перенос выходного"),
             (date(2026, 12, 18), "Перенос выходного"),
         )
-        self.assertEqual(calendar.parse_entry("2026-12-19"), (date(2026, 12, 19), ""))
+        self.assertEqual(
+            calendar_entries.parse_entry("2026-12-19"), (date(2026, 12, 19), "")
+        )
         for bad in ("18.12.2026", "2026-13-01 x", ""):
             with self.subTest(entry=bad), self.assertRaises(ValueError):
-                calendar.parse_entry(bad)
+                calendar_entries.parse_entry(bad)
 
 
 class DayByDay:

@@ -154,11 +154,12 @@ class TestIdentification(unittest.TestCase):
                     "${number} is neither an IIN (a birth date first) nor a BIN (the month of registration first).",
                 )
                 self.assertEqual(message.mapping, {"number": number})
+        # 2000, 1988; 0 lets a leap year be
         for head in (
             "0002295",
             "8802293",
             "0002290",
-        ):  # 2000, 1988; 0 lets a leap year be
+        ):
             with self.subTest(head=head):
                 self.assertEqual(kind(issued(head)), "iin")
 

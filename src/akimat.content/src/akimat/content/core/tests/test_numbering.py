@@ -165,9 +165,8 @@ class TestNumberingUnderConcurrency(unittest.TestCase):
         other conflicts and, retried, gets № 3."""
         self.commit_once(RESOLUTION, 2025)
         first, number_1 = self.take(RESOLUTION, 2025)
-        with mock.patch.object(
-            numbering, "LOCKS", numbering.ProcessLocks()
-        ):  # the other process
+        # The other process
+        with mock.patch.object(numbering, "LOCKS", numbering.ProcessLocks()):
             second, number_2 = self.take(RESOLUTION, 2025)
         self.assertEqual((number_1, number_2), (2, 2))
         first.commit()

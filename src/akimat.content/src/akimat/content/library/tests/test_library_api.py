@@ -74,11 +74,12 @@ class TestLibraryApi(RestClient, LibraryTestCase):
         """R9.3, R9.10d: a restricted file, a file of another type or a second report of the
         period answer 400 with a JSON message; nothing is stored."""
         self.assertEqual(self.post("economy-head", FOLDER, body()).status_code, 201)
+        # The link to the first report
         for bad, expected in (
             (body(restriction="dsp", report_kind="Другой"), "R9.3"),
             (body(filename="budget.exe", report_kind="Другой"), "PDF"),
             (body(), f"{FOLDER}/"),
-        ):  # the link to the first report
+        ):
             refused = self.post("economy-head", FOLDER, bad)
             self.assertEqual(refused.status_code, 400, refused.text)
             self.assertEqual(refused.json()["type"], "BadRequest")

@@ -402,9 +402,8 @@ class AttendanceForm(MeetingForm):
     def updateWidgets(self, prefix=None):
         super().updateWidgets(prefix)
         widget = self.widgets["present"]
-        if (
-            f"{widget.name}-empty-marker" not in self.request.form
-        ):  # first shown: who is recorded
+        # First shown: who is recorded
+        if f"{widget.name}-empty-marker" not in self.request.form:
             widget.value = list(self.context.attendance or ())
 
     @button.buttonAndHandler(_("Save the attendance"), name="save")

@@ -356,12 +356,13 @@ class TestProtocolJourney(MeetingApiTestCase):
             self.post("economist", f"{url}/@visas", {"decision": "agree"})
         )
         self.assertRefused(self.post("deputy", f"{url}/@visas", **MALFORMED), "JSON")
+        # The legal consultant last (R5.34)
         for approver in (
             "deputy",
             "deputy2",
             "head",
             "lawyer",
-        ):  # the legal consultant last (R5.34)
+        ):
             visaed = self.post(approver, f"{url}/@visas", {"decision": "agree"})
             self.assertEqual(visaed.status_code, 200, (approver, visaed.text))
 

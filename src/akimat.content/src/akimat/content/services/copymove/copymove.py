@@ -46,9 +46,8 @@ class Refusals:
         except CopyError:
             transaction.doom()
             return error(self.request, 403, "Forbidden", self.refused)
-        except (
-            ValueError
-        ):  # the folder's allowed types (PortalFolder._verifyObjectPaste)
+        # The folder's allowed types (PortalFolder._verifyObjectPaste)
+        except ValueError:
             return bad_request(
                 self.request, _("This folder does not take items of that type.")
             )
