@@ -59,29 +59,33 @@ test: build debian-packages ## Run every test; ends with "N passed, N failed"
 upgrade-check: build ## Create the demo site at UPGRADE_FROM, upgrade a copy of it here, check it opens, lists, edits and transitions (2-4 min)
 	bash instance/upgrade_check.sh $(UPGRADE_FROM) $(SITE_ID)
 
-# The style and layout tools, installed once into the build's venv. Their dependencies are
-# pinned too (versions.cfg as pip constraints): zpretty needs the lxml of requirements.in.
-LINT_TOOLS := $(VENV)/bin/ruff $(VENV)/bin/zpretty $(VENV)/bin/lint-imports
+# The style and layout tools, installed once into a venv of their own, so that the build never
+# sees their packages. Their dependencies are pinned too (versions.cfg as pip constraints):
+# zpretty needs the lxml of requirements.in.
+LINT_VENV := $(VENV)-lint
+LINT_TOOLS := $(LINT_VENV)/bin/ruff $(LINT_VENV)/bin/zpretty $(LINT_VENV)/bin/lint-imports
 XML_FILES := --include '\.(zcml|xml)$$' src/*/src
 IMPORT_PATH := src/akimat.content/src:src/akimat.policy/src
 
-$(LINT_TOOLS) &: $(VENV)/bin/buildout profiles/versions.cfg
-	$(VENV)/bin/pip install -q -c <(sed -n 's/^\([^ #[]*\) *= *\(.*\)$$/\1==\2/p' profiles/versions.cfg) \
+$(LINT_TOOLS) &: profiles/versions.cfg
+	$(PYTHON) -m venv $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install -q "pip==$(call pin,pip)"
+	$(LINT_VENV)/bin/pip install -q -c <(sed -n 's/^\([^ #[]*\) *= *\(.*\)$$/\1==\2/p' profiles/versions.cfg) \
 	  ruff zpretty import-linter
 	touch $(LINT_TOOLS)
 
 lint: $(LINT_TOOLS) ## Check the style (ruff, zpretty) and the layers (import-linter); fails on any problem
 	@status=0; \
-	$(VENV)/bin/ruff check --output-format concise . || status=1; \
-	$(VENV)/bin/ruff format --check --output-format concise . || status=1; \
-	$(VENV)/bin/zpretty --check $(XML_FILES) || status=1; \
-	PYTHONPATH=$(IMPORT_PATH) $(VENV)/bin/lint-imports --no-logo || status=1; \
+	$(LINT_VENV)/bin/ruff check --output-format concise . || status=1; \
+	$(LINT_VENV)/bin/ruff format --check --output-format concise . || status=1; \
+	$(LINT_VENV)/bin/zpretty --check $(XML_FILES) || status=1; \
+	PYTHONPATH=$(IMPORT_PATH) $(LINT_VENV)/bin/lint-imports --no-logo || status=1; \
 	exit $$status
 
 format: $(LINT_TOOLS) ## Apply ruff's fixes, ruff's format and zpretty in place (run before committing)
-	$(VENV)/bin/ruff check --fix-only .
-	$(VENV)/bin/ruff format .
-	$(VENV)/bin/zpretty --inplace $(XML_FILES)
+	$(LINT_VENV)/bin/ruff check --fix-only .
+	$(LINT_VENV)/bin/ruff format .
+	$(LINT_VENV)/bin/zpretty --inplace $(XML_FILES)
 
 pins: ## Resolve profiles/requirements.in as a whole into profiles/versions.cfg
 	$(PYTHON) -m venv $(VENV)-pins
@@ -123,4 +127,4 @@ i18n: build ## Re-extract our messages into each package's akimat.pot and merge 
 	done
 
 clean: ## Remove the build (keeps instance/var, the site's data)
-	rm -rf $(VENV) $(VENV)-pins bin develop-eggs eggs parts .installed.cfg test-results .ruff_cache .import_linter_cache
+	rm -rf $(VENV) $(VENV)-pins $(LINT_VENV) bin develop-eggs eggs parts .installed.cfg test-results .ruff_cache .import_linter_cache
