@@ -19,7 +19,6 @@ the administrator's entries, nothing else. Dates people enter stay far within th
 
 from akimat.content import _
 from akimat.content.core.calendar_entries import parse_entry
-from akimat.content.interfaces import ICalendarSettings
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field
@@ -299,6 +298,9 @@ def now():
 
 def get_calendar():
     """The calendar with the administrator's extra holidays and working days from the registry."""
+    # Imported here: the settings schema (interfaces.py) bounds its dates with core.bounds,
+    # which counts with this calendar.
+    from akimat.content.interfaces import ICalendarSettings
     from plone.registry.interfaces import IRegistry
     from zope.component import queryUtility
 

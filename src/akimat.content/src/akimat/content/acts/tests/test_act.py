@@ -3,12 +3,12 @@
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
+from OFS.CopySupport import CopyError
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zExceptions import Forbidden
 
 import unittest
 
@@ -216,6 +216,6 @@ class TestRegisteredActIsFrozen(ActTestCase):
         )  # Manager
         self.assertFalse(api.user.has_permission("Delete objects", obj=act))
         self.assertFalse(api.user.has_permission("Copy or Move", obj=act))
-        with self.assertRaises(Forbidden):
+        with self.assertRaises(CopyError):
             self.portal.manage_renameObject(act.getId(), "renamed")
         self.assertIn(act.getId(), self.portal.objectIds())
