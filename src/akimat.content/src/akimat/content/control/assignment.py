@@ -213,6 +213,13 @@ class Assignment(Container):
             return None
         return working_calendar.to_almaty(removals[-1].asdatetime()).date()
 
+    def control_stage(self):
+        return control.control_stage(
+            self.on_control(),
+            bool(self.execution_reports()),
+            self.removal_consent is not None,
+        )
+
     def execution_reports(self):
         return [
             obj for obj in self.objectValues() if obj.portal_type == "ExecutionReport"

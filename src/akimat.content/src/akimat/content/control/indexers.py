@@ -72,3 +72,20 @@ def assignment_note(obj):
 @indexer(IAssignment)
 def removed_on(obj):
     return obj.removed_on()
+
+
+@indexer(IAssignment)
+def control_stage(obj):
+    """Where the removal from control stands (R12.9, R12.14): whose turn it is."""
+    return obj.control_stage()
+
+
+@indexer(IAssignment)
+def extension_pending(obj):
+    """A request for extension waits for the leadership's decision (R12.7a)."""
+    return obj.pending_extension() is not None
+
+
+@indexer(IAssignment)
+def urgency(obj):
+    return obj.urgency

@@ -8,6 +8,7 @@ action is a ControlError whose message says why, in words a person understands.
 
 from akimat.content import _
 from akimat.content.core import bounds
+from akimat.content.core import inbox
 from akimat.content.core.errors import Refusal
 from dateutil.relativedelta import relativedelta
 
@@ -25,9 +26,12 @@ URGENT, SHORT_TERM, MEDIUM_TERM, LONG_TERM = (
 )
 GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
 EXECUTED, IMPOSSIBLE = "executed", "impossible"  # the only bases for removal (R12.9)
+# Whose turn it is on an assignment on control: the executors until a report comes, then the
+# akim or head of apparatus consents, then the controller removes (R12.9, R12.14, R9.23).
+EXECUTING, REPORTED, CONSENTED = "executing", "reported", "consented"
 
 SHORT_TERM_FROM = 10  # working days (R12.2a): less is urgent control
-REMINDER_WORKING_DAYS = 3  # R12.4c
+REMINDER_WORKING_DAYS = inbox.SOON_WORKING_DAYS  # R12.4c
 LEAD_REPORT_WORKING_DAYS = 5  # R12.13
 CO_EXECUTOR_REPORT_WORKING_DAYS = 7  # R12.13
 EXTENSION_REQUEST_WORKING_DAYS = 3  # R12.6
@@ -134,6 +138,15 @@ def disciplinary_review(requests_made, extensions_granted, exceptional):
     return (
         exceptional and extensions_granted >= 1
     ) or requests_made > REQUESTS_BEFORE_REVIEW
+
+
+def control_stage(on_control, has_report, consented):
+    """EXECUTING, REPORTED or CONSENTED for an assignment on control; None once removed."""
+    if not on_control:
+        return None
+    if not has_report:
+        return EXECUTING
+    return CONSENTED if consented else REPORTED
 
 
 def check_removal(basis, has_report, consented, removed_by_own_deputy):
