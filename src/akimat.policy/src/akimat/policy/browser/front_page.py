@@ -1,30 +1,28 @@
-"""The staff front page: where things are, and the first rows of the lists that wait for the user.
+"""The staff front page: what waits for the user first, then where things are.
 
-Each block of documents or meetings shows the beginning of a listing page of akimat.content and
-links to it: the page's own query and rows, so the block and the page never disagree.
+It leads with «Ждёт моего действия» (akimat.content browser/inbox.py): the groups of the user's
+inbox, the most urgent first, each with its first rows and a link to @@inbox of that kind; the
+same inbox the navigation bar counts, computed once per request. The leadership see execution
+discipline by department below it. The blocks that are not actions follow: the coming meetings
+and what's new in the library.
 """
 
-from akimat.content.acts.browser.act import ActsForAcquaintance
-from akimat.content.acts.browser.act import AwaitingMyVisa
-from akimat.content.control.browser.traffic_light import brain_light
-from akimat.content.control.my_assignments import assignments_of
+from akimat.content.browser import inbox
+from akimat.content.control.overview import discipline
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
 from akimat.content.meetings.browser.meeting_calendar import entry
 from akimat.content.meetings.browser.meeting_calendar import UpcomingMeetings
-from akimat.content.meetings.browser.protocol import ProtocolsAwaitingMySignature
-from akimat.content.meetings.browser.protocol import ProtocolsAwaitingMyVisa
 from akimat.policy.sections import SECTIONS
 from plone import api
 from Products.Five.browser import BrowserView
 
 
-MY_ASSIGNMENTS_SHOWN = 5
-DOCUMENTS_SHOWN = 5
+INBOX_SHOWN = 5  # rows per kind
 MEETINGS_SHOWN = 10
 NEW_REPORTS_SHOWN = 5
-APPROVE_SCHEDULE = "akimat.content: Approve reception schedule"
+LEADERSHIP = "Leadership"  # the akim and the head of apparatus (organisation.py)
 
 
 class FrontPage(BrowserView):
@@ -48,22 +46,23 @@ class FrontPage(BrowserView):
             if s.id in visible
         ]
 
-    def my_assignments(self):
-        """The user's nearest assignments on control, coloured by traffic light (R12.4b)."""
-        brains = assignments_of(api.user.get_current())
-        calendar, today = get_calendar(), now().date()
-        return {
-            "total": len(brains),
-            "entries": [
-                {
-                    "title": brain.Title,
-                    "url": brain.getURL(),
-                    "deadline": brain.deadline.strftime("%d.%m.%Y"),
-                    "light": brain_light(brain, today, calendar),
-                }
-                for brain in brains[:MY_ASSIGNMENTS_SHOWN]
-            ],
-        }
+    def inbox_groups(self):
+        """The kinds of action waiting for the user, the most urgent first, each with its count
+        and first rows; kinds without any do not show."""
+        return inbox.groups(
+            inbox.request_inbox(self.request),
+            self.request,
+            f"{self.context.absolute_url()}/@@inbox",
+            shown=INBOX_SHOWN,
+        )
+
+    def is_leadership(self):
+        return LEADERSHIP in api.user.get_roles(obj=self.context)
+
+    def discipline(self):
+        """R12.4a: per department, overdue assignments and those due within the week."""
+        lines, total = discipline(now().date(), get_calendar())
+        return {"lines": lines, "total": total}
 
     def upcoming_meetings(self):
         """The meetings of today and the next 14 days, cancelled ones left out: when, what, which hall."""
@@ -72,31 +71,6 @@ class FrontPage(BrowserView):
             "total": len(brains),
             "entries": [entry(brain) for brain in brains[:MEETINGS_SHOWN]],
         }
-
-    def _first_rows(self, listing_class):
-        """The total and the first rows of one of the listing pages of acts or protocols."""
-        listing = listing_class(self.context, self.request)
-        brains = listing.brains()
-        return {
-            "total": len(brains),
-            "entries": [listing.row(brain) for brain in brains[:DOCUMENTS_SHOWN]],
-        }
-
-    def awaiting_my_visa(self):
-        """The acts the user is expected to visa now, himself or as a substitute (R10.4a, R11.4)."""
-        return self._first_rows(AwaitingMyVisa)
-
-    def acts_for_acquaintance(self):
-        """The registered acts sent to the user that he has not confirmed yet (R10.18)."""
-        return self._first_rows(ActsForAcquaintance)
-
-    def protocols_awaiting_my_visa(self):
-        """The protocols the user is expected to visa now (R8.5d, R5.11, R5.34)."""
-        return self._first_rows(ProtocolsAwaitingMyVisa)
-
-    def protocols_awaiting_my_signature(self):
-        """The agreed protocols the user signs as their chair or secretary (A6.3)."""
-        return self._first_rows(ProtocolsAwaitingMySignature)
 
     def may_see_control_list(self):
         return api.user.has_permission(
@@ -121,14 +95,4 @@ class FrontPage(BrowserView):
                 "date": brain.effective.strftime("%d.%m.%Y"),
             }
             for brain in brains
-        ]
-
-    def schedules_to_approve(self):
-        """R14.1: the reception schedules the akim is asked to approve (only he may)."""
-        return [
-            {"title": brain.Title, "url": brain.getURL()}
-            for brain in api.content.find(
-                portal_type="ReceptionSchedule", review_state="draft"
-            )
-            if api.user.has_permission(APPROVE_SCHEDULE, obj=brain.getObject())
         ]
