@@ -7,10 +7,12 @@ from akimat.policy.login_throttle import PLUGIN_ID
 from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
+from akimat.policy.tests.test_quiet_pages import left_column
 from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.app.contenttypes.content import Folder
 from plone.app.contenttypes.utils import migrate_base_class_to_new_class
+from plone.app.portlets.portlets.navigation import Assignment as NavigationAssignment
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
@@ -24,7 +26,7 @@ import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1009"
+LATEST = "1010"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -71,6 +73,7 @@ class TestUpgradeTo1003(unittest.TestCase):
                 ("1006", "1007"),
                 ("1007", "1008"),
                 ("1008", "1009"),
+                ("1009", "1010"),
             ],
         )
 
@@ -262,3 +265,27 @@ class TestUpgradeTo1009(unittest.TestCase):
         self.assertIn(
             "plone.personal_bar", storage.getHidden("plone.portalheader", skin)
         )
+
+
+class TestUpgradeTo1010(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def test_pages_lose_the_byline_and_the_navigation_portlet(self):
+        """After 1009 → 1010 no page shows the byline, and the site root's left column no
+        longer has Plone's navigation portlet listing the page itself (issue 14)."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        storage = getUtility(IViewletSettingsStorage)
+        skin = portal.portal_skins.getDefaultSkin()
+        storage.setHidden("plone.belowcontenttitle", skin, ())
+        left = left_column(portal)
+        left["navigation"] = NavigationAssignment()
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile(PROFILE, "1009")
+
+        setup.upgradeProfile(PROFILE)
+
+        self.assertIn(
+            "plone.documentbyline", storage.getHidden("plone.belowcontenttitle", skin)
+        )
+        self.assertNotIn("navigation", left_column(portal))
