@@ -2,6 +2,8 @@
 with every optional block filled (render_fixture.py), its pages rendered as each way of seeing it
 (render_matrix.py). A page that only breaks once a request is pending is still broken."""
 
+from akimat.content.core.inbox import kinds
+from akimat.content.core.inbox import OVERDUE
 from akimat.policy.demo import DEMO_USERS
 from akimat.policy.testing import AKIMAT_RENDER_MATRIX_TESTING
 from akimat.policy.tests.render_matrix import chosen_paths
@@ -176,3 +178,19 @@ class TestRenderMatrix(unittest.TestCase):
             )
         }
         self.assertEqual(sorted(registered - matrix.rendered), [])
+
+    def test_the_front_page_and_the_inbox_render_for_everyone(self):
+        """«Ждёт моего действия» (issue 14) over every state of the fixture: the front page and
+        @@inbox, whole, of each kind and of the overdue, render for every demo user."""
+        for user in DEMO_USERS:
+            for name, form in (
+                ("@@akimat-home", {}),
+                ("@@inbox", {}),
+                *(("@@inbox", {"kind": kind.id}) for kind in kinds()),
+                ("@@inbox", {"urgency": OVERDUE}),
+            ):
+                with self.subTest(user=user.username, page=name, **form):
+                    portal, _request = fresh_request(self.layer, form)
+                    with api.env.adopt_user(username=user.username):
+                        html = portal.restrictedTraverse(name)()
+                    self.assertIn('id="akimat-inbox-count"', html)
