@@ -1,0 +1,41 @@
+"""In Chromium: the akim finds the act waiting for his signature in «Ждёт моего действия» on his
+front page, signs it from the link, and it leaves his list (issue 14, RULES.md R10)."""
+
+from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
+from tests.browser import chromium_page
+from tests.browser import log_in
+
+import unittest
+
+
+ACT_SIGNATURE = "act-signature"  # the acts provider's kind
+
+
+class TestInboxJourney(unittest.TestCase):
+    layer = AKIMAT_ACCEPTANCE_TESTING
+
+    def setUp(self):
+        self.url = self.layer["portal"].absolute_url()
+        self.act_url = f"{self.url}/acts/signing"  # the demo act in signing
+
+    def test_the_akim_signs_the_act_from_his_inbox_and_it_leaves_it(self):
+        with chromium_page() as page:
+            log_in(page, self.url, "seitzhanov")
+            # The navigation bar counts what waits, the front page leads with it.
+            self.assertGreater(int(page.inner_text("#akimat-inbox-count")), 0)
+            group = page.locator(f"#akimat-inbox #inbox-{ACT_SIGNATURE}")
+            first = group.locator(".inbox-row a").first
+            self.assertEqual(first.get_attribute("href"), self.act_url)
+
+            first.click()
+            page.wait_for_selector("#act-sign")
+            self.assertEqual(page.url.rstrip("/"), self.act_url)
+            page.click("#act-sign")
+            page.wait_for_load_state()
+            self.assertEqual(page.locator("#act-sign").count(), 0)
+
+            page.click("#portal-logo")
+            page.wait_for_selector("#akimat-sections")
+            self.assertEqual(
+                page.locator(f'#akimat-inbox a[href="{self.act_url}"]').count(), 0
+            )
