@@ -35,8 +35,12 @@ class TestControlJourney(unittest.TestCase):
         """R9.23/R12.9/R12.14: the report comes first, then removal as executed with consent."""
         with chromium_page() as page:
             log_in(page, self.url, "tursynbayev")
-            # The assignment is on his front page, green.
-            self.assertIn("ремонта школ", page.locator("#my-assignments").inner_text())
+            # The assignment waits for him on his front page, green.
+            row = page.locator(
+                "#akimat-inbox #inbox-assignment-execution .inbox-row",
+                has_text="ремонта школ",
+            )
+            self.assertEqual(row.get_attribute("data-light"), "green")
             page.goto(self.assignment_url)
             self.assertEqual(page.locator("#remove-from-control").count(), 0)
             page.click("#add-report")

@@ -156,7 +156,12 @@ class InboxView(BrowserView):
         if self.filters.kind is None:
             return groups(self.entries, self.request, self.url, self.filters)
         return [
-            {**group, "rows": [row(entry, self.request) for entry in self.batch()]}
+            # All of the kind, a batch at a time: no link to the page it is.
+            {
+                **group,
+                "rows": [row(entry, self.request) for entry in self.batch()],
+                "more_url": None,
+            }
             for group in groups(self.entries, self.request, self.url, self.filters, 0)
         ]
 

@@ -74,6 +74,7 @@ class TestInboxPage(ViewTests, AssignmentTestCase):
         self.assertIn('class="inbox-more"', html)
         html = self.page(kind=control_inbox.EXECUTE)
         self.assertEqual(html.count('class="inbox-row'), inbox_view.SHOWN_PER_GROUP + 3)
+        self.assertNotIn('class="inbox-more"', html)
 
     def test_only_for_staff_who_are_logged_in(self):
         logout()
