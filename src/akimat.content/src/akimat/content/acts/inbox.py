@@ -43,13 +43,13 @@ def _action(kind, brain, due=None, note=""):
 @implementer(IInboxProvider)
 class ActsInbox:
     kinds = (
-        Kind(SIGNATURE, _("Acts to sign")),
+        Kind(SIGNATURE, _("Acts awaiting my signature")),
         Kind(VISA, _("Acts awaiting my visa")),
         Kind(LEGAL_REVIEW, _("Drafts of acts for legal review")),
         Kind(REGISTRATION, _("Signed acts to register")),
         Kind(REWORK, _("Drafts of acts returned for rework")),
         Kind(SUBMISSION, _("Drafts of acts to send for legal review")),
-        Kind(ACQUAINTANCE, _("Acts to acquaint myself with")),
+        Kind(ACQUAINTANCE, _("Acts for acquaintance")),
     )
     waits_in = tuple(
         (WORKFLOW, state)
