@@ -12,7 +12,7 @@ from akimat.content.acts.act import settings
 from akimat.content.acts.act import signatory_group_of
 from akimat.content.acts.act import signing_deadline
 from akimat.content.acts.vocabularies import ACT_KINDS
-from akimat.content.core.inbox import Action
+from akimat.content.core.inbox import action_of
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import principal_ids
@@ -29,15 +29,8 @@ CONTROL_OFFICER = "Control Officer"  # the ОДК registers (R10.16)
 
 
 def _action(kind, brain, due=None, note=""):
-    return Action(
-        kind=kind,
-        uid=brain.UID,
-        title=brain.Title,
-        url=brain.getURL(),
-        due=due,
-        urgent=brain.urgency == "emergency",  # R10.14: emergency or humanitarian
-        note=note,
-    )
+    # R10.14: emergency or humanitarian acts are urgent
+    return action_of(kind, brain, due, urgent=brain.urgency == "emergency", note=note)
 
 
 @implementer(IInboxProvider)

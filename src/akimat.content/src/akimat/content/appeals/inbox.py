@@ -15,7 +15,7 @@ from akimat.content.appeals.appeal import PASSING_ON_WORKING_DAYS
 from akimat.content.appeals.reception import LIST_WORKING_DAYS_BEFORE
 from akimat.content.browser.formatting import format_date
 from akimat.content.core.calendar import naive
-from akimat.content.core.inbox import Action
+from akimat.content.core.inbox import action_of
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import principal_ids
@@ -39,17 +39,6 @@ APPEALS, SCHEDULES, RECEPTIONS = (
 )
 
 
-def _action(kind, brain, due=None, note=""):
-    return Action(
-        kind=kind,
-        uid=brain.UID,
-        title=brain.Title,
-        url=brain.getURL(),
-        due=due,
-        note=note,
-    )
-
-
 def _find(portal_type, state, **query):
     return api.content.find(
         portal_type=portal_type, review_state=state, sort_on="created", **query
@@ -68,34 +57,34 @@ def _reception_day(brain):
 def for_the_department(calendar):
     """What the appeals department does on every appeal and reception (R13.6–R13.9, R14.2)."""
     for brain in _find("Appeal", "received"):
-        yield _action(
+        yield action_of(
             REGISTRATION, brain, calendar.registration_date(brain.received_at)
         )
     for brain in _find("Appeal", "registered"):
-        yield _action(REVIEW, brain, _passing_on_due(brain, calendar))
+        yield action_of(REVIEW, brain, _passing_on_due(brain, calendar))
     for brain in _find("Appeal", "correction_requested"):
         # R13.7: the applicant corrects it until the term; after it, it goes back to him.
         term = brain.correction_term
-        yield _action(
+        yield action_of(
             CORRECTION,
             brain,
             calendar.next_working_day(term),
-            _(
+            note=_(
                 "Return it to the applicant if not corrected by ${date}",
                 mapping={"date": format_date(term)},
             ),
         )
     for brain in _find("Appeal", "in_review"):
-        yield _action(ANSWER, brain, brain.deadline)
+        yield action_of(ANSWER, brain, brain.deadline)
     for brain in _find("Appeal", "answered"):
-        yield _action(CLOSING, brain)
+        yield action_of(CLOSING, brain)
     for brain in _find("Reception", "planned"):
         due = calendar.working_days_before(
             _reception_day(brain), LIST_WORKING_DAYS_BEFORE
         )
-        yield _action(LIST, brain, due)
+        yield action_of(LIST, brain, due)
     for brain in _find("Reception", "list_submitted"):
-        yield _action(HOLDING, brain, _reception_day(brain))
+        yield action_of(HOLDING, brain, _reception_day(brain))
 
 
 def _assigned_appeal_paths(principals):
@@ -115,14 +104,17 @@ def for_an_official(user, calendar):
     principals = principal_ids(user)
     addressed = _("Addressed to you")
     for brain in _find("Appeal", "registered", appeal_addressee=principals):
-        yield _action(REVIEW, brain, _passing_on_due(brain, calendar), addressed)
+        yield action_of(REVIEW, brain, _passing_on_due(brain, calendar), note=addressed)
     for brain in _find("Appeal", "in_review", appeal_addressee=principals):
-        yield _action(ANSWER, brain, brain.deadline, addressed)
+        yield action_of(ANSWER, brain, brain.deadline, note=addressed)
     paths = _assigned_appeal_paths(principals)
     if paths:
         for brain in _find("Appeal", "in_review", path={"query": paths, "depth": 0}):
-            yield _action(
-                ANSWER, brain, brain.deadline, _("Assigned to you or your department")
+            yield action_of(
+                ANSWER,
+                brain,
+                brain.deadline,
+                note=_("Assigned to you or your department"),
             )
 
 
@@ -165,7 +157,7 @@ class AppealsInbox:
             found += for_the_department(calendar)
         if is_akim(user):
             found += [
-                _action(SCHEDULE, brain)
+                action_of(SCHEDULE, brain)
                 for brain in _find("ReceptionSchedule", "draft")
             ]
         seen = set()

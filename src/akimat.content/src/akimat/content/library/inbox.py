@@ -6,6 +6,7 @@ A department head or deputy head is a member of the department's «-heads» grou
 
 from akimat.content import _
 from akimat.content.core.inbox import Action
+from akimat.content.core.inbox import action_of
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import HEADS_SUFFIX
@@ -53,9 +54,7 @@ def drafts_to_publish(departments):
         department=departments,
         sort_on="created",
     ):
-        yield Action(
-            kind=PUBLICATION, uid=brain.UID, title=brain.Title, url=brain.getURL()
-        )
+        yield action_of(PUBLICATION, brain)
 
 
 @implementer(IInboxProvider)

@@ -11,7 +11,7 @@ principals) of each; so the query finds the meetings and the brain says which st
 """
 
 from akimat.content import _
-from akimat.content.core.inbox import Action
+from akimat.content.core.inbox import action_of
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.inbox import SOON_WORKING_DAYS
@@ -35,55 +35,44 @@ OPEN_MEETING = ("planned", "agenda_approved", "held")
 CONTROL_OFFICER, LEADERSHIP = "Control Officer", "Leadership"
 
 
-def _action(kind, brain, due=None, note=""):
-    return Action(
-        kind=kind,
-        uid=brain.UID,
-        title=brain.Title,
-        url=brain.getURL(),
-        due=due,
-        note=note,
-    )
-
-
 def _protocol_actions(userid, roles):
     protocols = {"portal_type": "Protocol"}
     # R8.5d: drawn up within 1 working day after the meeting (or the term set).
     for brain in api.content.find(Creator=userid, review_state="draft", **protocols):
-        yield _action(PROTOCOL_DRAFT, brain, brain.protocol_due)
+        yield action_of(PROTOCOL_DRAFT, brain, brain.protocol_due)
     # R8.5d, R5.11, R5.34: agreed within 1 day of being sent.
     for brain in api.content.find(
         awaiting_visa=userid, review_state="agreement", **protocols
     ):
-        yield _action(PROTOCOL_VISA, brain, brain.deadline)
+        yield action_of(PROTOCOL_VISA, brain, brain.deadline)
     # A6.3: the chair and the secretary sign.
     for brain in api.content.find(
         awaiting_signature=userid, review_state="signing", **protocols
     ):
-        yield _action(PROTOCOL_SIGNATURE, brain)
+        yield action_of(PROTOCOL_SIGNATURE, brain)
     if CONTROL_OFFICER not in roles:
         return
     # R8.7: the ОДК registers a protocol once both have signed, then sends it out (A6.5).
     for brain in api.content.find(review_state="signing", **protocols):
         if not brain.awaiting_signature:
-            yield _action(PROTOCOL_REGISTRATION, brain)
+            yield action_of(PROTOCOL_REGISTRATION, brain)
     for brain in api.content.find(review_state="registered", **protocols):
-        yield _action(PROTOCOL_DISPATCH, brain)
+        yield action_of(PROTOCOL_DISPATCH, brain)
 
 
 def _meeting_actions(userid, roles):
     meetings = {"portal_type": "Meeting"}
     if LEADERSHIP in roles:
         for brain in api.content.find(review_state="planned", **meetings):
-            yield _action(AGENDA, brain, brain.meeting_start.date())
+            yield action_of(AGENDA, brain, brain.meeting_start.date())
     for brain in api.content.find(
         meeting_secretary=userid, review_state="agenda_approved", **meetings
     ):
-        yield _action(HOLDING, brain, brain.meeting_start.date())
+        yield action_of(HOLDING, brain, brain.meeting_start.date())
     for brain in api.content.find(
         meeting_secretary=userid, review_state="held", **meetings
     ):
-        yield _action(CLOSING, brain)
+        yield action_of(CLOSING, brain)
 
 
 def _step_actions(principals, today, calendar):
@@ -104,7 +93,7 @@ def _step_actions(principals, today, calendar):
                 continue
             if brain.review_state == "held" and due < day:
                 continue
-            yield _action(PREPARATION, brain, due, titles.get(step_id, step_id))
+            yield action_of(PREPARATION, brain, due, note=titles.get(step_id, step_id))
 
 
 @implementer(IInboxProvider)
