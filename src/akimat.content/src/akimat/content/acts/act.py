@@ -150,6 +150,23 @@ class IAct(IAgreedDocument):
             )
 
 
+def signatory_group_of(kind, current):
+    """The group that signs an act of this kind: the head of apparatus his orders, the akim the
+    rest; `current` is the act settings."""
+    return (
+        current.head_of_apparatus_group
+        if kind == APPARATUS_ORDER
+        else current.akim_group
+    )
+
+
+def signing_deadline(created, calendar):
+    """R10.15: an electronic draft created at `created` is signed within 3 working days."""
+    return calendar.add_working_days(
+        working_calendar.to_almaty(created).date(), SIGNING_WORKING_DAYS
+    )
+
+
 def settings(context):
     """The act settings of the site `context` is in; through acquisition, because the catalog
     also indexes at commit time, when no site is set."""
@@ -182,12 +199,7 @@ class Act(AgreedDocument, Container):
         ]
 
     def signatory_group(self):
-        current = settings(self)
-        return (
-            current.head_of_apparatus_group
-            if self.kind == APPARATUS_ORDER
-            else current.akim_group
-        )
+        return signatory_group_of(self.kind, settings(self))
 
     def round_approvers(self):
         """The approvers of the departments' round: mandatory ones, the further ones, and the
@@ -239,9 +251,8 @@ class Act(AgreedDocument, Container):
 
     def signing_deadline(self):
         """R10.15: an electronic draft is created and signed within 3 working days."""
-        created = working_calendar.to_almaty(self.created().asdatetime()).date()
-        return working_calendar.get_calendar().add_working_days(
-            created, SIGNING_WORKING_DAYS
+        return signing_deadline(
+            self.created().asdatetime(), working_calendar.get_calendar()
         )
 
     def rework_deadline(self):

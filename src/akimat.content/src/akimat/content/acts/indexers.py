@@ -51,3 +51,9 @@ def awaiting_visa(obj):
 @indexer(IAct)
 def acquaintance_pending(obj):
     return acts.acquaintance_pending(obj)
+
+
+@indexer(IAct)
+def rework_due(obj):
+    """R10.13: by when a draft returned for rework goes on; None for any other act."""
+    return obj.rework_deadline()

@@ -20,6 +20,14 @@ def reception_uid(obj):
 
 
 @indexer(IAppeal)
+def appeal_addressee(obj):
+    """The official the appeal is addressed to (R13.8); appeals without one are left out."""
+    if not obj.addressee:
+        raise AttributeError("appeal_addressee")
+    return obj.addressee
+
+
+@indexer(IAppeal)
 def appeal_registration_number(obj):
     return obj.registration_number
 

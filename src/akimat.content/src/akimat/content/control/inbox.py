@@ -6,7 +6,7 @@ A department head is a member of his department's group, so its assignments are 
 from akimat.content import _
 from akimat.content.browser.formatting import format_date
 from akimat.content.control import rules as control
-from akimat.content.core.inbox import Action
+from akimat.content.core.inbox import action_of
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import principal_ids
@@ -24,15 +24,7 @@ LEADERSHIP, DEPUTY_AKIM = "Leadership", "Deputy Akim"
 
 
 def _action(kind, brain, note=""):
-    return Action(
-        kind=kind,
-        uid=brain.UID,
-        title=brain.Title,
-        url=brain.getURL(),
-        due=brain.deadline,
-        urgent=bool(brain.urgency),
-        note=note,
-    )
+    return action_of(kind, brain, brain.deadline, urgent=bool(brain.urgency), note=note)
 
 
 def _report_due(brain, calendar):

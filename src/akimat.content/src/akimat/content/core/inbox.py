@@ -62,6 +62,19 @@ class Action:
     note: str = ""  # what exactly, when the kind does not say it (a message or text)
 
 
+def action_of(kind, brain, due=None, *, urgent=False, note=""):
+    """The Action about the document of a catalog brain."""
+    return Action(
+        kind=kind,
+        uid=brain.UID,
+        title=brain.Title,
+        url=brain.getURL(),
+        due=due,
+        urgent=urgent,
+        note=note,
+    )
+
+
 @dataclass(frozen=True)
 class Entry:
     """An action placed in time on a given day."""

@@ -131,11 +131,13 @@ def obligations(department=None):
     ]
 
 
-def reminders(today, calendar=None):
+def reminders(today, calendar=None, owed=None):
     """(obligation, status) of the reports of the last year due within 3 working days or late,
-    not yet in: the department's head and deputy head are reminded (R12.4c's window)."""
+    not yet in: the department's head and deputy head are reminded (R12.4c's window).
+
+    `owed`: the obligations to look at, every one by default; their catalog brains will do."""
     calendar = calendar or working_calendar.get_calendar()
-    for obligation in obligations():
+    for obligation in obligations() if owed is None else owed:
         a_year_of_periods = 12 // MONTHS[obligation.period_kind] + 1
         for item in statuses(obligation, today, a_year_of_periods, calendar):
             if item.state in (DUE, LATE):

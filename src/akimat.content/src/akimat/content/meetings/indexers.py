@@ -86,3 +86,35 @@ def protocol_awaiting_visa(obj):
 @indexer(IProtocol)
 def awaiting_signature(obj):
     return protocol_life_cycle.awaiting_signature(obj)
+
+
+@indexer(IProtocol)
+def protocol_deadline(obj):
+    """R8.5d: the visas are due within 1 day of the round's start."""
+    return obj.agreement_deadline()
+
+
+@indexer(IMeeting)
+def meeting_secretary(obj):
+    """Who holds and closes the meeting: its secretary, or whoever planned it when none is named."""
+    return obj.secretary or obj.Creator()
+
+
+def open_steps(meeting):
+    """(step id, due date, who answers for it) of each preparation step not yet done."""
+    return tuple(
+        (step.id, step.due, tuple(meeting.responsible_for(step)))
+        for step in meeting.timetable()
+        if not step.done
+    )
+
+
+@indexer(IMeeting)
+def preparation_pending(obj):
+    """The principals who answer for a step not yet done; `preparation_open` says which, by when."""
+    return sorted({principal for *_step, who in open_steps(obj) for principal in who})
+
+
+@indexer(IMeeting)
+def preparation_open(obj):
+    return open_steps(obj)

@@ -298,6 +298,7 @@ class Meeting(Container):
             )
         else:
             stored.pop(step_id, None)
+        self.reindexObject(idxs=["preparation_pending"])  # «Ждёт моего действия»
 
     def late_steps(self, today=None):
         return [

@@ -1,9 +1,12 @@
 """Thin event subscribers of meetings and protocols."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from akimat.content.core.transitions import after_transition
 from akimat.content.core.transitions import before_transition
 from akimat.content.core.transitions import transition_of
 from akimat.content.meetings import protocol_life_cycle as protocols
+from akimat.content.meetings.meeting import IMeeting
 from functools import partial
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -11,6 +14,7 @@ from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent.interfaces import IObjectMovedEvent
 
 
 # Protocols: sections and numbering before submission, signatures before registration (R8, A6).
@@ -42,6 +46,22 @@ def protocol_meeting_copied(protocol, event):
         protocol.meeting_kind = meeting.kind
         protocol.meeting_date = meeting.day()
         protocol.meeting_uid = meeting.UID()
+
+
+def agenda_changed(item, event):
+    """The items' departments answer for preparation steps (preparation.DEPARTMENTS): their
+    meeting's open steps are indexed again. Only for the item itself, not when its meeting is
+    the one added or removed: that meeting is indexed or unindexed as a whole."""
+    if getattr(event, "object", item) is not item:
+        return
+    parents = (
+        (event.oldParent, event.newParent)
+        if IObjectMovedEvent.providedBy(event)
+        else (aq_parent(aq_inner(item)),)
+    )
+    for meeting in parents:
+        if IMeeting.providedBy(meeting):
+            meeting.reindexObject(idxs=["preparation_pending"])
 
 
 def assignment_of_protocol(assignment, event):

@@ -274,3 +274,31 @@ class TestDomainLayout(unittest.TestCase):
 
         self.assertEqual(types["Act"].klass, "akimat.content.acts.act.Act")
         self.assertEqual(len(catalog(**query)), 1)
+
+    def test_the_upgrade_to_1009_adds_and_fills_the_inbox_indexes(self):
+        """1008 → 1009: a site of before the inbox gets `control_stage` filled for its
+        assignments, so their executors find them in «Ждёт моего действия»."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        api.content.create(
+            container=portal,
+            type="Assignment",
+            title="Подготовить отчёт",
+            source_kind="akimat-session",
+            lead_executor=TEST_USER_ID,
+            controller=TEST_USER_ID,
+            date_given=date(2026, 11, 2),
+            deadline=date(2026, 12, 18),
+        )
+        processQueue()
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("control_stage")
+        catalog.delColumn("urgency")
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile("akimat.content:default", "1008")
+
+        setup.upgradeProfile("akimat.content:default")
+
+        brains = catalog(portal_type="Assignment", control_stage="executing")
+        self.assertEqual(len(brains), 1)
+        self.assertIsNone(brains[0].urgency)
