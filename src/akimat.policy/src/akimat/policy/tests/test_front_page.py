@@ -30,8 +30,8 @@ class TestFrontPage(unittest.TestCase):
         self.overdue = self.portal["assignments"]["assignment-1"]  # economy's, overdue
 
     def test_the_inbox_leads_and_no_block_shows_what_it_shows(self):
-        """R12.4b: the economy department's overdue assignment is the first row of its head's
-        front page, red, with a link to all of its kind; the old blocks are gone."""
+        """R12.4b: the economy department's overdue assignment is on its head's front page, red,
+        the overdue first, with a link to all of its kind; the old blocks are gone."""
         html = front_page(self.layer, "yessenova")
         self.assertLess(
             html.index('id="akimat-inbox"'), html.index('id="upcoming-meetings"')
@@ -40,9 +40,10 @@ class TestFrontPage(unittest.TestCase):
             html.index('id="upcoming-meetings"'), html.index('id="new-reports"')
         )
         inbox = inbox_part(html)
-        first_row = re.search(r'<li class="inbox-row[^>]*>', inbox).group(0)
-        self.assertIn('data-light="red"', first_row)
-        self.assertIn(self.overdue.UID(), first_row)
+        rows = re.findall(r'<li class="inbox-row[^>]*>', inbox)
+        self.assertIn('data-urgency="overdue"', rows[0])  # the most urgent first
+        (row,) = [row for row in rows if self.overdue.UID() in row]
+        self.assertIn('data-light="red"', row)
         self.assertIn(f"@@inbox?kind={control_inbox.EXECUTE}", inbox)
         for block in OLD_BLOCKS:
             self.assertNotIn(f'id="{block}"', html)
