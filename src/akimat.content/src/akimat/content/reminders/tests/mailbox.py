@@ -22,6 +22,9 @@ class MailboxMixin:
         )
         original = portal.MailHost
         self.mailhost = MockMailHost("MailHost")
+        # A plain list: the urgent mails are sent after the commit, when a persistent list can
+        # no longer join the transaction (the real MailHost stores nothing when it sends).
+        self.mailhost.messages = []
         self._use_mailhost(portal, self.mailhost)
         self.addCleanup(self._use_mailhost, portal, original)
 
