@@ -35,7 +35,7 @@ def status(entry):
 def entry_lines(number, entry):
     """The lines of one numbered entry, indented under its title."""
     action = entry.action
-    mark = f" ({translated(_('Urgent'))})" if action.urgent else ""
+    mark = f" ({translated(_('marked urgent'))})" if action.urgent else ""
     lines = ["", f"{number}. {action.title}{mark}", "   " + translated(status(entry))]
     if action.note:
         lines.append("   " + translated(action.note))

@@ -128,13 +128,19 @@ def send_after_commit(committed, mails):
     """Send (recipient, subject, body) each at once, only when the transaction committed."""
     if not committed:
         return
-    for recipient, subject, body in mails:
+    for sent, (recipient, subject, body) in enumerate(mails):
         try:
             api.portal.send_email(
                 recipient=recipient, subject=subject, body=body, immediate=True
             )
         except Exception:
-            logger.exception("Urgent item not mailed to %s.", recipient)
+            # Once: a server that is down would make the user wait for each of them.
+            logger.exception(
+                "Urgent items not mailed to %s and %d other(s): the mail server failed.",
+                recipient,
+                len(mails) - sent - 1,
+            )
+            return
 
 
 def urgent_mails(uids, today=None):
@@ -154,8 +160,9 @@ def urgent_mails(uids, today=None):
     candidates = sorted(people.candidates(catalog, brains) - {acting})
     if len(candidates) > MAX_CANDIDATES:
         logger.warning(
-            "Urgent items of %s not mailed: %d people may see them; the digest follows.",
-            ", ".join(brain.getPath() for brain in brains),
+            "Urgent items of %d document(s) not mailed: %d people may see them; the digest "
+            "follows.",
+            len(brains),
             len(candidates),
         )
         return []
