@@ -17,7 +17,8 @@ How, the Plone way:
   entries, groups expanded to their members (nested too); a document visible to a whole role
   (Member, Authenticated…) names nobody by it, and such roles are not candidates: the digest
   reaches them. The person who made the change is not mailed, he knows. More than
-  MAX_CANDIDATES people for one transaction mails nobody (logged): the digest follows.
+  MAX_CANDIDATES people, or more than MAX_DOCUMENTS possibly urgent documents (an import, a
+  script) in one transaction mail nobody (logged): the digest follows.
 - For each candidate with an e-mail address who has not turned these mails off (member property
   `akimat_no_urgent_mail`, a checkbox of his personal information), `inbox(user, today)` runs as
   him — so nobody is mailed what he may not see — and his urgent entries about the changed
@@ -62,6 +63,7 @@ logger = logging.getLogger(__name__)
 MARK = "akimat.content.urgent_mailed"  # {userid: ((kind, due ISO date or ""), …)}
 OPT_OUT = "akimat_no_urgent_mail"  # the member property of a person who turned them off
 MAX_CANDIDATES = 50
+MAX_DOCUMENTS = 20  # a person's change touches a few; more is an import or a script
 # Not a person's group: every user is in it.
 EVERYBODY = ("AuthenticatedUsers",)
 URGENCY_MARK = "urgency"
@@ -154,6 +156,13 @@ def urgent_mails(uids, today=None):
         if may_be_urgent(brain, today)
     ]
     if not brains:
+        return []
+    if len(brains) > MAX_DOCUMENTS:
+        logger.warning(
+            "Urgent items of %d documents changed at once (an import?) not mailed; the "
+            "digest follows.",
+            len(brains),
+        )
         return []
     people = _People()
     acting = api.user.get_current().getId()

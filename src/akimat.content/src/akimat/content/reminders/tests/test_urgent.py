@@ -133,6 +133,24 @@ class TestUrgentMail(UrgentMailTestCase):
             {"executor@example.org", "helper@example.org", "controller@example.org"},
         )
 
+    def test_a_bulk_change_mails_nobody(self):
+        """The hook's cost stays bounded: an import of many documents due today leaves them to
+        the digest."""
+        with self.assertLogs(urgent.logger, "WARNING"):
+            for number in range(urgent.MAX_DOCUMENTS + 1):
+                api.content.create(
+                    container=self.portal,
+                    type="Assignment",
+                    title=f"Поручение № {number}",
+                    source_kind="akimat-session",
+                    lead_executor="executor",
+                    controller="controller",
+                    date_given=date(2026, 11, 2),
+                    deadline=TODAY,
+                )
+            transaction.commit()
+        self.assertEqual(self.mailhost.messages, [])
+
 
 class TestUrgentMailWithoutMailServer(UrgentMailTestCase):
     def test_a_mail_server_failure_does_not_abort_the_users_change(self):
