@@ -22,6 +22,7 @@ from akimat.content.core.inbox import SOON
 from akimat.content.core.inbox import SOON_WORKING_DAYS
 from akimat.content.core.inbox import TODAY
 from akimat.content.core.inbox import URGENCY_TITLES
+from akimat.content.reminders.lines import body
 from akimat.content.reminders.lines import entry_lines
 from akimat.content.reminders.lines import greeting
 from akimat.content.reminders.lines import translated
@@ -162,15 +163,9 @@ def compose(digest):
             lines += ["", f"{translated(kind.title)} ({len(entries)}):"]
             for number, entry in enumerate(entries, 1):
                 lines += entry_lines(number, entry)
-    lines += [
-        "",
-        "-- ",
-        translated(
-            _(
-                "The intranet sends this digest every working day to whoever has something "
-                "overdue or due within ${days} working days in «Waiting for my action».",
-                mapping={"days": SOON_WORKING_DAYS},
-            )
-        ),
-    ]
-    return translated(subject), "\n".join(lines) + "\n"
+    why = _(
+        "The intranet sends this digest every working day to whoever has something "
+        "overdue or due within ${days} working days in «Waiting for my action».",
+        mapping={"days": SOON_WORKING_DAYS},
+    )
+    return translated(subject), body(lines, why)

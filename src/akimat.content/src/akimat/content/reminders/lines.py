@@ -44,3 +44,8 @@ def entry_lines(number, entry):
 
 def greeting(fullname):
     return translated(_("Hello, ${name}!", mapping={"name": fullname}))
+
+
+def body(lines, why):
+    """The text of a mail: its lines, then the signature saying why it was sent."""
+    return "\n".join([*lines, "", "-- ", translated(why)]) + "\n"

@@ -40,6 +40,7 @@ from akimat.content import _
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core.inbox import inbox
 from akimat.content.core.inbox import TODAY
+from akimat.content.reminders.lines import body
 from akimat.content.reminders.lines import entry_lines
 from akimat.content.reminders.lines import greeting
 from akimat.content.reminders.lines import translated
@@ -130,10 +131,10 @@ def send_after_commit(committed, mails):
     """Send (recipient, subject, body) each at once, only when the transaction committed."""
     if not committed:
         return
-    for sent, (recipient, subject, body) in enumerate(mails):
+    for sent, (recipient, subject, text) in enumerate(mails):
         try:
             api.portal.send_email(
-                recipient=recipient, subject=subject, body=body, immediate=True
+                recipient=recipient, subject=subject, body=text, immediate=True
             )
         except Exception:
             # Once: a server that is down would make the user wait for each of them.
@@ -235,17 +236,11 @@ def compose(user, entries):
     ]
     for number, entry in enumerate(entries, 1):
         lines += entry_lines(number, entry)
-    lines += [
-        "",
-        "-- ",
-        translated(
-            _(
-                "The intranet mails urgent items and those due today as they arrive. You can "
-                "turn these mails off in your personal information."
-            )
-        ),
-    ]
-    return subject, "\n".join(lines) + "\n"
+    why = _(
+        "The intranet mails urgent items and those due today as they arrive. You can "
+        "turn these mails off in your personal information."
+    )
+    return subject, body(lines, why)
 
 
 class _People:
