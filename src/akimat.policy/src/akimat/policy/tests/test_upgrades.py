@@ -1,18 +1,22 @@
 """Upgrade steps of akimat.policy, run on the test site as portal_setup runs them."""
 
 from akimat.content.core.section import Section
+from akimat.content.reminders.urgent import OPT_OUT as URGENT_MAIL_OFF
 from akimat.policy.appeal_form import fields_model
 from akimat.policy.appeal_form import FORM_ID
 from akimat.policy.login_throttle import PLUGIN_ID
 from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
+from importlib import resources
 from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.app.contenttypes.content import Folder
 from plone.app.contenttypes.utils import migrate_base_class_to_new_class
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.users.browser.schemaeditor import set_schema
+from plone.app.users.browser.userdatapanel import getUserDataSchema
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from plone.supermodel import loadString
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
@@ -24,7 +28,7 @@ import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1009"
+LATEST = "1010"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -71,6 +75,7 @@ class TestUpgradeTo1003(unittest.TestCase):
                 ("1006", "1007"),
                 ("1007", "1008"),
                 ("1008", "1009"),
+                ("1009", "1010"),
             ],
         )
 
@@ -262,3 +267,30 @@ class TestUpgradeTo1009(unittest.TestCase):
         self.assertIn(
             "plone.personal_bar", storage.getHidden("plone.portalheader", skin)
         )
+
+
+class TestUpgradeTo1010(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
+    def test_personal_information_offers_to_turn_urgent_mails_off(self):
+        """After 1009 → 1010 the personal information form has the choice not to get urgent
+        items by mail at once, and every person gets them until he turns them off."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        set_schema(_plone_user_schema())
+        memberdata = api.portal.get_tool("portal_memberdata")
+        memberdata._delProperty(URGENT_MAIL_OFF)
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile(PROFILE, "1009")
+
+        setup.upgradeProfile(PROFILE)
+
+        self.assertIn(URGENT_MAIL_OFF, getUserDataSchema())
+        self.assertFalse(api.user.get(userid="kim").getProperty(URGENT_MAIL_OFF))
+
+
+def _plone_user_schema():
+    """The user schema plone.app.users installs."""
+    return (
+        resources.files("plone.app.users") / "profiles" / "default" / "userschema.xml"
+    ).read_text()
