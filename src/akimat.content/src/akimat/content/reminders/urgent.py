@@ -33,7 +33,8 @@ How, the Plone way:
   never breaks the user's transaction (a database conflict is still raised, for the retry).
 
 Cost: one catalog query by UID per transaction that indexes anything; the providers run once
-per candidate only when an urgent item is possible.
+per candidate only when an urgent item is possible, their queries narrowed to the changed
+documents (`inbox(…, uids=…)`), so a busy person's whole inbox is never built for one change.
 """
 
 from akimat.content import _
@@ -185,7 +186,7 @@ def urgent_mails(uids, today=None):
             continue
         entries = [
             entry
-            for entry in inbox(user, today).entries
+            for entry in inbox(user, today, uids=documents).entries
             if entry.action.uid in documents and is_urgent(entry)
         ]
         fresh = [entry for entry in entries if _remember(documents, userid, entry)]

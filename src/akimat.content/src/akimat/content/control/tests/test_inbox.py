@@ -93,3 +93,12 @@ class TestControlInbox(AssignmentTestCase):
             api.portal.get_tool("portal_workflow").doActionFor(assignment, "remove")
         for userid in ("executor", "helper", "controller", "akim"):
             self.assertEqual(kinds_of(userid, assignment.UID()), set())
+
+    def test_an_inbox_about_some_documents_only(self):
+        """The urgent mails ask about the changed documents only: the others are not queried."""
+        asked = self.assignment()
+        self.assignment(title="Другое поручение")
+        user = api.user.get(userid="executor")
+        entries = inbox(user, today=TODAY, uids=[asked.UID()]).entries
+        self.assertEqual([entry.action.uid for entry in entries], [asked.UID()])
+        self.assertEqual(len(inbox(user, today=TODAY).entries), 2)
