@@ -8,7 +8,7 @@ SITE_ID ?= akimat
 # The release `make upgrade-check` upgrades a site of: the last commit before the domain layout.
 UPGRADE_FROM ?= 076119a
 
-.PHONY: build site start debug test upgrade-check lint format debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library clean
+.PHONY: build site start debug test upgrade-check lint format debian-packages pins i18n mail-sink reminders bench bench-registration bench-meetings bench-library bench-inbox clean
 
 build: bin/instance bin/test ## Build the Zope instance and the test runner
 
@@ -118,6 +118,10 @@ bench-meetings: build ## Time the hall check, the meetings calendar and the Mond
 bench-library: build ## Time the library's facets, counts and full-text search with N reports (stop make start first)
 	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
 	bin/instance run bench/library_bench.py $${N:-20000}
+
+bench-inbox: build ## Time «Ждёт моего действия» of the busiest person over N assignments and N/5 acts (target < 100 ms), the digest and the urgent-mail hook (stop make start first)
+	mkdir -p instance/var/{instance,cache,filestorage,blobstorage,log}
+	bin/instance run bench/inbox_bench.py $${N:-10000}
 
 i18n: build ## Re-extract our messages into each package's akimat.pot and merge them into ru and kk
 	for package in src/akimat.*/src/akimat/*/; do \

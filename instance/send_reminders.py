@@ -1,10 +1,11 @@
-"""Send today's reminders of deadlines: one digest e-mail per person (RULES.md R12.4c).
+"""Send today's digests: one e-mail per person of what waits for him (issue 14, RULES.md R12.4c).
 
     bin/instance run instance/send_reminders.py [site_id] [--url PUBLIC_URL]
 
 Run it once a day, by cron or a systemd timer (see the README); on a day off it sends nothing.
-Each executor and controller of an assignment on control with 3 working days or less left, or
-overdue, gets one e-mail through the site's MailHost (Site setup → «Почта»). The links in the
+Each person whose «Ждёт моего действия» holds something overdue, due today or within 3 working
+days (an assignment he executes or controls, a decision the leadership owes…) gets one e-mail
+through the site's MailHost (Site setup → «Почта»). The links in the
 mail start with PUBLIC_URL, the address people open the site at (default
 http://localhost:8080/<site_id>, what `make start` serves). Exits non-zero when nothing could be
 sent: no such site, mail not configured, or the SMTP server refused.
@@ -26,7 +27,7 @@ import transaction
 def parse(argv):
     parser = argparse.ArgumentParser(
         prog="bin/instance run instance/send_reminders.py",
-        description="Send today's reminders of deadlines (R12.4c).",
+        description="Send today's digests of what waits for each person (R12.4c).",
     )
     parser.add_argument("site_id", nargs="?", default="akimat")
     parser.add_argument(

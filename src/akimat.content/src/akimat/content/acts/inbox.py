@@ -13,6 +13,7 @@ from akimat.content.acts.act import signatory_group_of
 from akimat.content.acts.act import signing_deadline
 from akimat.content.acts.vocabularies import ACT_KINDS
 from akimat.content.core.inbox import action_of
+from akimat.content.core.inbox import find
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import principal_ids
@@ -55,12 +56,10 @@ class ActsInbox:
         current = settings(portal)
         acts = {"portal_type": "Act"}
         # R10.4a, R10.14: the round's deadline; the legal consultant is expected last (R10.3).
-        for brain in api.content.find(
-            awaiting_visa=userid, review_state=ROUNDS, **acts
-        ):
+        for brain in find(awaiting_visa=userid, review_state=ROUNDS, **acts):
             yield _action(VISA, brain, brain.deadline)
         if current.legal_consultant_group in principals:
-            for brain in api.content.find(review_state="legal_review", **acts):
+            for brain in find(review_state="legal_review", **acts):
                 yield _action(LEGAL_REVIEW, brain)
         signs = [
             term.value
@@ -68,19 +67,17 @@ class ActsInbox:
             if signatory_group_of(term.value, current) in principals
         ]
         if signs:
-            for brain in api.content.find(
-                review_state="signing", act_kind=signs, **acts
-            ):
+            for brain in find(review_state="signing", act_kind=signs, **acts):
                 yield _action(
                     SIGNATURE,
                     brain,
                     signing_deadline(brain.created.asdatetime(), calendar),
                 )
         if CONTROL_OFFICER in api.user.get_roles(user=user, obj=portal):
-            for brain in api.content.find(review_state="signed", **acts):
+            for brain in find(review_state="signed", **acts):
                 yield _action(REGISTRATION, brain)
         # R10.13: the developer department reworks a returned draft within 10 days.
-        for brain in api.content.find(
+        for brain in find(
             developer_department=list(principals), review_state="draft", **acts
         ):
             if brain.rework_due:
@@ -88,7 +85,7 @@ class ActsInbox:
             else:
                 yield _action(SUBMISSION, brain)
         # R10.18: the recipients confirm «ознакомлен».
-        for brain in api.content.find(
+        for brain in find(
             acquaintance_pending=userid, review_state="registered", **acts
         ):
             yield _action(ACQUAINTANCE, brain)

@@ -16,6 +16,7 @@ from akimat.content.appeals.reception import LIST_WORKING_DAYS_BEFORE
 from akimat.content.browser.formatting import format_date
 from akimat.content.core.calendar import naive
 from akimat.content.core.inbox import action_of
+from akimat.content.core.inbox import find
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import principal_ids
@@ -40,9 +41,7 @@ APPEALS, SCHEDULES, RECEPTIONS = (
 
 
 def _find(portal_type, state, **query):
-    return api.content.find(
-        portal_type=portal_type, review_state=state, sort_on="created", **query
-    )
+    return find(portal_type=portal_type, review_state=state, sort_on="created", **query)
 
 
 def _passing_on_due(brain, calendar):
@@ -91,7 +90,7 @@ def _assigned_appeal_paths(principals):
     """The appeals holding an assignment of these executors: assignments live in their appeal."""
     return [
         brain.getPath().rsplit("/", 1)[0]
-        for brain in api.content.find(
+        for brain in find(
             portal_type="Assignment",
             executors=principals,
             source_kind=[review.SOURCE_KIND, receptions.SOURCE_KIND],

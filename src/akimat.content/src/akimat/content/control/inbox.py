@@ -7,6 +7,7 @@ from akimat.content import _
 from akimat.content.browser.formatting import format_date
 from akimat.content.control import rules as control
 from akimat.content.core.inbox import action_of
+from akimat.content.core.inbox import find
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import principal_ids
@@ -50,12 +51,12 @@ class ControlInbox:
     def actions(self, user, today, calendar):
         roles = api.user.get_roles(user=user, obj=api.portal.get())
         mine = {"portal_type": "Assignment", "sort_on": "deadline"}
-        for brain in api.content.find(
+        for brain in find(
             executors=principal_ids(user), control_stage=control.EXECUTING, **mine
         ):
             yield _action(EXECUTE, brain, _report_due(brain, calendar))
         controlling = principal_ids(user)
-        for brain in api.content.find(
+        for brain in find(
             controller=controlling,
             control_stage=control.EXECUTING,
             deadline={"query": control.yellow_from(today, calendar), "range": "max"},
@@ -63,7 +64,7 @@ class ControlInbox:
         ):
             yield _action(WATCH, brain)
         decides = LEADERSHIP in roles or DEPUTY_AKIM in roles
-        for brain in api.content.find(
+        for brain in find(
             controller=controlling,
             control_stage=[control.CONSENTED, control.REPORTED]
             if decides
@@ -73,9 +74,9 @@ class ControlInbox:
             yield _action(REMOVE, brain)
         if LEADERSHIP not in roles:
             return
-        for brain in api.content.find(extension_pending=True, **mine):
+        for brain in find(extension_pending=True, **mine):
             yield _action(DECIDE_EXTENSION, brain)
-        for brain in api.content.find(control_stage=control.REPORTED, **mine):
+        for brain in find(control_stage=control.REPORTED, **mine):
             if brain.controller not in controlling:  # his own he removes, consent given
                 yield _action(CONSENT, brain)
 

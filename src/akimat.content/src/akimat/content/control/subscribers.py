@@ -26,7 +26,9 @@ def reindex_control_state(assignment, event):
     # The initial state on creation: indexed when it is added
     if event.transition is None:
         return
-    assignment.reindexObject(idxs=["on_control", "removal_basis", "removed_on"])
+    assignment.reindexObject(
+        idxs=["on_control", "control_stage", "removal_basis", "removed_on"]
+    )
 
 
 def reindex_parent(report, event):

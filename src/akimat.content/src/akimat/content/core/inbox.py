@@ -13,6 +13,7 @@ user first, so an action never reaches a person who may not see its document.
 from akimat.content import _
 from akimat.content.core import calendar as working_calendar
 from contextlib import nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -60,6 +61,16 @@ class Action:
     due: date | None = None  # by when, when a rule says so
     urgent: bool = False  # the document carries an urgency mark («срочно», R12.2a)
     note: str = ""  # what exactly, when the kind does not say it (a message or text)
+
+
+# Extra catalog terms that narrow every provider's queries while one inbox is built (`find`).
+_scope = ContextVar("akimat_inbox_scope", default=())
+
+
+def find(**query):
+    """A provider's catalog query, as the current user, narrowed to the documents the inbox is
+    asked about (`inbox(…, uids=…)`): the urgent mails ask about the changed documents only."""
+    return api.content.find(**query, **dict(_scope.get()))
 
 
 def action_of(kind, brain, due=None, *, urgent=False, note=""):
@@ -178,12 +189,33 @@ class Inbox:
         }
 
 
-def inbox(user=None, today=None, calendar=None):
-    """What waits for `user` (the current user when None) on `today`, most urgent first.
+class RememberingCalendar:
+    """A working calendar that computes each answer once: the thousands of actions of one inbox
+    share a few hundred dates, and counting working days is what they cost most."""
+
+    def __init__(self, calendar):
+        self._calendar = calendar
+        self._answers = {}
+
+    def __getattr__(self, name):
+        method = getattr(self._calendar, name)
+
+        def remembered(*args):
+            key = (name, args)
+            if key not in self._answers:
+                self._answers[key] = method(*args)
+            return self._answers[key]
+
+        return remembered
+
+
+def inbox(user=None, today=None, calendar=None, uids=None):
+    """What waits for `user` (the current user when None) on `today`, most urgent first; only
+    about the documents of `uids` when given.
 
     Another user is adopted for the queries, so each provider sees what he may see, no more.
     """
-    calendar = calendar or working_calendar.get_calendar()
+    calendar = RememberingCalendar(calendar or working_calendar.get_calendar())
     today = today or working_calendar.now().date()
     current = api.user.get_current()
     adopted = (
@@ -191,11 +223,15 @@ def inbox(user=None, today=None, calendar=None):
         if user is None or user.getId() == current.getId()
         else api.env.adopt_user(user=user)
     )
-    with adopted:
-        user = api.user.get_current()
-        entries = [
-            place(action, today, calendar)
-            for provider in providers()
-            for action in provider.actions(user, today, calendar)
-        ]
+    scope = _scope.set(() if uids is None else (("UID", list(uids)),))
+    try:
+        with adopted:
+            user = api.user.get_current()
+            entries = [
+                place(action, today, calendar)
+                for provider in providers()
+                for action in provider.actions(user, today, calendar)
+            ]
+    finally:
+        _scope.reset(scope)
     return Inbox(sorted(entries, key=_order))

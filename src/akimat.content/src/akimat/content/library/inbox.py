@@ -7,6 +7,7 @@ A department head or deputy head is a member of the department's «-heads» grou
 from akimat.content import _
 from akimat.content.core.inbox import Action
 from akimat.content.core.inbox import action_of
+from akimat.content.core.inbox import find
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.principals import HEADS_SUFFIX
@@ -30,7 +31,7 @@ def headed_departments(user):
 def reports_due(departments, today, calendar):
     """R9.10d, R12.4c: a period's report from 3 working days before its due day until it is in."""
     overview = f"{api.portal.get().absolute_url()}/@@library-overview"
-    owed = api.content.find(
+    owed = find(
         portal_type="ReportObligation",
         department=departments,
         sort_on="sortable_title",
@@ -48,7 +49,7 @@ def reports_due(departments, today, calendar):
 
 def drafts_to_publish(departments):
     """R9.10d: a draft is seen by the department only until its head publishes it."""
-    for brain in api.content.find(
+    for brain in find(
         portal_type="Report",
         review_state="draft",
         department=departments,

@@ -12,6 +12,7 @@ principals) of each; so the query finds the meetings and the brain says which st
 
 from akimat.content import _
 from akimat.content.core.inbox import action_of
+from akimat.content.core.inbox import find
 from akimat.content.core.inbox import IInboxProvider
 from akimat.content.core.inbox import Kind
 from akimat.content.core.inbox import SOON_WORKING_DAYS
@@ -38,40 +39,34 @@ CONTROL_OFFICER, LEADERSHIP = "Control Officer", "Leadership"
 def _protocol_actions(userid, roles):
     protocols = {"portal_type": "Protocol"}
     # R8.5d: drawn up within 1 working day after the meeting (or the term set).
-    for brain in api.content.find(Creator=userid, review_state="draft", **protocols):
+    for brain in find(Creator=userid, review_state="draft", **protocols):
         yield action_of(PROTOCOL_DRAFT, brain, brain.protocol_due)
     # R8.5d, R5.11, R5.34: agreed within 1 day of being sent.
-    for brain in api.content.find(
-        awaiting_visa=userid, review_state="agreement", **protocols
-    ):
+    for brain in find(awaiting_visa=userid, review_state="agreement", **protocols):
         yield action_of(PROTOCOL_VISA, brain, brain.deadline)
     # A6.3: the chair and the secretary sign.
-    for brain in api.content.find(
-        awaiting_signature=userid, review_state="signing", **protocols
-    ):
+    for brain in find(awaiting_signature=userid, review_state="signing", **protocols):
         yield action_of(PROTOCOL_SIGNATURE, brain)
     if CONTROL_OFFICER not in roles:
         return
     # R8.7: the ОДК registers a protocol once both have signed, then sends it out (A6.5).
-    for brain in api.content.find(review_state="signing", **protocols):
+    for brain in find(review_state="signing", **protocols):
         if not brain.awaiting_signature:
             yield action_of(PROTOCOL_REGISTRATION, brain)
-    for brain in api.content.find(review_state="registered", **protocols):
+    for brain in find(review_state="registered", **protocols):
         yield action_of(PROTOCOL_DISPATCH, brain)
 
 
 def _meeting_actions(userid, roles):
     meetings = {"portal_type": "Meeting"}
     if LEADERSHIP in roles:
-        for brain in api.content.find(review_state="planned", **meetings):
+        for brain in find(review_state="planned", **meetings):
             yield action_of(AGENDA, brain, brain.meeting_start.date())
-    for brain in api.content.find(
+    for brain in find(
         meeting_secretary=userid, review_state="agenda_approved", **meetings
     ):
         yield action_of(HOLDING, brain, brain.meeting_start.date())
-    for brain in api.content.find(
-        meeting_secretary=userid, review_state="held", **meetings
-    ):
+    for brain in find(meeting_secretary=userid, review_state="held", **meetings):
         yield action_of(CLOSING, brain)
 
 
@@ -79,7 +74,7 @@ def _step_actions(principals, today, calendar):
     """R5.6–R5.57, R8.5d: my steps not done, late or due within 3 working days. What was due
     before the meeting is moot once it is held."""
     until = calendar.add_working_days(today, SOON_WORKING_DAYS)
-    for brain in api.content.find(
+    for brain in find(
         portal_type="Meeting",
         preparation_pending=list(principals),
         review_state=OPEN_MEETING,

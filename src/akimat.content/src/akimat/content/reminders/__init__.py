@@ -1,2 +1,2 @@
-"""The daily digest of what is due: assignments on control (R12.4c) and the reports the
-departments owe the library (R9.10d). It reads both domains, so it sits above them."""
+"""Mail follows «Ждёт моего действия» (core/inbox.py): the daily digest of what is due (R12.4c)
+and urgent items mailed at once. It reads every domain's provider, so it sits above them."""

@@ -1,226 +1,139 @@
-"""Reminders of deadlines (RULES.md R12.4c): executors and the leadership are reminded 3 working
-days before a deadline, and of what is overdue. Department heads are reminded the same way of the
-reports their department owes the document library (R9.10d, `report_obligations`).
+"""The daily digest: «Ждёт моего действия» by mail (issue 14; RULES.md R12.4c).
 
-Once a day (`instance/send_reminders.py`, run by cron or a systemd timer) every person gets one
-digest e-mail with all the assignments on control, where he or she is an executor or the
-controller, that have 3 working days or less left or are overdue. One catalog query finds them
-(brains only, no object is woken up); a group named as executor or controller reaches its
-members; people without an e-mail address are skipped and counted.
+Once a day (`@send-reminders`, or `instance/send_reminders.py` run by cron or a systemd timer)
+every person gets one e-mail with the entries of his inbox (`core.inbox.inbox`) that are overdue,
+due today or due within 3 working days: the same providers as the front page and `@@inbox`, so
+the mail and the pages never disagree. Executors and controllers of assignments are thus reminded
+3 working days before a deadline and while it is overdue (R12.4c), the leadership of the
+extensions and removals waiting for it, and whatever the other domains' providers report.
+Nobody is mailed about nothing, and nothing on a day off.
+
+Cost: the providers run once per user of the site, as that user (`inbox()` adopts him, so each
+sees only what he may see): a few catalog queries each, fine for a district's hundreds of users
+once a day; a site of many thousands of users would want the recipients narrowed first.
 """
 
 from akimat.content import _
-from akimat.content.control import rules as control
 from akimat.content.core import calendar as working_calendar
-from akimat.content.core.principals import HEADS_SUFFIX
-from akimat.content.library import obligations as report_obligations
+from akimat.content.core.inbox import Inbox
+from akimat.content.core.inbox import inbox
+from akimat.content.core.inbox import OVERDUE
+from akimat.content.core.inbox import SOON
+from akimat.content.core.inbox import SOON_WORKING_DAYS
+from akimat.content.core.inbox import TODAY
+from akimat.content.core.inbox import URGENCY_TITLES
+from akimat.content.reminders.lines import body
+from akimat.content.reminders.lines import entry_lines
+from akimat.content.reminders.lines import greeting
+from akimat.content.reminders.lines import translated
 from dataclasses import dataclass
-from dataclasses import field
-from datetime import date
 from plone import api
-from zope.i18n import translate
 
 import logging
 
 
 logger = logging.getLogger(__name__)
 
-LANGUAGE = "ru"  # the site's default language: the mail is read by everybody in Russian
-DATE_FORMAT = "%d.%m.%Y"
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """One assignment in a digest; `days_left` counts working days, negative when overdue."""
-
-    title: str
-    url: str
-    deadline: date
-    days_left: int
-    overdue: bool
+DIGEST_URGENCIES = (OVERDUE, TODAY, SOON)
 
 
 @dataclass
 class Digest:
-    """Everything one person is reminded of today, overdue first, then by deadline."""
+    """What one person is reminded of today: his inbox's entries due within the window."""
 
     userid: str
     fullname: str
     email: str
-    reminders: list = field(default_factory=list)
-    reports: list = field(
-        default_factory=list
-    )  # reports owed to the library, as Reminders
+    inbox: object  # a core.inbox.Inbox, most urgent first
 
-    @property
-    def overdue(self):
-        return [reminder for reminder in self.reminders if reminder.overdue]
-
-    @property
-    def due(self):
-        return [reminder for reminder in self.reminders if not reminder.overdue]
+    def sections(self):
+        """(urgency, [(Kind, entries)]) for every urgency that has entries, most urgent first."""
+        return [
+            (urgency, self.inbox.filtered(urgency=urgency).groups())
+            for urgency in DIGEST_URGENCIES
+            if self.inbox.filtered(urgency=urgency)
+        ]
 
 
 @dataclass
 class Digests:
-    """What `collect_digests` found: digests by person, assignments reminded, users skipped."""
+    """What `collect_digests` found: digests by person, users skipped without an e-mail."""
 
     digests: list
-    assignments: int
-    skipped: list  # user ids without an e-mail address (or no longer existing)
-    reports: int = 0
+    skipped: list  # user ids that had something due but no e-mail address
+
+    @property
+    def actions(self):
+        return sum(len(digest.inbox) for digest in self.digests)
+
+    @property
+    def documents(self):
+        return len(
+            {
+                entry.action.uid
+                for digest in self.digests
+                for entry in digest.inbox.entries
+            }
+        )
 
 
 @dataclass(frozen=True)
 class Summary:
-    """What `send_reminders` did, for the log of the command."""
+    """What `send_reminders` did, for the log of the command and the JSON of the service."""
 
     persons: int
-    assignments: int
+    actions: int  # entries mailed, counted per person
+    documents: int  # the documents they are about
     skipped: tuple
     day_off: bool = False
-    reports: int = 0
 
     def __str__(self):
         if self.day_off:
             return "Reminders: today is not a working day, nothing sent."
         text = (
-            f"Reminders: {self.persons} person(s) mailed, {self.assignments} assignment(s) "
-            f"due within {control.REMINDER_WORKING_DAYS} working days or overdue, "
-            f"{self.reports} report(s) owed to the library, "
-            f"{len(self.skipped)} person(s) skipped without an e-mail address"
+            f"Reminders: {self.persons} person(s) mailed {self.actions} action(s) on "
+            f"{self.documents} document(s) due within {SOON_WORKING_DAYS} working days or "
+            f"overdue, {len(self.skipped)} person(s) skipped without an e-mail address"
         )
         return text + (f" ({', '.join(self.skipped)})." if self.skipped else ".")
 
 
-class _People:
-    """Principal ids → the users behind them, each looked up once per run."""
+def collect_digests(today, calendar=None):
+    """The digests to send on `today`: one per user with something due (R12.4c).
 
-    def __init__(self):
-        self._users = {}
-        self._principals = {}
-
-    def users(self, principal_id):
-        """The user ids a principal stands for: itself, or a group's members (nested too)."""
-        if principal_id not in self._principals:
-            self._principals[principal_id] = self._expand(principal_id, set())
-        return self._principals[principal_id]
-
-    def _expand(self, principal_id, seen):
-        if principal_id in seen:
-            return ()
-        seen.add(principal_id)
-        if api.group.get(groupname=principal_id) is None:
-            return (principal_id,)
-        userids = []
-        for member in api.user.get_users(groupname=principal_id):  # users and groups
-            userids.extend(self._expand(member.getId(), seen))
-        return tuple(dict.fromkeys(userids))
-
-    def address(self, userid):
-        """(fullname, e-mail) of a user; e-mail is "" when there is none."""
-        if userid not in self._users:
-            user = api.user.get(userid=userid)
-            if user is None:
-                self._users[userid] = (userid, "")
-            else:
-                self._users[userid] = (
-                    user.getProperty("fullname", "") or userid,
-                    (user.getProperty("email", "") or "").strip(),
-                )
-        return self._users[userid]
-
-
-def collect_digests(today):
-    """The digests to send on `today`: one per person with an e-mail address (R12.4c).
-
-    One catalog query: assignments on control with a deadline up to `control.yellow_from(today)`,
-    that is yellow (3 working days or less left) or red (overdue). The recipients of each are its
-    executors and its controller, groups expanded to their members.
+    Users without an e-mail address are skipped, and counted when they had something due.
     """
-    calendar = working_calendar.get_calendar()
-    catalog = api.portal.get_tool("portal_catalog")
-    # Unrestricted: the reminder is a system task, whoever runs it sees every assignment.
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="Assignment",
-        on_control=True,
-        deadline={"query": control.yellow_from(today, calendar), "range": "max"},
-        sort_on="deadline",
-    )
-    people = _People()
-    digests = {}
-    skipped = set()
-    assignments = 0
-
-    def digests_of(principals):
-        """The digests of the people the principals stand for; those without an e-mail are skipped."""
-        userids = dict.fromkeys(
-            userid
-            for principal in principals
-            if principal
-            for userid in people.users(principal)
+    calendar = calendar or working_calendar.get_calendar()
+    digests, skipped = [], []
+    for user in sorted(api.user.get_users(), key=lambda user: user.getId()):
+        everything = inbox(user, today, calendar)
+        due = Inbox(
+            [e for e in everything.entries if e.urgency in DIGEST_URGENCIES],
+            everything.kinds,
         )
-        for userid in userids:
-            fullname, email = people.address(userid)
-            if not email:
-                skipped.add(userid)
-                continue
-            if userid not in digests:
-                digests[userid] = Digest(userid, fullname, email)
-            yield digests[userid]
-
-    for brain in brains:
-        light = control.traffic_light(brain.deadline, today, calendar)
-        if light not in (control.YELLOW, control.RED):
+        if not due:
             continue
-        assignments += 1
-        reminder = Reminder(
-            title=brain.Title,
-            url=brain.getURL(),
-            deadline=brain.deadline,
-            days_left=control.working_days_left(brain.deadline, today, calendar),
-            overdue=light == control.RED,
-        )
-        for digest in digests_of(list(brain.executors or ()) + [brain.controller]):
-            digest.reminders.append(reminder)
-    reports = 0
-    overview = f"{api.portal.get().absolute_url()}/@@library-overview"
-    for obligation, status in report_obligations.reminders(today, calendar):
-        reports += 1
-        reminder = Reminder(
-            title=f"{obligation.title} ({status.period.label()})",
-            url=f"{overview}?department={obligation.department}",
-            deadline=status.due,
-            days_left=control.working_days_left(status.due, today, calendar),
-            overdue=status.state == report_obligations.LATE,
-        )
-        for digest in digests_of([f"{obligation.department}{HEADS_SUFFIX}"]):
-            digest.reports.append(reminder)
-    for userid in sorted(skipped):
-        logger.warning("No reminder for %s: no e-mail address.", userid)
-    for digest in digests.values():
-        digest.reminders.sort(
-            key=lambda reminder: (not reminder.overdue, reminder.deadline)
-        )
-    return Digests(
-        digests=sorted(digests.values(), key=lambda digest: digest.userid),
-        assignments=assignments,
-        skipped=sorted(skipped),
-        reports=reports,
-    )
+        email = (user.getProperty("email", "") or "").strip()
+        if not email:
+            skipped.append(user.getId())
+            logger.warning("No reminder for %s: no e-mail address.", user.getId())
+            continue
+        fullname = user.getProperty("fullname", "") or user.getId()
+        digests.append(Digest(user.getId(), fullname, email, due))
+    return Digests(digests=digests, skipped=skipped)
 
 
 def send_reminders(today=None):
-    """Send today's digests through the site's MailHost; mail is queued until commit.
+    """Send today's digests through the site's MailHost.
 
-    On a day off nothing is sent: the reminder window counts working days, so the next working
-    day's digest covers everything a day off would have mentioned.
+    On a day off nothing is sent: the window counts working days, so the next working day's
+    digest covers everything a day off would have mentioned.
     """
     calendar = working_calendar.get_calendar()
     today = today or working_calendar.now().date()
     if not calendar.is_working_day(today):
-        return Summary(persons=0, assignments=0, skipped=(), day_off=True)
-    found = collect_digests(today)
+        return Summary(persons=0, actions=0, documents=0, skipped=(), day_off=True)
+    found = collect_digests(today, calendar)
     for digest in found.digests:
         subject, body = compose(digest)
         # Immediately, not at commit: a refusing mail server is reported to whoever triggered it.
@@ -229,108 +142,30 @@ def send_reminders(today=None):
         )
     return Summary(
         persons=len(found.digests),
-        assignments=found.assignments,
+        actions=found.actions,
+        documents=found.documents,
         skipped=tuple(found.skipped),
-        reports=found.reports,
     )
 
 
 def compose(digest):
-    """(subject, body) of one person's digest, in Russian, plain text."""
-    days = control.REMINDER_WORKING_DAYS
-    counts = {
-        "due": len(digest.due),
-        "days": days,
-        "overdue": len(digest.overdue),
-        "reports": len(digest.reports),
-    }
-    if not digest.reminders:
-        subject = _(
-            "Reports owed to the library: ${reports} due or late", mapping=counts
-        )
-    elif digest.overdue and digest.due:
-        subject = _(
-            "Assignments on control: ${overdue} overdue, ${due} due within ${days} working days",
-            mapping=counts,
-        )
-    elif digest.overdue:
-        subject = _("Assignments on control: ${overdue} overdue", mapping=counts)
-    else:
-        subject = _(
-            "Assignments on control: ${due} due within ${days} working days",
-            mapping=counts,
-        )
-    lines = [_t(_("Hello, ${name}!", mapping={"name": digest.fullname}))]
-    if digest.reminders:
-        lines += [
-            "",
-            _t(
-                _(
-                    "Assignments on control where you are an executor or the controller need your attention."
-                )
-            ),
-        ]
-    sections = (
-        (_("Overdue assignments"), digest.overdue),
-        (
-            _("Assignments due within ${days} working days", mapping={"days": days}),
-            digest.due,
-        ),
-        (
-            _("Reports your department owes the document library (R9.10d)"),
-            digest.reports,
-        ),
+    """(subject, body) of one person's digest, in Russian, plain text: by urgency, then kind."""
+    counts = digest.inbox.counts()
+    subject = _(
+        "Waiting for your action: ${overdue} overdue, ${today} due today, ${soon} due "
+        "within ${days} working days",
+        mapping={**counts, "days": SOON_WORKING_DAYS},
     )
-    for heading, reminders in sections:
-        if not reminders:
-            continue
-        lines += ["", _t(heading) + ":"]
-        for number, reminder in enumerate(reminders, 1):
-            lines += [
-                "",
-                f"{number}. {reminder.title}",
-                "   " + _t(_status(reminder)),
-                "   " + reminder.url,
-            ]
-    lines += [
-        "",
-        "-- ",
-        _t(
-            _(
-                "The intranet sends this reminder every working day to the executors and the "
-                "controller, from ${days} working days before the deadline until the assignment "
-                "is removed from control.",
-                mapping={"days": days},
-            )
-        ),
-    ]
-    if digest.reports:
-        lines.append(
-            _t(
-                _(
-                    "Department heads get it from ${days} working days before a report is due "
-                    "until it is published.",
-                    mapping={"days": days},
-                )
-            )
-        )
-    return _t(subject), "\n".join(lines) + "\n"
-
-
-def _status(reminder):
-    deadline = reminder.deadline.strftime(DATE_FORMAT)
-    if reminder.overdue:
-        return _(
-            "Deadline ${date}: overdue, working days past it: ${days}",
-            mapping={"date": deadline, "days": -reminder.days_left},
-        )
-    if reminder.days_left <= 0:
-        return _("Deadline ${date}: today", mapping={"date": deadline})
-    return _(
-        "Deadline ${date}: working days left: ${days}",
-        mapping={"date": deadline, "days": reminder.days_left},
+    lines = [greeting(digest.fullname)]
+    for urgency, groups in digest.sections():
+        lines += ["", "", translated(URGENCY_TITLES[urgency]).upper()]
+        for kind, entries in groups:
+            lines += ["", f"{translated(kind.title)} ({len(entries)}):"]
+            for number, entry in enumerate(entries, 1):
+                lines += entry_lines(number, entry)
+    why = _(
+        "The intranet sends this digest every working day to whoever has something "
+        "overdue or due within ${days} working days in «Waiting for my action».",
+        mapping={"days": SOON_WORKING_DAYS},
     )
-
-
-def _t(message):
-    return translate(message, target_language=LANGUAGE)
+    return translated(subject), body(lines, why)

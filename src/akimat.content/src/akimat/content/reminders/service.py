@@ -1,4 +1,6 @@
-"""POST @send-reminders: today's deadline reminders (R12.4c), triggered by a timer over HTTP.
+"""POST @send-reminders: today's digests of what waits for each person (R12.4c), triggered by a
+timer over HTTP. It answers how many persons were mailed, how many actions on how many documents,
+who was skipped for want of an e-mail address, and whether today is a day off.
 
 With the embedded FileStorage a second process cannot open the database while the site is
 served, so a cron job or systemd timer calls this endpoint instead of `bin/instance run`.
@@ -34,7 +36,8 @@ class SendReminders(Service):
             return {"error": {"type": "MailServerUnavailable", "message": message}}
         return {
             "persons": summary.persons,
-            "assignments": summary.assignments,
+            "actions": summary.actions,
+            "documents": summary.documents,
             "skipped": list(summary.skipped),
             "day_off": summary.day_off,
             "message": str(summary),

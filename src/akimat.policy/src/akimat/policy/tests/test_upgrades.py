@@ -1,6 +1,7 @@
 """Upgrade steps of akimat.policy, run on the test site as portal_setup runs them."""
 
 from akimat.content.core.section import Section
+from akimat.content.reminders.urgent import OPT_OUT as URGENT_MAIL_OFF
 from akimat.policy.appeal_form import fields_model
 from akimat.policy.appeal_form import FORM_ID
 from akimat.policy.login_throttle import PLUGIN_ID
@@ -8,6 +9,7 @@ from akimat.policy.login_throttle import SETTINGS_PREFIX
 from akimat.policy.organisation import DEPARTMENTS
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from akimat.policy.tests.test_quiet_pages import left_column
+from importlib import resources
 from iw.rejectanonymous import IPrivateSite
 from plone import api
 from plone.app.contenttypes.content import Folder
@@ -15,6 +17,8 @@ from plone.app.contenttypes.utils import migrate_base_class_to_new_class
 from plone.app.portlets.portlets.navigation import Assignment as NavigationAssignment
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.users.browser.schemaeditor import set_schema
+from plone.app.users.browser.userdatapanel import getUserDataSchema
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from plone.supermodel import loadString
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
@@ -26,7 +30,7 @@ import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1010"
+LATEST = "1011"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -74,6 +78,7 @@ class TestUpgradeTo1003(unittest.TestCase):
                 ("1007", "1008"),
                 ("1008", "1009"),
                 ("1009", "1010"),
+                ("1010", "1011"),
             ],
         )
 
@@ -270,8 +275,28 @@ class TestUpgradeTo1009(unittest.TestCase):
 class TestUpgradeTo1010(unittest.TestCase):
     layer = AKIMAT_POLICY_INTEGRATION_TESTING
 
+    def test_personal_information_offers_to_turn_urgent_mails_off(self):
+        """After 1009 → 1010 the personal information form has the choice not to get urgent
+        items by mail at once, and every person gets them until he turns them off."""
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        set_schema(_plone_user_schema())
+        memberdata = api.portal.get_tool("portal_memberdata")
+        memberdata._delProperty(URGENT_MAIL_OFF)
+        setup = portal.portal_setup
+        setup.setLastVersionForProfile(PROFILE, "1009")
+
+        setup.upgradeProfile(PROFILE)
+
+        self.assertIn(URGENT_MAIL_OFF, getUserDataSchema())
+        self.assertFalse(api.user.get(userid="kim").getProperty(URGENT_MAIL_OFF))
+
+
+class TestUpgradeTo1011(unittest.TestCase):
+    layer = AKIMAT_POLICY_INTEGRATION_TESTING
+
     def test_pages_lose_the_byline_and_the_navigation_portlet(self):
-        """After 1009 → 1010 no page shows the byline, and the site root's left column no
+        """After 1010 → 1011 no page shows the byline, and the site root's left column no
         longer has Plone's navigation portlet listing the page itself (issue 14)."""
         portal = self.layer["portal"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
@@ -281,7 +306,7 @@ class TestUpgradeTo1010(unittest.TestCase):
         left = left_column(portal)
         left["navigation"] = NavigationAssignment()
         setup = portal.portal_setup
-        setup.setLastVersionForProfile(PROFILE, "1009")
+        setup.setLastVersionForProfile(PROFILE, "1010")
 
         setup.upgradeProfile(PROFILE)
 
@@ -289,3 +314,10 @@ class TestUpgradeTo1010(unittest.TestCase):
             "plone.documentbyline", storage.getHidden("plone.belowcontenttitle", skin)
         )
         self.assertNotIn("navigation", left_column(portal))
+
+
+def _plone_user_schema():
+    """The user schema plone.app.users installs."""
+    return (
+        resources.files("plone.app.users") / "profiles" / "default" / "userschema.xml"
+    ).read_text()

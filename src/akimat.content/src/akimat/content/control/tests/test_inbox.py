@@ -83,3 +83,22 @@ class TestControlInbox(AssignmentTestCase):
             container=assignment, type="ExecutionReport", title="Сделано"
         )
         self.assertEqual(kinds_of("deputy", assignment.UID()), {control_inbox.REMOVE})
+
+    def test_a_removed_assignment_leaves_every_inbox(self):
+        """R12.9, R12.14: once removed from control, nobody executes or watches it any more."""
+        assignment = self.assignment(deadline=date(2026, 12, 10))
+        assignment.consent_to_removal("akim")
+        assignment.removal_basis = "impossible"
+        with api.env.adopt_user(username="controller"):
+            api.portal.get_tool("portal_workflow").doActionFor(assignment, "remove")
+        for userid in ("executor", "helper", "controller", "akim"):
+            self.assertEqual(kinds_of(userid, assignment.UID()), set())
+
+    def test_an_inbox_about_some_documents_only(self):
+        """The urgent mails ask about the changed documents only: the others are not queried."""
+        asked = self.assignment()
+        self.assignment(title="Другое поручение")
+        user = api.user.get(userid="executor")
+        entries = inbox(user, today=TODAY, uids=[asked.UID()]).entries
+        self.assertEqual([entry.action.uid for entry in entries], [asked.UID()])
+        self.assertEqual(len(inbox(user, today=TODAY).entries), 2)

@@ -5,6 +5,7 @@ from akimat.content.core.inbox import Action
 from akimat.content.core.inbox import Inbox
 from akimat.content.core.inbox import Kind
 from akimat.content.core.inbox import place
+from akimat.content.core.inbox import RememberingCalendar
 from datetime import date
 
 import unittest
@@ -73,3 +74,14 @@ class TestInbox(unittest.TestCase):
         self.assertEqual(len(box.filtered(kind="visa")), 2)
         self.assertEqual(len(box.filtered(kind="visa", urgency="later")), 1)
         self.assertEqual(len(box.filtered(urgency="soon")), 0)
+
+
+class TestRememberingCalendar(unittest.TestCase):
+    def test_answers_as_the_calendar_does(self):
+        """R0.1: remembering changes no count."""
+        remembering = RememberingCalendar(CALENDAR)
+        for _twice in range(2):
+            self.assertEqual(
+                remembering.working_days_between(TODAY, date(2026, 12, 18)),
+                CALENDAR.working_days_between(TODAY, date(2026, 12, 18)),
+            )

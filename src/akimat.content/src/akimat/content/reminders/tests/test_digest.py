@@ -1,18 +1,18 @@
-"""Reminders of deadlines by e-mail (RULES.md R12.4c), sent through Plone's test MailHost."""
+"""The daily digest: «Ждёт моего действия» by mail (issue 14; RULES.md R12.4c), sent through
+Plone's test MailHost. The entries come from the inbox providers: here control's assignments."""
 
 from akimat.content import _
+from akimat.content.control import inbox as control_inbox
 from akimat.content.control.tests.test_assignment import AssignmentTestCase
+from akimat.content.core.inbox import OVERDUE
+from akimat.content.core.inbox import SOON
+from akimat.content.core.inbox import URGENCY_TITLES
 from akimat.content.reminders.digest import collect_digests
 from akimat.content.reminders.digest import send_reminders
+from akimat.content.reminders.tests.mailbox import MailboxMixin
 from datetime import date
-from email import message_from_bytes
-from email.header import decode_header
-from email.header import make_header
 from freezegun import freeze_time
 from plone import api
-from Products.CMFPlone.tests.utils import MockMailHost
-from Products.MailHost.interfaces import IMailHost
-from zope.component import getSiteManager
 from zope.i18n import translate
 
 
@@ -20,50 +20,27 @@ MONDAY = "2026-12-14 06:00:00"  # UTC: 11:00 in Almaty; 16 December is Independe
 TODAY = date(2026, 12, 14)
 
 
-class RemindersTestCase(AssignmentTestCase):
+class RemindersTestCase(MailboxMixin, AssignmentTestCase):
     def setUp(self):
         super().setUp()
-        api.portal.set_registry_record("plone.smtp_host", "localhost")
-        api.portal.set_registry_record(
-            "plone.email_from_address", "noreply@baidibek.example"
-        )
-        api.portal.set_registry_record(
-            "plone.email_from_name", "Интранет аппарата акима"
-        )
-        self.original_mailhost = self.portal.MailHost
-        self.mailhost = MockMailHost("MailHost")
-        self.portal.MailHost = self.mailhost
-        site_manager = getSiteManager(self.portal)
-        site_manager.unregisterUtility(provided=IMailHost)
-        site_manager.registerUtility(self.mailhost, provided=IMailHost)
-
-    def tearDown(self):
-        self.portal.MailHost = self.original_mailhost
-        site_manager = getSiteManager(self.portal)
-        site_manager.unregisterUtility(provided=IMailHost)
-        site_manager.registerUtility(self.original_mailhost, provided=IMailHost)
-
-    def mails(self):
-        """{recipient: (subject, body)} of the messages sent; fails on two to one person."""
-        mails = {}
-        for raw in self.mailhost.messages:  # the MailHost keeps the bytes it would send
-            message = message_from_bytes(raw)
-            self.assertNotIn(message["To"], mails, "one digest per person")
-            subject = str(make_header(decode_header(message["Subject"])))
-            body = message.get_payload(decode=True).decode(
-                message.get_content_charset()
-            )
-            mails[message["To"]] = (subject, body)
-        return mails
+        self.use_mock_mailhost(self.portal)
 
     def ru(self, message):
         return translate(message, target_language="ru")
+
+    def digest_of(self, userid, today=TODAY):
+        return next(
+            digest
+            for digest in collect_digests(today).digests
+            if digest.userid == userid
+        )
 
 
 class TestReminders(RemindersTestCase):
     @freeze_time(MONDAY)
     def test_one_digest_per_person_with_all_their_assignments(self):
-        """R12.4c: every executor and the controller get one e-mail listing all their reminders."""
+        """R12.4c: every executor and the controller get one e-mail listing all their reminders,
+        each with its deadline and link."""
         heating = self.assignment(
             title="Подготовить отопительный сезон"
         )  # 18.12: 3 wd left
@@ -78,8 +55,10 @@ class TestReminders(RemindersTestCase):
             deadline=date(2026, 12, 10),
         )
         summary = send_reminders()
+        # executor 3 + helper 1 + controller 3 actions on the 3 assignments
         self.assertEqual(
-            (summary.persons, summary.assignments, summary.skipped), (3, 3, ())
+            (summary.persons, summary.actions, summary.documents, summary.skipped),
+            (3, 7, 3, ()),
         )
         mails = self.mails()
         self.assertEqual(
@@ -105,16 +84,17 @@ class TestReminders(RemindersTestCase):
             subject,
             self.ru(
                 _(
-                    "Assignments on control: ${overdue} overdue, ${due} due within ${days} "
-                    "working days",
-                    mapping={"due": 2, "days": 3, "overdue": 1},
+                    "Waiting for your action: ${overdue} overdue, ${today} due today, "
+                    "${soon} due within ${days} working days",
+                    mapping={"overdue": 1, "today": 0, "soon": 2, "days": 3},
                 )
             ),
         )
 
     @freeze_time(MONDAY)
     def test_a_group_reaches_its_members_and_users_without_email_are_counted(self):
-        """R12.4c: a department named as executor reminds its members, nested groups too."""
+        """R12.4c: a department named as executor reminds its members, nested groups too; a
+        member without an e-mail address is skipped and counted."""
         api.group.create(groupname="odk", title="ОДК")
         api.group.create(groupname="odk-heads", title="ОДК: руководство")
         for userid in ("petrova", "tulegenova", "noemail"):
@@ -135,8 +115,9 @@ class TestReminders(RemindersTestCase):
         self.assertEqual((summary.persons, summary.skipped), (3, ("noemail",)))
 
     @freeze_time(MONDAY)
-    def test_green_removed_and_noted_only_assignments_are_not_reminded(self):
-        """R12.4c, R12.10: more than 3 wd left, removed from control or noted only: no mail."""
+    def test_nothing_is_mailed_about_green_removed_or_noted_only_assignments(self):
+        """R12.4c, R12.10: more than 3 wd left (in the inbox, but later), removed from control
+        or noted only: nobody is mailed about nothing."""
         self.assignment(
             title="Зелёное", deadline=date(2026, 12, 21)
         )  # 4 working days left
@@ -150,30 +131,83 @@ class TestReminders(RemindersTestCase):
             api.portal.get_tool("portal_workflow").doActionFor(removed, "remove")
         summary = send_reminders()
         self.assertEqual(self.mailhost.messages, [])
-        self.assertEqual((summary.persons, summary.assignments), (0, 0))
+        self.assertEqual((summary.persons, summary.actions), (0, 0))
 
     @freeze_time(MONDAY)
-    def test_overdue_assignments_are_reported_as_overdue(self):
-        """R12.4c: an assignment past its deadline is listed as overdue, before the due ones."""
+    def test_grouped_by_urgency_then_kind(self):
+        """R12.4c: overdue first, then due within 3 working days; within each, by kind of action,
+        the kind's title translated; each entry says its working days."""
         self.assignment(
             title="Просроченное", co_executors=[], deadline=date(2026, 12, 10)
         )
         self.assignment(
             title="Скоро срок", co_executors=[], deadline=date(2026, 12, 15)
         )
-        digest = collect_digests(TODAY).digests[0]
-        self.assertEqual([r.title for r in digest.overdue], ["Просроченное"])
-        self.assertEqual(digest.overdue[0].days_left, -2)  # Friday 11th and Monday 14th
-        self.assertEqual([r.title for r in digest.due], ["Скоро срок"])
+        self.assignment(
+            title="Под моим контролем",
+            lead_executor="helper",
+            co_executors=[],
+            controller="executor",
+            deadline=date(2026, 12, 17),
+        )
+        digest = self.digest_of("executor")
+        sections = {
+            urgency: [
+                (kind.id, [e.action.title for e in entries]) for kind, entries in groups
+            ]
+            for urgency, groups in digest.sections()
+        }
+        self.assertEqual(
+            sections,
+            {
+                OVERDUE: [(control_inbox.EXECUTE, ["Просроченное"])],
+                SOON: [
+                    (control_inbox.EXECUTE, ["Скоро срок"]),
+                    (control_inbox.WATCH, ["Под моим контролем"]),
+                ],
+            },
+        )
+        overdue = digest.inbox.filtered(urgency=OVERDUE).entries[0]
+        self.assertEqual(overdue.days_left, -2)  # Friday 11th and Monday 14th
         send_reminders()
         body = self.mails()["executor@example.org"][1]
-        overdue_heading = self.ru(_("Overdue assignments"))
-        due_heading = self.ru(
-            _("Assignments due within ${days} working days", mapping={"days": 3})
+        order = [
+            self.ru(URGENCY_TITLES[OVERDUE]).upper(),
+            self.ru(_("Assignments to execute")),
+            "Просроченное",
+            self.ru(
+                _(
+                    "Deadline ${date}: overdue, working days past it: ${days}",
+                    mapping={"date": "10.12.2026", "days": 2},
+                )
+            ),
+            self.ru(URGENCY_TITLES[SOON]).upper(),
+            "Скоро срок",
+            self.ru(_("Assignments under my control due soon")),
+            "Под моим контролем",
+        ]
+        positions = [body.index(text) for text in order]
+        self.assertEqual(positions, sorted(positions))
+
+    @freeze_time(MONDAY)
+    def test_the_leadership_is_reminded_of_what_waits_for_its_decision(self):
+        """R12.4c, R12.7a: a request for extension of an assignment due within 3 working days
+        is in the digest of the leadership, not of the executors' peers."""
+        assignment = self.assignment(title="Продлить?")
+        assignment.request_extension("executor", date(2027, 1, 15), "Поставка", TODAY)
+        assignment.reindexObject()
+        digest = self.digest_of("akim")
+        self.assertEqual(
+            [(e.action.kind, e.action.title) for e in digest.inbox.entries],
+            [(control_inbox.DECIDE_EXTENSION, "Продлить?")],
         )
-        self.assertLess(body.index(overdue_heading), body.index("Просроченное"))
-        self.assertLess(body.index("Просроченное"), body.index(due_heading))
-        self.assertLess(body.index(due_heading), body.index("Скоро срок"))
+        send_reminders()
+        mails = self.mails()
+        self.assertIn(
+            self.ru(_("Requests for extension to decide")),
+            mails["akim@example.org"][1],
+        )
+        self.assertNotIn("deputy@example.org", mails)
 
     @freeze_time(MONDAY)
     def test_three_working_days_across_a_holiday_are_reminded(self):
@@ -182,9 +216,9 @@ class TestReminders(RemindersTestCase):
         self.assignment(title="Через праздник", deadline=date(2026, 12, 18))
         self.assignment(title="Ещё не срок", deadline=date(2026, 12, 21))
         found = collect_digests(TODAY)
-        self.assertEqual(found.assignments, 1)
-        reminder = found.digests[0].reminders[0]
-        self.assertEqual((reminder.title, reminder.days_left), ("Через праздник", 3))
+        self.assertEqual(found.documents, 1)
+        entry = self.digest_of("helper").inbox.entries[0]
+        self.assertEqual((entry.action.title, entry.days_left), ("Через праздник", 3))
         send_reminders()
         body = self.mails()["helper@example.org"][1]
         self.assertIn("Через праздник", body)

@@ -64,7 +64,12 @@ class TestSendRemindersService(unittest.TestCase):
         response = self.post((SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(
-            (response.json()["persons"], response.json()["assignments"]), (2, 1)
+            (
+                response.json()["persons"],
+                response.json()["actions"],
+                response.json()["documents"],
+            ),
+            (2, 2, 1),
         )
 
     def test_staff_may_not_trigger_them(self):
