@@ -4,6 +4,7 @@ page `@@inbox`. `GET @inbox`, the front page and the navigation bar's count read
 
 from akimat.content import _
 from akimat.content.browser.formatting import format_date
+from akimat.content.core import calendar as working_calendar
 from akimat.content.core.inbox import inbox
 from akimat.content.core.inbox import LIGHT_CSS
 from akimat.content.core.inbox import OVERDUE
@@ -14,6 +15,7 @@ from akimat.content.core.parameters import BadParameter
 from dataclasses import dataclass
 from plone import api
 from plone.batching import Batch
+from plone.memoize import ram
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zope.annotation.interfaces import IAnnotations
@@ -25,13 +27,41 @@ PAGE_SIZE = 50  # rows of one kind per page when filtered by kind
 REQUEST_KEY = "akimat.content.inbox"
 
 
+def _committed_catalog_state():
+    """What identifies the catalog's committed content: its change counter's value and the
+    transaction that stored it; None while this transaction has changed the catalog."""
+    catalog = api.portal.get_tool("portal_catalog")
+    value = catalog.getCounter()  # indexes what is queued first
+    counter = catalog._counter
+    if counter is None or counter._p_changed or counter._p_serial is None:
+        return None
+    return (value, counter._p_serial)
+
+
+@ram.cache(
+    lambda function, userid, groups, today, state: (userid, groups, today, state)
+)
+def _remembered_inbox(userid, groups, today, state):
+    """The inbox as of one committed state of the catalog: the navigation bar shows its count
+    on every page, and the providers' queries only change their answer when the catalog does."""
+    return inbox(today=today)
+
+
 def request_inbox(request):
     """The current user's inbox today, computed once per request: the front page and the
-    navigation bar's count in the same page do not ask the providers twice."""
+    navigation bar's count in the same page do not ask the providers twice; and once per
+    committed state of the catalog, as long as the user's groups stay the same."""
     cache = IAnnotations(request).setdefault(REQUEST_KEY, {})
-    userid = api.user.get_current().getId()
+    user = api.user.get_current()
+    userid = user.getId()
     if userid not in cache:
-        cache[userid] = inbox()
+        state = _committed_catalog_state()
+        today = working_calendar.now().date()
+        cache[userid] = (
+            inbox(today=today)
+            if state is None or userid is None
+            else _remembered_inbox(userid, tuple(user.getGroups()), today, state)
+        )
     return cache[userid]
 
 

@@ -96,3 +96,22 @@ class TestInboxApi(RestClient, unittest.TestCase):
         session.headers.update({"Accept": "application/json"})
         self.addCleanup(session.close)
         self.assertEqual(session.get("@inbox").status_code, 401)
+
+    def test_a_committed_change_shows_at_once(self):
+        """The inbox is remembered per committed state of the catalog: a new assignment shows
+        in the next request, as its removal from control does."""
+        self.assertEqual(self.get("executor").json()["items_total"], 2)
+        self.assertEqual(self.get("executor").json()["items_total"], 2)  # remembered
+        api.content.create(
+            container=self.portal,
+            type="Assignment",
+            title="Новое",
+            source_kind="akimat-session",
+            lead_executor="executor",
+            controller="controller",
+            date_given=date(2026, 11, 2),
+            deadline=date(2026, 12, 18),
+        )
+        transaction.commit()
+        self.assertEqual(self.get("executor").json()["items_total"], 3)
+        self.assertEqual(self.get("stranger").json()["items_total"], 0)

@@ -4,7 +4,7 @@ from akimat.content.acts import inbox as acts_inbox
 from akimat.content.acts import life_cycle
 from akimat.content.acts.tests.test_act import ActTestCase
 from akimat.content.agreement.agreement import give_visa
-from akimat.content.core.inbox import inbox
+from akimat.content.tests.inbox import actions_of as actions_about
 from datetime import date
 from freezegun import freeze_time
 from plone import api
@@ -24,11 +24,7 @@ EVERYBODY = (
 
 def actions_of(userid, uid):
     """{kind: action} the user has about one document today."""
-    return {
-        entry.action.kind: entry.action
-        for entry in inbox(api.user.get(userid=userid), today=TODAY).entries
-        if entry.action.uid == uid
-    }
+    return dict(actions_about(userid, uid))
 
 
 @freeze_time("2026-12-14 06:00:00")

@@ -4,7 +4,7 @@
 from akimat.content.appeals import inbox as appeals_inbox
 from akimat.content.appeals import review as appeal_review
 from akimat.content.appeals.tests.test_receptions import ReceptionTestCase
-from akimat.content.core.inbox import inbox
+from akimat.content.tests.inbox import actions_of as actions_about
 from datetime import date
 from datetime import datetime
 from freezegun import freeze_time
@@ -19,11 +19,7 @@ EVERYONE = ("appeals-officer", "the-akim", "deputy", "head", "economist", "odk-o
 
 def actions_of(userid, uid, today=TODAY):
     """{kind: action} of the user about one document on that day."""
-    return {
-        entry.action.kind: entry.action
-        for entry in inbox(api.user.get(userid=userid), today=today).entries
-        if entry.action.uid == uid
-    }
+    return dict(actions_about(userid, uid, today))
 
 
 @freeze_time("2026-12-09 10:00:00+05:00")

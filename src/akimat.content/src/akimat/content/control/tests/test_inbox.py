@@ -3,6 +3,7 @@
 from akimat.content.control import inbox as control_inbox
 from akimat.content.control.tests.test_assignment import AssignmentTestCase
 from akimat.content.core.inbox import inbox
+from akimat.content.tests.inbox import actions_of as actions_about
 from datetime import date
 from freezegun import freeze_time
 from plone import api
@@ -13,11 +14,7 @@ TODAY = date(2026, 12, 14)  # a Monday; 18 December is 3 working days ahead
 
 def kinds_of(userid, uid):
     """The kinds of action the user has about one document today."""
-    return {
-        entry.action.kind
-        for entry in inbox(api.user.get(userid=userid), today=TODAY).entries
-        if entry.action.uid == uid
-    }
+    return {kind for kind, _action in actions_about(userid, uid, TODAY)}
 
 
 @freeze_time("2026-12-14 06:00:00")

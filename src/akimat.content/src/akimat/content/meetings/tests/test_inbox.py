@@ -1,8 +1,8 @@
 """What meetings and protocols ask of each person in «Ждёт моего действия» (meetings/inbox.py)."""
 
-from akimat.content.core.inbox import inbox
 from akimat.content.meetings import inbox as meetings_inbox
 from akimat.content.testing import AKIMAT_CONTENT_INTEGRATION_TESTING
+from akimat.content.tests.inbox import actions_of
 from akimat.content.tests.meetings import MeetingFixture
 from datetime import date
 from freezegun import freeze_time
@@ -21,15 +21,6 @@ EVERYBODY = (
     "summary-officer",
     "economist",
 )
-
-
-def actions_of(userid, uid):
-    """[(kind, action)] the user has about one document today (the frozen day)."""
-    return [
-        (entry.action.kind, entry.action)
-        for entry in inbox(api.user.get(userid=userid)).entries
-        if entry.action.uid == uid
-    ]
 
 
 def waiting(uid, kind):
