@@ -6,6 +6,7 @@ from pathlib import Path
 from pythongettext.msgfmt import Msgfmt
 
 import ast
+import re
 import subprocess
 import tempfile
 import unittest
@@ -14,13 +15,18 @@ import unittest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = sorted(ROOT.glob("src/akimat.*/src/akimat/*/locales"))
 LANGUAGES = ("ru", "kk")
+# A rule of RULES.md named in text meant for people: «(R13.9)», «A6.3».
+RULE_CODE = re.compile(r"\b[RA]\d+(\.\d+)*[a-z]?\b")
 
 
 def translated(po):
     """The msgids the catalog really translates (Msgfmt leaves out empty msgstr)."""
+    return {msgid for msgid, text in translations(po).items() if msgid and text}
+
+
+def translations(po):
     with open(po, "rb") as po_file:
-        catalog = GNUTranslations(BytesIO(Msgfmt(po_file).get()))._catalog
-    return {msgid for msgid, text in catalog.items() if msgid and text}
+        return GNUTranslations(BytesIO(Msgfmt(po_file).get()))._catalog
 
 
 def extracted(locales):
@@ -59,3 +65,16 @@ class TestCatalogs(unittest.TestCase):
                     self.assertEqual(
                         missing, set(), "run `make i18n`, then translate these"
                     )
+
+    def test_no_rule_code_reaches_a_person(self):
+        """Rule IDs stay in the code and the tests; the pages speak the reader's language."""
+        for locales in PACKAGES:
+            for language in LANGUAGES:
+                po = locales / language / "LC_MESSAGES" / "akimat.po"
+                with self.subTest(package=locales.parent.name, language=language):
+                    coded = [
+                        text
+                        for msgid, text in translations(po).items()
+                        if msgid and RULE_CODE.search(text)
+                    ]
+                    self.assertEqual(coded, [])
