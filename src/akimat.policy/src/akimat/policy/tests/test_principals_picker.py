@@ -9,7 +9,18 @@ from plone import api
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
+import html
+import json
+import re
 import unittest
+
+
+def picker_options(page, field):
+    """The options of the picker (pat-select2) of a field on a rendered form."""
+    found = re.search(
+        rf'name="form.widgets.{field}"[^>]*data-pat-select2="([^"]*)"', page
+    ) or re.search(rf'data-pat-select2="([^"]*)"[^>]*name="form.widgets.{field}"', page)
+    return json.loads(html.unescape(found.group(1)))
 
 
 ECONOMY = "Отдел экономики и бюджетного планирования"
@@ -112,10 +123,22 @@ class TestAppealAssignmentByName(unittest.TestCase):
         return [a for a in self.appeal.objectValues() if a.portal_type == "Assignment"]
 
     def test_the_form_offers_a_picker_of_names_not_a_field_for_logins(self):
-        html = render(self.request, self.appeal, "@@assign", "kim")
-        self.assertIn("pat-select2", html)
-        self.assertIn(f"name={NAME}", html)
-        self.assertNotIn("logins", html)
+        page = render(self.request, self.appeal, "@@assign", "kim")
+        options = picker_options(page, "executors")
+        self.assertIn(
+            f"@@getVocabulary?name={NAME}&field=executors", options["vocabularyUrl"]
+        )
+        self.assertEqual(options["allowNewItems"], "false")
+        self.assertNotIn("logins", page)
+
+    def test_the_edit_form_shows_a_saved_choice_by_name(self):
+        self.appeal.addressee = "kim"
+        page = render(self.request, self.appeal, "@@edit", "kim")
+        options = picker_options(page, "addressee")
+        self.assertEqual(
+            options["initialValues"],
+            {"kim": f"Ким Виктория Александровна — {APPEALS}"},
+        )
 
     def test_a_department_chosen_by_name_is_saved_as_its_id(self):
         """R13.8: the picker sends the ids of what was chosen; the first one leads."""
@@ -130,9 +153,9 @@ class TestAppealAssignmentByName(unittest.TestCase):
 
     def test_a_name_typed_instead_of_chosen_stays_and_the_field_says_so(self):
         before = len(self.assignments())
-        html = self.assign(ECONOMY)
+        page = self.assign(ECONOMY)
         self.assertEqual(len(self.assignments()), before)
-        self.assertIn(f'value="{ECONOMY}"', html)  # what the person typed stays
-        field = html.split('id="formfield-form-widgets-executors"')[1]
+        self.assertIn(f'value="{ECONOMY}"', page)  # what the person typed stays
+        field = page.split('id="formfield-form-widgets-executors"')[1]
         field = field.split('id="formfield-')[0]  # up to the next field
         self.assertIn("Not found among the departments and staff", field)
