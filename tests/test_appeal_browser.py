@@ -5,6 +5,7 @@ from akimat.policy import appeal_form
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from tests.browser import chromium_page
 from tests.browser import log_in
+from tests.test_journey_picker_browser import choose_in_picker
 
 import re
 import transaction
@@ -66,10 +67,15 @@ class TestAppealJourney(unittest.TestCase):
             page.goto(appeal.absolute_url())
             with page.expect_navigation():
                 page.click("#appeal-review")
-            page.wait_for_selector("#appeal-assign")
-            page.fill("#appeal-assign-executors", "economy")
+            page.click("#appeal-assign")
+            choose_in_picker(
+                page,
+                "form-widgets-executors",
+                "эконом",
+                "Отдел экономики и бюджетного планирования",
+            )
             with page.expect_navigation():
-                page.click("#appeal-assign button[type=submit]")
+                page.click("#form-buttons-assign")
             page.wait_for_selector("#appeal-assignments")
             page.goto(f"{appeal.absolute_url()}/edit")
             # the answer's field is on the «Рассмотрение» tab of the edit form

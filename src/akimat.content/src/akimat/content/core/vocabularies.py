@@ -4,12 +4,8 @@ from akimat.content import _
 from akimat.content.core.principals import HEADS_SUFFIX
 from akimat.content.interfaces import IMeetingSettings
 from plone import api
-from plone.app.vocabularies.principals import GroupsFactory
-from plone.app.vocabularies.principals import PrincipalsVocabulary
-from plone.app.vocabularies.principals import UsersFactory
 from Products.CMFCore.utils import getToolByName
 from zope.component.hooks import getSite
-from zope.interface import implementer
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -71,32 +67,3 @@ def departments(context):
             if f"{group_id}{HEADS_SUFFIX}" in groups
         ]
     )
-
-
-class _PlainPrincipalsVocabulary(PrincipalsVocabulary):
-    """Users and groups by their plain ids (Plone keeps user and group ids distinct)."""
-
-    def _get_principal_from_source(self, value=None, token=None, default=None):
-        principal_id = value or token
-        return (
-            self._acl_users.getGroupById(principal_id)
-            or self._acl_users.getUserById(principal_id)
-            or default
-        )
-
-
-@implementer(IVocabularyFactory)
-class PrincipalsFactory:
-    """Executors and controllers: departments (groups) and people, as plain ids.
-
-    plone.app.vocabularies.Principals prefixes values («user:…», «group:…»); our fields, local
-    roles and catalog indexes use the ids themselves.
-    """
-
-    def __call__(self, context, query=""):
-        terms = [*GroupsFactory()(context, query), *UsersFactory()(context, query)]
-        vocabulary = _PlainPrincipalsVocabulary(terms)
-        vocabulary.principal_source = (
-            "user"  # the unprefixed source: plain ids as values
-        )
-        return vocabulary

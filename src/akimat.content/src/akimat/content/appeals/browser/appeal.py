@@ -1,4 +1,4 @@
-"""The page of an appeal and its «Assign» step (RULES.md R13, R12).
+"""The page of an appeal (RULES.md R13, R12); «Assign» is a form of its own (assign.py).
 
 The page shows what the person may see of the appeal already (its View permission, R13.2); the
 earlier appeals of the applicant only as far as they may see them, the buttons only as far as the
@@ -8,19 +8,16 @@ workflow's guards let them.
 from akimat.content import _
 from akimat.content.appeals import history as appeal_history
 from akimat.content.appeals import receptions
-from akimat.content.appeals import review as appeal_review
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from akimat.content.appeals.vocabularies import APPEAL_REQUIREMENTS
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
 from akimat.content.browser.steps import button_transitions
-from akimat.content.browser.steps import Step
 from akimat.content.control.browser import traffic_light
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
-from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -166,37 +163,3 @@ class AppealView(BrowserView):
 
     def format_date(self, day):
         return format_date(day)
-
-
-def parse_executors(form):
-    """Principal ids, from several fields or one field with commas or lines."""
-    values = form.get("executors") or ()
-    if isinstance(values, str):
-        values = [values]
-    ids = []
-    for value in values:
-        for principal in value.replace(",", "\n").splitlines():
-            principal = principal.strip()
-            if principal and principal not in ids:
-                ids.append(principal)
-    return ids
-
-
-class Assign(Step):
-    """POST executors (principal ids, the first leads) and an optional deadline: an assignment on
-    the appeal controlled by the appeals department (R13.8, R12); its executors then read it."""
-
-    refusals = Step.refusals + (appeal_review.AssignmentRefused,)
-
-    def take(self):
-        form = self.request.form
-        deadline = None
-        if form.get("deadline"):
-            try:
-                deadline = date.fromisoformat(form["deadline"])
-            except (TypeError, ValueError):
-                raise appeal_review.AssignmentRefused(
-                    _("The deadline is not a date.")
-                ) from None
-        appeal_review.assign(self.context, parse_executors(form), deadline)
-        api.portal.show_message(_("The assignment is given."), request=self.request)
