@@ -231,7 +231,7 @@ class TestAppealForm(unittest.TestCase):
         self.assertIn(
             ru(
                 _(
-                    "Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."
+                    "Record what the applicant said: an oral appeal has a protocol of its own."
                 )
             ),
             response.text,

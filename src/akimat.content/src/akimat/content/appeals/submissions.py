@@ -5,6 +5,10 @@ The form itself (fields, validators, rate limit, placement) is the site's (akima
 becomes of a submission is the domain's.
 """
 
+from akimat.content import _
+from akimat.content.appeals.appeal import ORAL_CHANNELS
+from akimat.content.appeals.appeal import ORAL_RECORD_MISSING
+from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core import identification
 from plone import api
@@ -13,13 +17,42 @@ from plone.namedfile.file import NamedBlobFile
 
 APPEALS = "appeals"  # the confidential section (akimat.policy's sections)
 CHANNEL = "website"
+# How the applicant agreed to the processing of personal data: ticked on the website's form, or
+# given on paper (a letter, a form signed at the reception) when the department registers it.
+CONSENT_ON_FORM = "form"
+CONSENT_ON_PAPER = "paper"
 
 
-def register(fields):
-    """A registered Appeal of the `fields` of a form's submission; its registration number.
+def staff_problems(data):
+    """What the appeals department must still fill in on an appeal it registers, as messages:
+    a paper letter may be answered by post; an oral appeal has its record (R13.10); it was
+    received from 2000 up to now (R13.6). The public form and the staff form both ask this."""
+    problems = []
+    if not (data.get("phone") or data.get("email") or data.get("address")):
+        problems.append(
+            _(
+                "Give a phone number, an e-mail address or a postal address for the answer."
+            )
+        )
+    if (
+        data.get("channel") in ORAL_CHANNELS
+        and not (data.get("oral_record") or "").strip()
+    ):
+        problems.append(ORAL_RECORD_MISSING)
+    try:
+        if data.get("received_at"):
+            bounds.check_receipt(data["received_at"])
+    except bounds.OutOfRange as error:
+        problems.append(error.args[0])
+    return problems
+
+
+def register(fields, consent=CONSENT_ON_FORM):
+    """A registered Appeal of the `fields` of a form's submission.
 
     Registered at once (R13.6), in the confidential section, whoever submits: the form is the
-    public's door. Without a channel, the appeal came through the website."""
+    public's door. Without a channel, the appeal came through the website. The number comes
+    from the numbering service, the same sequence whichever form registers."""
     with api.env.adopt_roles(["Manager"]):
         appeal = api.content.create(
             container=api.portal.get()[APPEALS],
@@ -39,8 +72,9 @@ def register(fields):
             attachment=_blob(fields.get("attachment")),
             oral_record=fields.get("oral_record"),
         )
+        appeal.personal_data_consent = consent
         api.content.transition(obj=appeal, transition="register")
-    return appeal.registration_number
+    return appeal
 
 
 def _blob(value):
