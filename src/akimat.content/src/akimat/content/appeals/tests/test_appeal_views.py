@@ -1,6 +1,7 @@
 """The page of an appeal, its «Assign» step and the register of appeals (RULES.md R13, R12, R0.5)."""
 
 from akimat.content import _
+from akimat.content.appeals import review as appeal_review
 from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from akimat.content.core.calendar import get_calendar
 from akimat.content.tests.views import ViewTests
@@ -9,6 +10,7 @@ from datetime import datetime
 from freezegun import freeze_time
 from io import BytesIO
 from openpyxl import load_workbook
+from plone import api
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -357,3 +359,60 @@ class TestRegister(AppealViewTestCase):
         self.assertLess(expected, (date(2027, 1, 5) - date(2026, 12, 30)).days)
         self.assertIsNone(by_applicant["Сидорова Анна"][11])
         self.assertEqual(by_applicant["Сидорова Анна"][10].date(), date(2026, 12, 15))
+
+
+class TestRegisterSearchAndOrder(AppealViewTestCase):
+    def rows(self, **form):
+        transaction.savepoint()
+        html = self.render(self.portal, "@@appeals-register", "appeals-officer", **form)
+        return html
+
+    def test_search_by_applicant_or_number(self):
+        """R13.2, R13.6: the department finds an appeal by a part of the applicant's name, in any
+        case, or by its number."""
+        found = self.registered(id="found", applicant_name="Нурланова Айгерим")
+        self.registered(id="other", applicant_name="Петров Пётр")
+        html = self.rows(q="нурланова")
+        self.assertIn(found.absolute_url(), html)
+        self.assertNotIn("Петров Пётр", html)
+        html = self.rows(q=f"№ {found.registration_number}")
+        self.assertIn("Нурланова Айгерим", html)
+        self.assertNotIn("Петров Пётр", html)
+
+    def test_numbers_in_numeric_order_and_title_linked(self):
+        """R13.6: the newest number first in numeric order (10 before 9), even when an earlier
+        letter was registered later; the subject links to the appeal."""
+        for index in range(10):
+            self.registered(
+                id=f"a{index}",
+                title=f"Тема {index + 1}",
+                received_at=datetime(2026, 12, 8 if index < 9 else 1, 11, 0),
+            )
+        html = self.rows()
+        numbers = [
+            int(cell.split(">")[1].split("<")[0])
+            for cell in html.split('<td class="appeal-number">')[1:]
+        ]
+        self.assertEqual(numbers, sorted(numbers, reverse=True))
+        self.assertEqual(numbers[0], 10)
+        self.assertIn('class="appeal-title"', html)
+        self.assertIn(">Тема 10</a>", html)
+
+    def test_unregistered_rows_say_what_they_are(self):
+        """R13.6: an appeal not yet registered says so, with the day it was received."""
+        self.appeal(id="new", received_at=datetime(2026, 12, 7, 9, 0))
+        html = self.rows()
+        self.assertIn('class="appeal-unregistered', html)
+        self.assertIn("07.12.2026", html)
+        self.assertNotIn("—</a>", html)
+
+    def test_executors_by_name(self):
+        """R13.8: the register names the executors of the appeal's assignments."""
+        appeal = self.registered()
+        api.user.get(userid="economist").setMemberProperties(
+            {"fullname": "Ахметов Ержан"}
+        )
+        with api.env.adopt_user(username="appeals-officer"):
+            appeal_review.assign(appeal, ["economist"])
+        html = self.rows()
+        self.assertIn('class="appeal-executors">Ахметов Ержан<', html)
