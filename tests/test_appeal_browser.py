@@ -80,8 +80,11 @@ class TestAppealJourney(unittest.TestCase):
             with page.expect_navigation():
                 page.click("#form-buttons-save")
             page.wait_for_selector("#appeal-answer-text")
+            # The answer is confirmed on its own form before it goes out.
             with page.expect_navigation():
-                page.click("button#appeal-answer")
+                page.click("#appeal-answer")
+            with page.expect_navigation():
+                page.click("#form-buttons-confirm")
             page.wait_for_selector("#appeal-dispatch-date")
         appeal = self.appeal(number)
         self.assertEqual(appeal.review_state(), "answered")

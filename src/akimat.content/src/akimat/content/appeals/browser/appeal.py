@@ -184,7 +184,8 @@ class AppealView(BrowserView):
         return [
             {
                 "title": transition_title(entry["action"]),
-                "actor": titles(entry.get("actor")),
+                # A website submission is registered for an anonymous visitor: nobody to name.
+                "actor": titles(entry["actor"]) if entry.get("actor") else "",
                 "time": working_calendar.to_almaty(entry["time"].asdatetime()).strftime(
                     "%d.%m.%Y %H:%M"
                 ),

@@ -3,7 +3,9 @@ and date show on the appeal's page (RULES.md R13.7, R13.9, R13.11)."""
 
 from akimat.content import _
 from akimat.content.appeals import steps as appeal_steps
+from akimat.content.appeals import submissions
 from akimat.content.appeals.tests.test_appeal_views import AppealViewTestCase
+from plone.app.testing import logout
 from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
 
@@ -155,3 +157,21 @@ class TestConfirmedSteps(AppealViewTestCase):
         self.assertIn("Ответ вручён заявителю.", html)
         self.assertNotIn("(R13", html)
         self.assertNotIn("(R0.5)", html)
+
+
+class TestWebsiteAppealPage(AppealViewTestCase):
+    def test_page_of_an_appeal_registered_for_a_visitor(self):
+        """R13.5, R13.6: an appeal of the website, registered for an anonymous visitor, opens for
+        the department with its steps."""
+        logout()
+        appeal = submissions.register(
+            {
+                "kind": "appeal",
+                "subject": "С сайта",
+                "substance": "Текст.",
+                "applicant_name": "Иванов Иван",
+                "email": "ivanov@example.org",
+            }
+        )
+        html = self.render(appeal, "@@view", "appeals-officer")
+        self.assertIn('id="appeal-review"', html)
