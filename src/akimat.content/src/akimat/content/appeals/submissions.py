@@ -11,6 +11,7 @@ from akimat.content.appeals.appeal import ORAL_RECORD_MISSING
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core import identification
+from akimat.content.core.errors import Refusal
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 
@@ -45,6 +46,19 @@ def staff_problems(data):
     except bounds.OutOfRange as error:
         problems.append(error.args[0])
     return problems
+
+
+class RegistrationRefused(Refusal):
+    """What the department must still fill in; args[0] says what, for the person."""
+
+
+def register_by_staff(fields):
+    """An appeal the department registers on its form or through REST (R13.5, R13.6, R13.10):
+    checked as on the public form, the applicant's consent recorded as given on paper."""
+    problems = staff_problems(fields)
+    if problems:
+        raise RegistrationRefused(problems[0])
+    return register(fields, consent=CONSENT_ON_PAPER)
 
 
 def register(fields, consent=CONSENT_ON_FORM):

@@ -72,15 +72,11 @@ class RegisterAppealForm(form.Form):
         if errors:
             self.status = self.formErrorsMessage
             return
-        problems = submissions.staff_problems(data)
-        if problems:
-            self.status = " ".join(
-                translate(problem, context=self.request) for problem in problems
-            )
+        try:
+            appeal = submissions.register_by_staff(submission(data))
+        except submissions.RegistrationRefused as refusal:
+            self.status = translate(refusal.args[0], context=self.request)
             return
-        appeal = submissions.register(
-            submission(data), consent=submissions.CONSENT_ON_PAPER
-        )
         api.portal.show_message(
             _(
                 "The appeal is registered under number ${number}.",
