@@ -12,8 +12,10 @@ from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core import identification
 from akimat.content.core.errors import Refusal
+from BTrees.OOBTree import OOBTree
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from zope.annotation.interfaces import IAnnotations
 
 
 APPEALS = "appeals"  # the confidential section (akimat.policy's sections)
@@ -52,13 +54,35 @@ class RegistrationRefused(Refusal):
     """What the department must still fill in; args[0] says what, for the person."""
 
 
-def register_by_staff(fields):
+def register_by_staff(fields, submission=None):
     """An appeal the department registers on its form or through REST (R13.5, R13.6, R13.10):
-    checked as on the public form, the applicant's consent recorded as given on paper."""
+    checked as on the public form, the applicant's consent recorded as given on paper.
+
+    `submission` names one filling-in of the form: sent twice (a double click), it registers
+    once and gives the appeal registered the first time."""
+    registered = _submissions()
+    if submission and submission in registered:
+        found = api.content.get(UID=registered[submission])
+        if found is not None:
+            return found
     problems = staff_problems(fields)
     if problems:
         raise RegistrationRefused(problems[0])
-    return register(fields, consent=CONSENT_ON_PAPER)
+    appeal = register(fields, consent=CONSENT_ON_PAPER)
+    if submission:
+        registered[submission] = appeal.UID()
+    return appeal
+
+
+SUBMISSIONS_KEY = "akimat.content.appeals.staff_submissions"
+
+
+def _submissions():
+    """{submission id: appeal UID} of the staff form, kept on the confidential section."""
+    annotations = IAnnotations(api.portal.get()[APPEALS])
+    if SUBMISSIONS_KEY not in annotations:
+        annotations[SUBMISSIONS_KEY] = OOBTree()
+    return annotations[SUBMISSIONS_KEY]
 
 
 def register(fields, consent=CONSENT_ON_FORM):

@@ -14,7 +14,12 @@ from plone import api
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
+from z3c.form.interfaces import HIDDEN_MODE
+from zope import schema
 from zope.i18n import translate
+from zope.interface import Interface
+
+import uuid
 
 
 # The Appeal's fields the department fills in; the appeal's «title» is the form's «subject».
@@ -34,9 +39,18 @@ FIELDS = (
 )
 
 
+class ISubmission(Interface):
+    # One filling-in of the form: a double click registers once (submissions.register_by_staff).
+    submission = schema.ASCIILine(required=False)
+
+
 def submission(data):
     """The form's data as submissions.register takes a form's submission."""
-    fields = {name: value for name, value in data.items() if name != "title"}
+    fields = {
+        name: value
+        for name, value in data.items()
+        if name not in ("title", "submission")
+    }
     fields["subject"] = data["title"]
     return fields
 
@@ -47,7 +61,8 @@ class RegisterAppealForm(form.Form):
         "A paper letter, a visit, a phone call or an e-mail. The applicant's consent to the "
         "processing of personal data is recorded as given on paper."
     )
-    fields = field.Fields(IAppeal).select(*FIELDS)
+    fields = field.Fields(IAppeal).select(*FIELDS) + field.Fields(ISubmission)
+    fields["submission"].mode = HIDDEN_MODE
     ignoreContext = False
     enableCSRFProtection = (
         True  # plone.app.z3cform checks the token before the handler runs
@@ -61,6 +76,7 @@ class RegisterAppealForm(form.Form):
             "received_at": working_calendar.now().replace(
                 tzinfo=None, second=0, microsecond=0
             ),
+            "submission": uuid.uuid4().hex,
         }
 
     def register_url(self):
@@ -73,7 +89,9 @@ class RegisterAppealForm(form.Form):
             self.status = self.formErrorsMessage
             return
         try:
-            appeal = submissions.register_by_staff(submission(data))
+            appeal = submissions.register_by_staff(
+                submission(data), data.get("submission")
+            )
         except submissions.RegistrationRefused as refusal:
             self.status = translate(refusal.args[0], context=self.request)
             return

@@ -89,4 +89,27 @@ class TestStaffRegistration(AppealViewTestCase):
                 self.render(self.portal, "@@register-appeal", outsider)
         html = self.render(self.portal, "@@register-appeal", "appeals-officer")
         self.assertIn('name="form.widgets.applicant_name"', html)
-        self.assertNotIn("form.widgets.consent", html)  # given on paper, recorded so
+        self.assertNotIn("form.widgets.consent", html)
+        self.assertIn(
+            'class="hidden-widget" type="hidden"', html
+        )  # one filling-in  # given on paper, recorded so
+
+    def test_a_double_click_registers_once(self):
+        """R13.5, R13.6: the same filling-in of the form sent twice registers one appeal and
+        lands both times on it."""
+        self.submit(**{"form.widgets.submission": "a1b2"})
+        first = self.request.response.getHeader("Location")
+        self.submit(**{"form.widgets.submission": "a1b2"})
+        self.assertEqual(len(self.appeals()), 1)
+        self.assertEqual(self.request.response.getHeader("Location"), first)
+        self.submit(**{"form.widgets.submission": "c3d4"})
+        self.assertEqual(len(self.appeals()), 2)
+
+
+class TestAppealsSectionLinks(AppealViewTestCase):
+    def test_section_page_leads_to_the_register_and_the_form(self):
+        """R13.2: the appeals section's page links the register and the staff form for the
+        department."""
+        html = self.render(self.folder, "@@listing_view", "appeals-officer")
+        self.assertIn('id="appeals-section-register"', html)
+        self.assertIn(f"{self.portal.absolute_url()}/@@register-appeal", html)
