@@ -89,13 +89,7 @@ class TestConfirmedSteps(AppealViewTestCase):
         """R13.6: «register» posted twice registers once, with one number."""
         appeal = self.appeal()
         for _click in range(2):
-            self.render(
-                appeal,
-                "@@transition",
-                "appeals-officer",
-                method="POST",
-                workflow_action="register",
-            )
+            self.press(appeal, "register")
         number = appeal.registration_number
         self.assertEqual(appeal.review_state(), "registered")
         self.assertEqual(
@@ -106,13 +100,7 @@ class TestConfirmedSteps(AppealViewTestCase):
     def test_heavy_steps_are_no_bare_buttons(self):
         """R13.7, R13.9: a confirmed step is refused on @@transition: it has its form."""
         appeal = self.registered(passed_to="Управление образования области")
-        self.render(
-            appeal,
-            "@@transition",
-            "appeals-officer",
-            method="POST",
-            workflow_action="redirect",
-        )
+        self.press(appeal, "redirect")
         self.assertEqual(appeal.review_state(), "registered")
 
     def test_forward_only_for_a_complaint(self):

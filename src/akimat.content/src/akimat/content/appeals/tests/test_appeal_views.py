@@ -27,6 +27,12 @@ class AppealViewTestCase(ViewTests, AppealTestCase):
         self.do(appeal, "register")
         return appeal
 
+    def press(self, appeal, transition, userid="appeals-officer"):
+        """The button of a step on the appeal's page."""
+        return self.render(
+            appeal, "@@transition", userid, method="POST", workflow_action=transition
+        )
+
 
 class TestAppealPage(AppealViewTestCase):
     def test_page_shows_the_appeal(self):
@@ -96,13 +102,7 @@ class TestAppealPage(AppealViewTestCase):
             appeal, "@@transition", "deputy", method="POST", workflow_action="register"
         )
         self.assertEqual(appeal.review_state(), "received")
-        self.render(
-            appeal,
-            "@@transition",
-            "appeals-officer",
-            method="POST",
-            workflow_action="register",
-        )
+        self.press(appeal, "register")
         self.assertEqual(appeal.review_state(), "registered")
 
     def test_refused_step_is_a_message(self):
