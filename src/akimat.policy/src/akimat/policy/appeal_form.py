@@ -301,6 +301,8 @@ def _model(fields):
     )
 
 
+THANKS = _("The answer will be sent to you within the term set by law.")
+
 # Anonymous visitors open and submit this form only; the rest of the site stays closed.
 OPEN_PERMISSIONS = ("View", "Access contents information")
 STAFF = ["Authenticated", "Manager", "Site Administrator"]
@@ -332,6 +334,8 @@ def ensure_appeal_form(portal=None):
             thankstitle=translate(_("Your appeal is received"), target_language="ru"),
             includeEmpties=False,
         )
+    # Easyform's default thanks text is English («Thanks for your input.»).
+    form.thanksdescription = translate(THANKS, target_language="ru")
     alsoProvides(form, IAppealForm)
     for permission in OPEN_PERMISSIONS:
         form.manage_permission(permission, ["Anonymous"] + STAFF, acquire=False)
