@@ -38,3 +38,19 @@ def log_in(page, site_url, username):
     page.fill("#__ac_password", DEMO_PASSWORD)
     page.click("#buttons-login")
     page.wait_for_selector("#akimat-sections")
+
+
+def use_language(page, language):
+    """Switch the interface to Kazakh through the header's switcher; Russian is the default."""
+    if language == "kk":
+        page.click("#portal-languageselector .language-kk a")
+        page.wait_for_selector("html[lang=kk]")
+
+
+def choose_in_picker(page, field_id, typed, choice):
+    """Type into a picker (pat-select2) and click the offered choice that reads `choice`."""
+    page.click(f"#s2id_{field_id} input.select2-input")
+    page.keyboard.type(typed)
+    page.locator(".select2-drop-active").get_by_role(
+        "option", name=choice, exact=True
+    ).click()

@@ -3,9 +3,9 @@ officer sends it for review, assigns it to a department and answers it (RULES.md
 
 from akimat.policy import appeal_form
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
+from tests.browser import choose_in_picker
 from tests.browser import chromium_page
 from tests.browser import log_in
-from tests.test_journey_picker_browser import choose_in_picker
 
 import re
 import transaction
@@ -86,8 +86,11 @@ class TestAppealJourney(unittest.TestCase):
             with page.expect_navigation():
                 page.click("#form-buttons-save")
             page.wait_for_selector("#appeal-answer-text")
+            # The answer is confirmed on its own form before it goes out.
             with page.expect_navigation():
-                page.click("button#appeal-answer")
+                page.click("#appeal-answer")
+            with page.expect_navigation():
+                page.click("#form-buttons-confirm")
             page.wait_for_selector("#appeal-dispatch-date")
         appeal = self.appeal(number)
         self.assertEqual(appeal.review_state(), "answered")

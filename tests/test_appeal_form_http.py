@@ -8,6 +8,7 @@ from akimat.policy import appeal_form
 from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.demo_appeals import with_check_digit
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
+from akimat.policy.upgrades import issue15_pd
 from datetime import datetime
 from datetime import timedelta
 from plone import api
@@ -128,6 +129,8 @@ class TestAppealForm(unittest.TestCase):
             mapping={"number": appeal.registration_number},
         )
         self.assertIn(ru(told), response.text)
+        self.assertIn(ru(appeal_form.THANKS), response.text)
+        self.assertNotIn("Thanks for your input", response.text)
         # The visitor sees the number, never the appeals (R13.2).
         closed = requests.get(appeal.absolute_url(), timeout=30)
         self.assertIn("/login", closed.url)
@@ -231,7 +234,7 @@ class TestAppealForm(unittest.TestCase):
         self.assertIn(
             ru(
                 _(
-                    "Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."
+                    "Record what the applicant said: an oral appeal has a protocol of its own."
                 )
             ),
             response.text,
@@ -279,6 +282,13 @@ class TestAppealForm(unittest.TestCase):
 
 class TestUpgradeTo1004(unittest.TestCase):
     layer = AKIMAT_ACCEPTANCE_TESTING
+
+    def test_issue15_upgrade_gives_the_thanks_text(self):
+        """R13.5: an existing form loses easyform's English thanks text."""
+        form = self.layer["portal"][appeal_form.FORM_ID]
+        form.thanksdescription = "Thanks for your input."
+        issue15_pd.upgrade(None)
+        self.assertEqual(form.thanksdescription, ru(appeal_form.THANKS))
 
     def test_upgrade_creates_the_open_form(self):
         """R13.5: a site of profile 1003 gets the public appeal form, open to anonymous visitors;

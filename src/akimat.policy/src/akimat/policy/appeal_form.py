@@ -7,18 +7,17 @@ data, then register it as an Appeal in the confidential «appeals» section: an 
 lost, even when its registration fails (R13.5: refusing one is forbidden). A visitor sees
 nothing of the appeals, only the registration number of their own.
 
-The appeals department registers paper and phone appeals on the same form: it alone sees the
-fields of the channel, the time of receipt and the record of an oral appeal (R13.10).
+The appeals department registers paper and phone appeals on a form of its own (akimat.content's
+@@register-appeal); opening this one, it alone sees the fields of the channel, the time of
+receipt and the record of an oral appeal (R13.10), checked as on its own form.
 """
 
 from AccessControl import getSecurityManager
 from akimat.content import _
 from akimat.content.appeals import submissions
 from akimat.content.appeals.appeal import IAppeal
-from akimat.content.appeals.appeal import ORAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
-from akimat.content.core import bounds
 from akimat.content.core import identification
 from akimat.policy.rate_limit import RateLimit
 from collective.easyform.actions import Action
@@ -135,35 +134,8 @@ class AppealFormValidator(InvariantsValidator):
 
     @staticmethod
     def _staff_errors(data):
-        """An appeal the department registers: a paper letter may be answered by post; an oral one
-        has its record (R13.10); it was received from 2000 up to now (R13.6)."""
-        errors = []
-        if not (data.get("phone") or data.get("email") or data.get("address")):
-            errors.append(
-                Invalid(
-                    _(
-                        "Give a phone number, an e-mail address or a postal address for the answer."
-                    )
-                )
-            )
-        if (
-            data.get("channel") in ORAL_CHANNELS
-            and not (data.get("oral_record") or "").strip()
-        ):
-            # The message of the Appeal's own invariant.
-            errors.append(
-                Invalid(
-                    _(
-                        "Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."
-                    )
-                )
-            )
-        try:
-            if data.get("received_at"):
-                bounds.check_receipt(data["received_at"])
-        except bounds.OutOfRange as error:
-            errors.append(Invalid(error.args[0]))
-        return errors
+        """The department's own checks, the same as on its registration form (R13.6, R13.10)."""
+        return [Invalid(problem) for problem in submissions.staff_problems(data)]
 
 
 class RegisterAppeal(Action):
@@ -181,7 +153,7 @@ class RegisterAppeal(Action):
             }
         number = None
         try:
-            number = submissions.register(fields)
+            number = submissions.register(fields).registration_number
         except ConflictError:
             raise  # the publisher retries the whole submission
         except Exception:
@@ -329,6 +301,8 @@ def _model(fields):
     )
 
 
+THANKS = _("The answer will be sent to you within the term set by law.")
+
 # Anonymous visitors open and submit this form only; the rest of the site stays closed.
 OPEN_PERMISSIONS = ("View", "Access contents information")
 STAFF = ["Authenticated", "Manager", "Site Administrator"]
@@ -360,6 +334,8 @@ def ensure_appeal_form(portal=None):
             thankstitle=translate(_("Your appeal is received"), target_language="ru"),
             includeEmpties=False,
         )
+    # Easyform's default thanks text is English («Thanks for your input.»).
+    form.thanksdescription = translate(THANKS, target_language="ru")
     alsoProvides(form, IAppealForm)
     for permission in OPEN_PERMISSIONS:
         form.manage_permission(permission, ["Anonymous"] + STAFF, acquire=False)

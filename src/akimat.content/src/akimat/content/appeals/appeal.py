@@ -27,6 +27,9 @@ from zope.schema import ValidationError
 PRINCIPALS = "akimat.vocabularies.Principals"
 PASSING_ON_WORKING_DAYS = 3  # R13.9 redirection, R13.11 a complaint's lower body
 ORAL_CHANNELS = ("reception", "phone")  # R13.10
+ORAL_RECORD_MISSING = _(
+    "Record what the applicant said: an oral appeal has a protocol of its own."
+)
 
 
 def _now():
@@ -84,7 +87,7 @@ class IAppeal(model.Schema):
     addressee = schema.Choice(
         title=_("Addressed to"),
         description=_(
-            "The akim, a deputy akim or the head of apparatus named in the appeal (R13.8)."
+            "The akim, a deputy akim or the head of apparatus named in the appeal."
         ),
         vocabulary=PRINCIPALS,
         required=False,
@@ -93,7 +96,7 @@ class IAppeal(model.Schema):
     oral_record = schema.Text(
         title=_("Record of the oral appeal"),
         description=_(
-            "An appeal made orally, at a reception or by phone, is recorded in a protocol of its own (R13.10)."
+            "An appeal made orally, at a reception or by phone, is recorded in a protocol of its own."
         ),
         required=False,
     )
@@ -108,11 +111,7 @@ class IAppeal(model.Schema):
             getattr(data, "channel", None) in ORAL_CHANNELS
             and not (getattr(data, "oral_record", None) or "").strip()
         ):
-            raise Invalid(
-                _(
-                    "Record what the applicant said: an oral appeal has a protocol of its own (R13.10)."
-                )
-            )
+            raise Invalid(ORAL_RECORD_MISSING)
 
     model.fieldset(
         "personal_reception",
@@ -122,7 +121,7 @@ class IAppeal(model.Schema):
     directives.mode(reception="hidden")
     reception = schema.TextLine(
         title=_("Personal reception"),
-        description=_("The UID of the reception the applicant signed up for (R14)."),
+        description=_("The UID of the reception the applicant signed up for."),
         required=False,
     )
     reception_time = schema.Datetime(
@@ -212,9 +211,7 @@ class IAppeal(model.Schema):
     )
     missing_requirements = schema.List(
         title=_("Requirements of art. 63 not met"),
-        description=_(
-            "The applicant is told which, and given a term to correct them (R13.7)."
-        ),
+        description=_("The applicant is told which, and given a term to correct them."),
         value_type=schema.Choice(vocabulary="akimat.vocabularies.AppealRequirements"),
         required=False,
         default=[],
@@ -224,9 +221,7 @@ class IAppeal(model.Schema):
     )
     passed_to = schema.TextLine(
         title=_("Competent body"),
-        description=_(
-            "Where the appeal is redirected (R13.9) or a complaint forwarded (R13.11)."
-        ),
+        description=_("Where the appeal is redirected or a complaint forwarded."),
         required=False,
     )
     answer = schema.Text(title=_("Answer"), required=False)
@@ -243,6 +238,7 @@ class Appeal(Container):
     answered_at = None
     reception = None
     reception_time = None
+    personal_data_consent = None  # submissions.CONSENT_ON_FORM or CONSENT_ON_PAPER
     earlier_appeals = ()  # UIDs of the applicant's earlier appeals, set on registration (appeal_history)
 
     def repeated(self):

@@ -26,9 +26,9 @@ def _today():
 def check_correction_request(appeal):
     """R13.7: the applicant is told which requirements are not met, and given a term."""
     if not appeal.missing_requirements:
-        _refuse(_("Name the requirements of art. 63 the appeal does not meet (R13.7)."))
+        _refuse(_("Name the requirements of art. 63 the appeal does not meet."))
     if appeal.correction_term is None or appeal.correction_term <= _today():
-        _refuse(_("Give the applicant a term for the correction, after today (R13.7)."))
+        _refuse(_("Give the applicant a term for the correction, after today."))
 
 
 def check_return(appeal):
@@ -36,7 +36,7 @@ def check_return(appeal):
     if appeal.correction_term is not None and _today() <= appeal.correction_term:
         _refuse(
             _(
-                "The applicant may correct the appeal until ${date} (R13.7).",
+                "The applicant may correct the appeal until ${date}.",
                 mapping={"date": appeal.correction_term.strftime("%d.%m.%Y")},
             )
         )
@@ -45,15 +45,13 @@ def check_return(appeal):
 def check_passing_on(appeal):
     """R13.9, R13.11: name the competent body."""
     if not (appeal.passed_to or "").strip():
-        _refuse(_("Name the competent body the appeal goes to (R13.9, R13.11)."))
+        _refuse(_("Name the competent body the appeal goes to."))
 
 
 def check_forward(appeal):
     """R13.11: only a complaint about a lower body is forwarded to it."""
     if appeal.kind != "complaint":
-        _refuse(
-            _("Only a complaint is forwarded to the lower body concerned (R13.11).")
-        )
+        _refuse(_("Only a complaint is forwarded to the lower body concerned."))
     check_passing_on(appeal)
 
 

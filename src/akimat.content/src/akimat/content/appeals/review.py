@@ -97,3 +97,15 @@ def assign(appeal, executors, deadline=None):
         id=_new_id(appeal),
     )
     return assignment
+
+
+def executors(appeal):
+    """The executors of the appeal's assignments, each once, the leads first (R13.8)."""
+    found = []
+    for assignment in appeal.objectValues():
+        if getattr(assignment, "portal_type", None) != "Assignment":
+            continue
+        for principal in assignment.executors():
+            if principal and principal not in found:
+                found.append(principal)
+    return found

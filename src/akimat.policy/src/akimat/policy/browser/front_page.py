@@ -77,6 +77,12 @@ class FrontPage(BrowserView):
             "akimat.content: View control list", obj=self.context
         )
 
+    def handles_appeals(self):
+        """The appeals department reaches its register from here (R13.2)."""
+        return api.user.has_permission(
+            "akimat.content: Handle appeal", obj=self.context
+        )
+
     def new_reports(self):
         """What's new in the document library: the reports published last (R9.10d)."""
         brains = api.content.find(

@@ -8,18 +8,27 @@ workflow's guards let them.
 from akimat.content import _
 from akimat.content.appeals import history as appeal_history
 from akimat.content.appeals import receptions
+from akimat.content.appeals import steps as appeal_steps
+from akimat.content.appeals.appeal import IAppeal
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from akimat.content.appeals.vocabularies import APPEAL_REQUIREMENTS
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
-from akimat.content.browser.steps import button_transitions
+from akimat.content.browser.steps import Transition
 from akimat.content.control.browser import traffic_light
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core.principals import principal_title
 from akimat.content.core.principals import PrincipalTitles
 from plone import api
+from plone.supermodel import model
+from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
+from z3c.form import button
+from z3c.form import field
+from z3c.form import form
+from zope import schema
+from zope.i18n import translate
 
 
 HANDLE = "akimat.content: Handle appeal"
@@ -153,7 +162,37 @@ class AppealView(BrowserView):
         return rows
 
     def transitions(self):
-        return button_transitions(self.context)
+        """The steps offered now: a confirmed one opens its form, the others are buttons."""
+        url = self.context.absolute_url()
+        return [
+            {
+                "id": transition,
+                "title": transition_title(transition),
+                "form": f"{url}/@@appeal-step?transition={transition}"
+                if transition in appeal_steps.CONFIRMED
+                else None,
+            }
+            for transition in appeal_steps.offered(self.context)
+        ]
+
+    def decisions(self):
+        """Every step taken on the appeal with its author, date and reason, oldest first."""
+        titles = PrincipalTitles()
+        return [
+            {
+                "title": transition_title(entry["action"]),
+                # A website submission is registered for an anonymous visitor: nobody to name.
+                "actor": titles(entry["actor"]) if entry.get("actor") else "",
+                "time": working_calendar.to_almaty(entry["time"].asdatetime()).strftime(
+                    "%d.%m.%Y %H:%M"
+                ),
+                "reason": entry.get("comments") or "",
+            }
+            for entry in appeal_steps.history(self.context)
+        ]
+
+    def register_url(self):
+        return f"{api.portal.get().absolute_url()}/@@appeals-register"
 
     def may_edit(self):
         return self.can(MODIFY)
@@ -163,3 +202,108 @@ class AppealView(BrowserView):
 
     def format_date(self, day):
         return format_date(day)
+
+
+def transition_title(transition):
+    """The title of a step of the appeals' workflow; pages translate it (domain akimat)."""
+    workflow = api.portal.get_tool("portal_workflow")[appeal_steps.WORKFLOW]
+    found = workflow.transitions.get(transition)
+    return found.title if found is not None else transition
+
+
+class AppealTransition(Transition):
+    """A step without anything to ask (register, review, corrected): a button; a second click
+    changes nothing. The confirmed steps have their form (AppealStepForm)."""
+
+    def take(self):
+        transition = self.request.form.get("workflow_action")
+        if transition in appeal_steps.CONFIRMED:
+            raise WorkflowException(
+                translate(
+                    _("This step cannot be taken from this page."), context=self.request
+                )
+            )
+        if transition not in appeal_steps.offered(
+            self.context
+        ) and appeal_steps.taken_last(self.context, transition):
+            return None
+        return super().take()
+
+
+class IStepDetails(model.Schema):
+    passed_to = schema.TextLine(
+        title=_("Competent body"),
+        description=_(
+            "The body the appeal goes to; the applicant is told where it went."
+        ),
+        required=True,
+    )
+    reason = schema.Text(title=_("Reason"), required=True)
+
+
+class AppealStepForm(form.Form):
+    """?transition=<id>: what a heavy step needs (the body, the reason, the requirements and
+    term), then the step itself, once (appeal_steps.take)."""
+
+    description = _("Check what the step needs. Once confirmed, it cannot be undone.")
+    enableCSRFProtection = True
+    ignoreContext = False
+    leaving = False
+
+    def update(self):
+        self.transition = self.request.form.get("transition")
+        if self.transition not in appeal_steps.CONFIRMED or (
+            self.transition not in appeal_steps.offered(self.context)
+        ):
+            # Taken already (a second click), or not now: back to the appeal, saying so.
+            if not appeal_steps.taken_last(self.context, self.transition):
+                api.portal.show_message(
+                    _("This step cannot be taken on the appeal now."),
+                    request=self.request,
+                    type="error",
+                )
+            return self.leave()
+        names = appeal_steps.CONFIRMED[self.transition]
+        self.fields = field.Fields(IStepDetails).select(
+            *[name for name in names if name in IStepDetails]
+        ) + field.Fields(IAppeal).select(
+            *[name for name in names if name not in IStepDetails]
+        )
+        super().update()
+
+    def leave(self):
+        self.leaving = True
+        self.request.response.redirect(self.context.absolute_url())
+
+    def render(self):
+        return "" if self.leaving else super().render()
+
+    @property
+    def label(self):
+        return transition_title(self.transition)
+
+    @property
+    def action(self):
+        return f"{self.request.getURL()}?transition={self.transition}"
+
+    def getContent(self):
+        return {name: getattr(self.context, name, None) for name in self.fields}
+
+    @button.buttonAndHandler(_("Confirm"), name="confirm")
+    def handle_confirm(self, action):
+        data, errors = self.extractData()
+        if errors:
+            self.status = self.formErrorsMessage
+            return
+        reason = data.pop("reason", "")
+        try:
+            appeal_steps.take(self.context, self.transition, data, reason)
+        except WorkflowException as refusal:
+            self.status = refusal.args[0]
+            return
+        api.portal.show_message(_("Done."), request=self.request)
+        self.leave()
+
+    @button.buttonAndHandler(_("Cancel"), name="cancel")
+    def handle_cancel(self, action):
+        self.leave()

@@ -2,13 +2,15 @@
 (RULES.md R13.2, R13.6) on the site root, with the terms and the late marks.
 
 Only the department opens it (permission «Handle appeal»). The applicant's name is not in the
-catalog (personal data stays off it), so the rows wake the appeals of the page shown up.
+catalog (personal data stays off it), so the rows wake the appeals of the page shown up, and a
+search by name wakes the appeals the other filters leave.
 """
 
 from akimat.content import _
 from akimat.content.appeals.browser.appeal import answered_on
 from akimat.content.appeals.browser.appeal import late_by
 from akimat.content.appeals.browser.appeal import term_title
+from akimat.content.appeals.review import executors
 from akimat.content.appeals.vocabularies import APPEAL_CHANNELS
 from akimat.content.appeals.vocabularies import APPEAL_KINDS
 from akimat.content.browser.formatting import format_date
@@ -29,20 +31,22 @@ from zope.i18n import translate
 
 
 PAGE_SIZE = 50
-FILTERS = ("date_from", "date_to", "kind", "state")
+FILTERS = ("q", "date_from", "date_to", "kind", "state")
 COLUMNS = (
     _("Number"),
     _("Registration date"),
+    _("Subject"),
     _("Applicant"),
     _("Kind of appeal"),
     _("Received through"),
     _("Addressed to"),
+    _("Executors"),
     _("State"),
     _("Term of the answer"),
     _("Answered on"),
     _("Late by, working days"),
 )
-WIDTHS = (10, 14, 36, 24, 24, 30, 20, 14, 14, 14)
+WIDTHS = (14, 14, 40, 36, 24, 24, 30, 36, 20, 14, 14, 14)
 
 
 class BadFilter(ValueError):
@@ -64,10 +68,32 @@ def parse_filters(form):
     return filters
 
 
-def find(filters):
-    """The appeals of the period, kind and state, newest registration first (unregistered on top).
+def registration_order(brain):
+    """Unregistered first, then the latest year and the highest number of the numbering service
+    (an integer per year): a letter received earlier may be registered later, with a later number.
+    """
+    registered = brain.registration_number is not None
+    year = brain.registration_date.year if brain.registration_date else 0
+    return (not registered, year, brain.registration_number or 0)
 
-    The period goes through the `registration_year` index and the `registration_date` metadata.
+
+def matches(brain, text):
+    """R13.2: the department finds an appeal by its number («12», «№ 12»), or by a part of the
+    applicant's name or of the subject, in any case."""
+    number = text.lstrip("№ ").strip()
+    if number.isdigit():
+        return brain.registration_number == int(number)
+    text = text.casefold()
+    return (
+        text in (brain.Title or "").casefold()
+        or text in (brain.getObject().applicant_name or "").casefold()
+    )
+
+
+def find(filters):
+    """The appeals of the period, kind, state and search, newest registration first (unregistered
+    on top). The period goes through the `registration_year` index and the `registration_date`
+    metadata.
     """
     query = {"portal_type": "Appeal"}
     start, end = filters["date_from"], filters["date_to"]
@@ -87,18 +113,13 @@ def find(filters):
             end is None or (brain.registration_date and brain.registration_date <= end)
         )
     ]
-    brains.sort(
-        key=lambda b: (
-            b.registration_date is None,
-            b.registration_date or date.min,
-            b.registration_number or 0,
-        ),
-        reverse=True,
-    )
+    brains.sort(key=registration_order, reverse=True)
     if filters[
         "kind"
     ]:  # a metadata column, not an index: the register filters few appeals
         brains = [brain for brain in brains if brain.appeal_kind == filters["kind"]]
+    if filters["q"]:
+        brains = [brain for brain in brains if matches(brain, filters["q"])]
     return brains
 
 
@@ -115,11 +136,15 @@ def rows(brains, today, calendar):
                 "title": brain.Title,
                 "number": brain.registration_number,
                 "date": brain.registration_date,
+                "received_on": appeal.received_at.date()
+                if appeal.received_at
+                else None,
                 "applicant": appeal.applicant_name or "",
                 "marks": marks(appeal),
                 "kind": term_title(APPEAL_KINDS, appeal.kind),
                 "channel": term_title(APPEAL_CHANNELS, appeal.channel),
                 "addressee": titles(appeal.addressee) if appeal.addressee else "",
+                "executors": ", ".join(titles(p) for p in executors(appeal)),
                 "state_id": state,
                 "state": states.get(state, state),
                 "deadline": brain.deadline,
@@ -143,17 +168,27 @@ def marks(appeal):
     return found
 
 
+def unregistered(row):
+    """What a row without a number is: received, not registered yet (R13.6)."""
+    return _(
+        "not registered, received on ${date}",
+        mapping={"date": format_date(row["received_on"])},
+    )
+
+
 def cells(row, request):
     applicant = "; ".join(
         [row["applicant"]] + [translate(mark, context=request) for mark in row["marks"]]
     )
     return (
-        row["number"],
+        row["number"] or translate(unregistered(row), context=request),
         row["date"],
+        row["title"],
         applicant,
         translate(row["kind"], context=request),
         translate(row["channel"], context=request),
         row["addressee"],
+        row["executors"],
         translate(row["state"], domain="akimat", context=request)
         if row["state"]
         else "",
@@ -161,9 +196,6 @@ def cells(row, request):
         row["answered_on"],
         row["late_by"] or None,
     )
-
-
-APPEAL_FORM_ID = "appeal-form"
 
 
 class AppealsRegister(BrowserView):
@@ -188,10 +220,11 @@ class AppealsRegister(BrowserView):
         return value.isoformat() if hasattr(value, "isoformat") else value or ""
 
     def new_appeal_url(self):
-        """The site's public appeal form (akimat.policy), where the department also registers
-        paper and phone appeals with their channel and oral record (R13.6, R13.10)."""
-        form = self.context.get(APPEAL_FORM_ID)
-        return form.absolute_url() if form is not None else None
+        """The department's own registration form (R13.6, R13.10)."""
+        return f"{self.context.absolute_url()}/@@register-appeal"
+
+    def unregistered(self, row):
+        return unregistered(row)
 
     def schedules(self):
         """The schedules of personal receptions (R14.1), the newest first."""

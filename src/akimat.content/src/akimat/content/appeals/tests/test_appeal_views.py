@@ -1,6 +1,7 @@
 """The page of an appeal, its «Assign» step and the register of appeals (RULES.md R13, R12, R0.5)."""
 
 from akimat.content import _
+from akimat.content.appeals import review as appeal_review
 from akimat.content.appeals.tests.test_appeals import AppealTestCase
 from akimat.content.core.calendar import get_calendar
 from akimat.content.tests.views import ViewTests
@@ -9,6 +10,7 @@ from datetime import datetime
 from freezegun import freeze_time
 from io import BytesIO
 from openpyxl import load_workbook
+from plone import api
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -24,6 +26,12 @@ class AppealViewTestCase(ViewTests, AppealTestCase):
         appeal = self.appeal(**fields)
         self.do(appeal, "register")
         return appeal
+
+    def press(self, appeal, transition, userid="appeals-officer"):
+        """The button of a step on the appeal's page."""
+        return self.render(
+            appeal, "@@transition", userid, method="POST", workflow_action=transition
+        )
 
 
 class TestAppealPage(AppealViewTestCase):
@@ -64,9 +72,10 @@ class TestAppealPage(AppealViewTestCase):
         """R13.2, R13.5: the department sees the lawful steps and «Assign»; the addressee reads only."""
         appeal = self.registered(addressee="deputy")
         html = self.render(appeal, "@@view", "appeals-officer")
-        for transition in ("request_correction", "redirect", "forward", "review"):
+        for transition in ("request_correction", "redirect", "review"):
             self.assertIn(f'id="appeal-{transition}"', html)
         self.assertNotIn('id="appeal-register"', html)  # already registered
+        self.assertNotIn('id="appeal-forward"', html)  # R13.11: not a complaint
         self.assertIn('id="appeal-assign"', html)
         self.assertIn('id="appeal-edit"', html)
         html = self.render(appeal, "@@view", "deputy")
@@ -93,27 +102,28 @@ class TestAppealPage(AppealViewTestCase):
             appeal, "@@transition", "deputy", method="POST", workflow_action="register"
         )
         self.assertEqual(appeal.review_state(), "received")
-        self.render(
-            appeal,
-            "@@transition",
-            "appeals-officer",
-            method="POST",
-            workflow_action="register",
-        )
+        self.press(appeal, "register")
         self.assertEqual(appeal.review_state(), "registered")
 
     def test_refused_step_is_a_message(self):
-        """R13.7: a correction without the missing requirements is refused with a message."""
+        """R13.7: a correction without the missing requirements is refused with a message that
+        names no rule code."""
         appeal = self.registered()
-        self.render(
+        html = self.render(
             appeal,
-            "@@transition",
+            "@@appeal-step",
             "appeals-officer",
             method="POST",
-            workflow_action="request_correction",
+            transition="request_correction",
+            **{"form.buttons.confirm": "1"},
         )
         self.assertEqual(appeal.review_state(), "registered")
-        self.assertTrue(any("R13.7" in message for message in self.messages()))
+        refusal = translate(
+            _("Name the requirements of art. 63 the appeal does not meet."),
+            context=self.request,
+        )
+        self.assertIn(refusal, html)
+        self.assertNotIn("R13", refusal)
 
     def test_repeated_links_only_what_the_user_sees(self):
         """R13.5, R13.2: a repeated appeal links to the earlier ones, only those the user may see."""
@@ -303,7 +313,7 @@ class TestRegister(AppealViewTestCase):
         self.assertIn(collective, html)
         data = self.render(self.portal, "@@appeals-register.xlsx", "appeals-officer")
         applicants = {
-            line[0]: line[2]
+            line[0]: line[3]
             for line in load_workbook(BytesIO(data)).active.iter_rows(
                 min_row=2, values_only=True
             )
@@ -334,15 +344,72 @@ class TestRegister(AppealViewTestCase):
         sheet = load_workbook(BytesIO(data)).active
         lines = list(sheet.iter_rows(min_row=2, values_only=True))
         self.assertEqual(len(lines), 3)
-        by_applicant = {line[2]: line for line in lines}
+        by_applicant = {line[3]: line for line in lines}
         late = by_applicant["Петров Пётр"]
-        self.assertEqual(late[7].date(), date(2026, 12, 30))
+        self.assertEqual(late[9].date(), date(2026, 12, 30))
         # Working days of the production calendar (R0.1): the New Year holidays do not count.
         expected = get_calendar().working_days_between(
             date(2026, 12, 30), date(2027, 1, 5)
         )
-        self.assertEqual(late[9], expected)
+        self.assertEqual(late[11], expected)
         self.assertGreater(expected, 0)
         self.assertLess(expected, (date(2027, 1, 5) - date(2026, 12, 30)).days)
-        self.assertIsNone(by_applicant["Сидорова Анна"][9])
-        self.assertEqual(by_applicant["Сидорова Анна"][8].date(), date(2026, 12, 15))
+        self.assertIsNone(by_applicant["Сидорова Анна"][11])
+        self.assertEqual(by_applicant["Сидорова Анна"][10].date(), date(2026, 12, 15))
+
+
+class TestRegisterSearchAndOrder(AppealViewTestCase):
+    def rows(self, **form):
+        transaction.savepoint()
+        html = self.render(self.portal, "@@appeals-register", "appeals-officer", **form)
+        return html
+
+    def test_search_by_applicant_or_number(self):
+        """R13.2, R13.6: the department finds an appeal by a part of the applicant's name, in any
+        case, or by its number."""
+        found = self.registered(id="found", applicant_name="Нурланова Айгерим")
+        self.registered(id="other", applicant_name="Петров Пётр")
+        html = self.rows(q="нурланова")
+        self.assertIn(found.absolute_url(), html)
+        self.assertNotIn("Петров Пётр", html)
+        html = self.rows(q=f"№ {found.registration_number}")
+        self.assertIn("Нурланова Айгерим", html)
+        self.assertNotIn("Петров Пётр", html)
+
+    def test_numbers_in_numeric_order_and_title_linked(self):
+        """R13.6: the newest number first in numeric order (10 before 9), even when an earlier
+        letter was registered later; the subject links to the appeal."""
+        for index in range(10):
+            self.registered(
+                id=f"a{index}",
+                title=f"Тема {index + 1}",
+                received_at=datetime(2026, 12, 8 if index < 9 else 1, 11, 0),
+            )
+        html = self.rows()
+        numbers = [
+            int(cell.split(">")[1].split("<")[0])
+            for cell in html.split('<td class="appeal-number">')[1:]
+        ]
+        self.assertEqual(numbers, sorted(numbers, reverse=True))
+        self.assertEqual(numbers[0], 10)
+        self.assertIn('class="appeal-title"', html)
+        self.assertIn(">Тема 10</a>", html)
+
+    def test_unregistered_rows_say_what_they_are(self):
+        """R13.6: an appeal not yet registered says so, with the day it was received."""
+        self.appeal(id="new", received_at=datetime(2026, 12, 7, 9, 0))
+        html = self.rows()
+        self.assertIn('class="appeal-unregistered', html)
+        self.assertIn("07.12.2026", html)
+        self.assertNotIn("—</a>", html)
+
+    def test_executors_by_name(self):
+        """R13.8: the register names the executors of the appeal's assignments."""
+        appeal = self.registered()
+        api.user.get(userid="economist").setMemberProperties(
+            {"fullname": "Ахметов Ержан"}
+        )
+        with api.env.adopt_user(username="appeals-officer"):
+            appeal_review.assign(appeal, ["economist"])
+        html = self.rows()
+        self.assertIn('class="appeal-executors">Ахметов Ержан<', html)

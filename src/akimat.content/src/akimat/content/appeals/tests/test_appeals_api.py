@@ -132,7 +132,7 @@ class AppealApiTestCase(RestClient, AppealTestCase):
         approved: a 400 with the reason, and no appeal."""
         refused = self.signed_up(self.reception(approved=False))
         self.assertEqual(refused.status_code, 400, refused.text)
-        self.assertIn("R14.1", refused.text)
+        self.assertIn("не утверждён акимом", refused.json()["message"])
         self.assertEqual(self.appeals_found(), 1)
 
     def test_sign_up_outside_the_reception_hours_refused(self):
@@ -180,3 +180,54 @@ class AppealApiTestCase(RestClient, AppealTestCase):
             [item.lead_executor for item in self.assignments_of(self.private)],
             ["economist"],
         )
+
+
+class TestStaffRegistrationApi(AppealApiTestCase):
+    LETTER = {
+        "subject": "Об освещении улицы Жибек жолы",
+        "substance": "Прошу установить фонари.",
+        "applicant_name": "Нурланова Айгерим",
+        "address": "с. Шаян, ул. Жибек жолы, 5",
+        "received_at": "2026-12-08T11:00",
+    }
+
+    def test_registers_a_letter_in_the_same_sequence(self):
+        """R13.5, R13.6: @register-appeal registers the letter at once with the next number of
+        the same sequence, consent recorded as given on paper; a 201 with its JSON."""
+        freeze_now(self, datetime(2026, 12, 9, 10, 0))
+        response = self.post("appeals-officer", "/@register-appeal", self.LETTER)
+        self.assertEqual(response.status_code, 201, response.text)
+        body = response.json()
+        self.assertEqual(body["review_state"], "registered")
+        self.assertEqual(body["channel"]["token"], "letter")
+        transaction.begin()
+        appeal = api.content.get(path=response.headers["Location"].split("/plone")[1])
+        self.assertEqual(
+            appeal.registration_number, self.private.registration_number + 1
+        )
+        self.assertEqual(appeal.personal_data_consent, "paper")
+
+    def test_refusals_say_what_is_missing(self):
+        """R13.6, R13.10: no way to answer, an oral appeal without its record, a missing name or
+        a kind that does not exist are 400s with a message; others get no door."""
+        cases = (
+            ({"address": None}, "postal address"),
+            ({"channel": "phone"}, None),
+            ({"applicant_name": None}, "applicant_name"),
+            ({"kind": "petition"}, "kind"),
+            ({"received_at": "08.12.2026"}, "08.12.2026"),
+        )
+        freeze_now(self, datetime(2026, 12, 9, 10, 0))
+        for change, expected in cases:
+            response = self.post(
+                "appeals-officer", "/@register-appeal", {**self.LETTER, **change}
+            )
+            self.assertEqual(response.status_code, 400, change)
+            message = response.json()["error"]["message"]
+            self.assertNotIn("(R13", message)
+            if expected:
+                self.assertIn(
+                    expected, message.replace("почтовый адрес", "postal address")
+                )
+        response = self.post("economist", "/@register-appeal", self.LETTER)
+        self.assertIn(response.status_code, (401, 403))
