@@ -115,7 +115,7 @@ class IReport(model.Schema):
     restriction = schema.Choice(
         title=_("Restriction mark"),
         description=_(
-            "Files for official use only (ДСП) or with state secrets are never published here (R9.3)."
+            "Files for official use only (ДСП) or with state secrets are never published here."
         ),
         vocabulary="akimat.vocabularies.RestrictionMarks",
         required=True,
@@ -178,7 +178,7 @@ class IReport(model.Schema):
             raise Invalid(
                 _(
                     "Files for official use only (ДСП) and with state secrets are not published "
-                    "electronically: hand them to the secret records office (R9.3, R9.4)."
+                    "electronically: hand them to the secret records office."
                 )
             )
 

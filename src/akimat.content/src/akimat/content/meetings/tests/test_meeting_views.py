@@ -175,7 +175,7 @@ class TestMeetingPage(MeetingViewTestCase):
         html = self.render(session, "@@view", "economist")
         self.assertIn('data-quorum="no"', html)
         line = _(
-            "Present ${present} of ${members}; the quorum is ${needed} (two thirds, R5.4).",
+            "Present ${present} of ${members}; the quorum is ${needed} (two thirds).",
             mapping={"present": 5, "members": 9, "needed": 6},
         )
         self.assertIn(translate(line, context=self.request), html)

@@ -181,7 +181,7 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
             protocol, "@@sign", TEST_USER_NAME
         )  # an administrator, but not a signatory
         self.assertIn(
-            self.t(_("The protocol is signed by the chair and the secretary (A6.3).")),
+            self.t(_("The protocol is signed by the chair and the secretary.")),
             self.messages(),
         )
         self.assertEqual(protocol.signatures, ())
@@ -197,7 +197,7 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
         self.post(protocol, "@@transition", "odk-officer", workflow_action="register")
         self.assertEqual(protocol.review_state(), "signing")
         refusal = _(
-            "The ОДК registers a protocol signed by the chair and the secretary (A6.3)."
+            "The ОДК registers a protocol signed by the chair and the secretary."
         )
         self.assertIn(self.t(refusal), self.messages())
         self.post(protocol, "@@sign", "summary-officer")
