@@ -1,7 +1,7 @@
 """Several reports of a period at once (the document library, RULES.md R9.10d, R9.3).
 
 A department head (or its staff) chooses the period once and several files: each file becomes a
-report whose kind and title are the file's name. Each file is checked as the add form checks a
+report whose kind is the file's name. Each file is checked as the add form checks a
 report (its type, restriction, one per kind and period); the page says which were refused and
 why, and keeps the others.
 """
@@ -93,7 +93,6 @@ class UploadReports(BrowserView):
         values = dict(
             period,
             report_kind=kind,
-            title=kind,
             file=file,
             restriction="none",
             department=self.context.getId(),
