@@ -80,8 +80,10 @@ class TestStepButtons(ActViewTestCase):
         """R10.5: a draft that amends another act goes on only with its comparison table; the
         button's refusal says so on the act's page and the act stays a draft."""
         act = self.act(amends=True)
-        self.render(
-            act, "@@transition", "developer", method="POST", workflow_action="submit"
+        self.step(
+            act,
+            "submit",
+            "developer",
         )
         messages = [message.message for message in IStatusMessage(self.request).show()]
         table = translate(
@@ -96,8 +98,10 @@ class TestStepButtons(ActViewTestCase):
     def test_button_submits_the_draft(self):
         """R10.3: the developer's button sends the draft to the legal consultant."""
         act = self.act()
-        self.render(
-            act, "@@transition", "developer", method="POST", workflow_action="submit"
+        self.step(
+            act,
+            "submit",
+            "developer",
         )
         self.assertEqual(act.review_state(), "legal_review")
 
@@ -302,22 +306,18 @@ class TestDecisionsOnThePage(ActViewTestCase):
         """R10.13: the developer withdraws a draft only from the confirmation page, with the
         reason, which the page then shows."""
         act = self.act()
-        html = self.render(
+        html = self.step(
             act,
-            "@@transition",
+            "withdraw",
             "developer",
-            method="POST",
-            workflow_action="withdraw",
             confirmed="1",
         )
         self.assertIn('id="confirm-step-error"', html)
         self.assertEqual(act.review_state(), "draft")
-        self.render(
+        self.step(
             act,
-            "@@transition",
+            "withdraw",
             "developer",
-            method="POST",
-            workflow_action="withdraw",
             confirmed="1",
             comment="Вопрос решён другим актом",
         )

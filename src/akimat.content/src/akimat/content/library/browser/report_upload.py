@@ -10,10 +10,12 @@ from akimat.content import _
 from akimat.content.core.csrf import has_token
 from akimat.content.core.csrf import NO_TOKEN
 from akimat.content.library.report import IReport
+from akimat.content.library.report import report_title
 from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from Products.Five.browser import BrowserView
+from types import SimpleNamespace
 from z3c.form.validator import Data
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -108,7 +110,11 @@ class UploadReports(BrowserView):
                 {"filename": upload.filename, "reason": _reason(error, self.request)}
             )
             return
-        report = api.content.create(container=self.context, type="Report", **values)
+        # Titled as it will be, so that its id is made of its kind and period.
+        title = report_title(SimpleNamespace(**values))
+        report = api.content.create(
+            container=self.context, type="Report", title=title, **values
+        )
         if publish:
             api.content.transition(obj=report, transition="publish")
         self.created.append({"title": report.title, "url": report.absolute_url()})

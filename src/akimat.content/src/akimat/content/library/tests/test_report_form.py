@@ -66,6 +66,15 @@ class TestReportForm(ViewTests, LibraryTestCase):
         )
         self.assertTrue(report.title.startswith("Отчёт об исполнении бюджета, 3 "))
 
+    def test_upgrade_titles_existing_reports(self):
+        """An existing site's reports get the title of their kind and period."""
+        from akimat.content.upgrades.issue15_pe import upgrade
+
+        report = self.report()
+        report.title = "Отчёт (2/2026)"
+        upgrade(api.portal.get_tool("portal_setup"))
+        self.assertEqual(report.title, report_title(report))
+
     def edit_form(self, **values):
         form = {
             "form.widgets.report_kind": "Отчёт об исполнении бюджета",
@@ -121,20 +130,16 @@ class TestArchiveConfirmed(ViewTests, LibraryTestCase):
             report, "@@transition", "economy-head", workflow_action="archive"
         )
         self.assertIn('id="confirm-step"', page)
-        self.render(
+        self.step(
             report,
-            "@@transition",
+            "archive",
             "economy-head",
-            method="POST",
-            workflow_action="archive",
         )
         self.assertEqual(report.review_state(), "published")
-        self.render(
+        self.step(
             report,
-            "@@transition",
+            "archive",
             "economy-head",
-            method="POST",
-            workflow_action="archive",
             confirmed="1",
             comment="Заменён уточнённым отчётом",
         )
@@ -144,12 +149,10 @@ class TestArchiveConfirmed(ViewTests, LibraryTestCase):
 
     def test_publish_needs_no_confirmation(self):
         report = self.report()
-        self.render(
+        self.step(
             report,
-            "@@transition",
+            "publish",
             "economy-head",
-            method="POST",
-            workflow_action="publish",
         )
         self.assertEqual(report.review_state(), "published")
         self.assertEqual(api.content.get_state(report), "published")

@@ -86,7 +86,7 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
                 IMeeting, self.portal, **self.meeting_data(**fields)
             )
             self.assertEqual(len(errors), 1, fields)
-            self.assertIn("A6.3", errors[0])
+            self.assertIn("chair and as the secretary", errors[0])
 
     def test_hall_bookings_do_not_overlap(self):
         """R2.4: a second meeting in the same hall at an overlapping time is refused with a clear
