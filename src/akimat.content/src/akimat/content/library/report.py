@@ -78,7 +78,8 @@ def report_title(report):
         report.report_year,
         api.portal.get_default_language(),
     )
-    return f"{(report.report_kind or '').strip()}, {period}"
+    # «…, март 2026»: the month's name inside the title is lowercase.
+    return f"{(report.report_kind or '').strip()}, {period[:1].lower()}{period[1:]}"
 
 
 class FieldInvalid(Invalid):
