@@ -32,7 +32,7 @@ class TestInboxJourney(unittest.TestCase):
             self.assertEqual(page.url.rstrip("/"), self.act_url)
             page.click("#act-sign")
             page.click("#confirm-step-submit")  # signing is confirmed first
-            page.wait_for_selector("#act-actions")
+            page.wait_for_selector("#act-terms")
             self.assertEqual(page.locator("#act-sign").count(), 0)
 
             page.click("#portal-logo")

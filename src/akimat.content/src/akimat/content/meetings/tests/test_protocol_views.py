@@ -194,13 +194,7 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
             self.submitted(self.ready(self.protocol(self.held_meeting())))
         )
         self.post(protocol, "@@sign", "the-akim")
-        self.post(
-            protocol,
-            "@@transition",
-            "odk-officer",
-            workflow_action="register",
-            confirmed="1",  # from its confirmation page
-        )
+        register_by_the_odk(self, protocol)
         self.assertEqual(protocol.review_state(), "signing")
         refusal = _(
             "The ОДК registers a protocol signed by the chair and the secretary."
@@ -210,13 +204,7 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
         self.assertIsNone(
             print_values(protocol)["number"]
         )  # printed for agreement without a number
-        self.post(
-            protocol,
-            "@@transition",
-            "odk-officer",
-            workflow_action="register",
-            confirmed="1",  # from its confirmation page
-        )
+        register_by_the_odk(self, protocol)
         self.assertEqual(protocol.review_state(), "registered")
         self.assertEqual(protocol.registration_number, 1)
         self.assertEqual(print_values(protocol)["number"], 1)
@@ -466,14 +454,19 @@ class TestAssignmentsOfAProtocol(ProtocolViewTestCase):
         """R12.4a, R5.12: the registered protocol's assignments are on the ОДК's control list, their
         source the protocol by its kind, number and date."""
         protocol = self.signed(self.ready(self.protocol(self.held_meeting())))
-        self.post(
-            protocol,
-            "@@transition",
-            "odk-officer",
-            workflow_action="register",
-            confirmed="1",  # from its confirmation page
-        )
+        register_by_the_odk(self, protocol)
         html = self.render(self.portal, "@@control-list", "odk-officer")
         self.assertIn(protocol["a-1.1"].absolute_url(), html)
         self.assertIn(self.t(SOURCE_KINDS.getTerm("apparatus-meeting").title), html)
         self.assertIn(f"№ {protocol.registration_number}, 08.12.2026", html)
+
+
+def register_by_the_odk(case, protocol):
+    """The ОДК registers the protocol from its confirmation page."""
+    case.post(
+        protocol,
+        "@@transition",
+        "odk-officer",
+        workflow_action="register",
+        confirmed="1",
+    )
