@@ -56,8 +56,11 @@ class TestActJourney(unittest.TestCase):
 
         state, _text = self.as_user("zhumabekova", "#act-visa", "#form-buttons-agree")
         self.assertIn("Подписание", state)
-        self.as_user("seitzhanov", "#act-sign")
-        state, requisites = self.as_user("tulegenova", "#act-register")
+        # Signing and registering are confirmed on their own page first.
+        self.as_user("seitzhanov", "#act-sign", "#confirm-step-submit")
+        state, requisites = self.as_user(
+            "tulegenova", "#act-register", "#confirm-step-submit"
+        )
         self.assertIn("Зарегистрирован", state)
         self.assertEqual(self.act().registration_number, 1)
         self.assertIn("Регистрационный номер", requisites)

@@ -31,7 +31,8 @@ class TestInboxJourney(unittest.TestCase):
             page.wait_for_selector("#act-sign")
             self.assertEqual(page.url.rstrip("/"), self.act_url)
             page.click("#act-sign")
-            page.wait_for_load_state()
+            page.click("#confirm-step-submit")  # signing is confirmed first
+            page.wait_for_selector("#act-terms")
             self.assertEqual(page.locator("#act-sign").count(), 0)
 
             page.click("#portal-logo")

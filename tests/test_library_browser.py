@@ -42,7 +42,7 @@ class TestLibraryJourney(unittest.TestCase):
             with page.expect_navigation():
                 page.click("#upload-submit")
             created = page.locator("#upload-created a")
-            self.assertEqual(created.inner_text(), KIND)
+            self.assertEqual(created.inner_text(), f"{KIND}, 3 квартал 2026")
             report_url = created.get_attribute("href")
             page.goto(report_url)
             self.assertEqual(

@@ -131,6 +131,7 @@ class TestMeetingJourney(unittest.TestCase):
             log_in(page, self.url, ODK)
             page.goto(protocol_url)
             page.click("#protocol-register")
+            page.click("#confirm-step-submit")  # registering is confirmed first
             page.wait_for_selector("#protocol-number")
             self.assertEqual(
                 page.locator("#protocol-number").inner_text().strip(),

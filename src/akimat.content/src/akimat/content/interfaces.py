@@ -69,7 +69,7 @@ class IActSettings(Interface):
         title=_("Groups whose members visa every act"),
         description=_(
             "Deputy akims, the head of apparatus and his deputies, the heads of the "
-            "finance and economy departments (R10.4a)."
+            "finance and economy departments."
         ),
         value_type=schema.TextLine(),
         default=[
@@ -82,7 +82,7 @@ class IActSettings(Interface):
         required=False,
     )
     legal_consultant_group = schema.TextLine(
-        title=_("Group of the legal consultant, who visas last (R10.3)"),
+        title=_("Group of the legal consultant, who visas last"),
         default="legal-consultant",
         required=False,
     )
@@ -109,7 +109,7 @@ class IMeetingSettings(Interface):
     halls = schema.List(
         title=_("Halls of the apparatus"),
         description=_(
-            "One per line; the Orgotdel books them, and two bookings of a hall may not overlap (R2.4)."
+            "One per line; the Orgotdel books them, and two bookings of a hall may not overlap."
         ),
         value_type=schema.TextLine(),
         default=["Зал заседаний акимата", "Малый зал", "Зал видеоконференций"],
@@ -119,9 +119,7 @@ class IMeetingSettings(Interface):
         title=_("Group of the akim"), default="akim", required=False
     )
     deputies_group = schema.TextLine(
-        title=_(
-            "Group of the deputy akims, one of whom acts for the absent akim (R5.2)"
-        ),
+        title=_("Group of the deputy akims, one of whom acts for the absent akim"),
         default="deputy-akims",
         required=False,
     )
@@ -139,9 +137,7 @@ class IMeetingSettings(Interface):
         required=False,
     )
     control_group = schema.TextLine(
-        title=_(
-            "Group of the ОДК, who draws up, registers and controls protocols (R5.11, R8.7)"
-        ),
+        title=_("Group of the ОДК, who draws up, registers and controls protocols"),
         default="odk",
         required=False,
     )
@@ -164,9 +160,7 @@ class IAppealSettings(Interface):
         **bounds.TERM_WORKING_DAYS,
     )
     appeals_group = schema.TextLine(
-        title=_(
-            "Group of the appeals department, who registers and sees every appeal (R13.2)"
-        ),
+        title=_("Group of the appeals department, who registers and sees every appeal"),
         default="appeals",
         required=False,
     )

@@ -40,6 +40,8 @@ class Section:
     department_library: bool = False
     # Add permissions the site gives nobody, granted here to these roles (besides the admins').
     add_permissions: dict = field(default_factory=dict)
+    # The only types «Добавить» offers here (and code may add); empty: as Plone decides.
+    types: tuple = ()
 
 
 def department_library(unit):
@@ -51,6 +53,7 @@ def department_library(unit):
         roles={unit.id: REPORT_WRITERS, unit.heads_id: REPORT_PUBLISHERS},
         department_library=True,
         add_permissions={"akimat.content: Add Report": ("Owner", *REPORT_WRITERS)},
+        types=("Report",),
     )
 
 
@@ -62,6 +65,7 @@ SECTIONS = (
             "Akimat sessions, apparatus and operational meetings: agendas, materials, votes."
         ),
         roles={"orgotdel": EDITORS, "svodny-otdel": EDITORS, "odk": ("Contributor",)},
+        types=("Meeting",),
     ),
     Section(
         "acts",
@@ -75,6 +79,7 @@ SECTIONS = (
             "odk": EDITORS + ("Reviewer",),
             "legal-consultant": ("Reader", "Reviewer"),
         },
+        types=("Act",),
     ),
     Section(
         "protocols",
@@ -84,12 +89,14 @@ SECTIONS = (
         # responsible department or working body those of operational meetings and commissions
         # (R5.46, R5.54).
         roles={**EVERY_DEPARTMENT_DRAFTS, "odk": EDITORS + ("Reviewer",)},
+        types=("Protocol",),
     ),
     Section(
         "assignments",
         _("Assignments"),
         _("Assignments on control: executors, deadlines, execution reports."),
         roles={"odk": EDITORS + ("Reviewer",)},
+        types=("Assignment",),
     ),
     Section(
         "appeals",
@@ -100,6 +107,7 @@ SECTIONS = (
         ),
         roles={"appeals": EDITORS + ("Reviewer",)},
         confidential=True,
+        types=("Appeal", "ReceptionSchedule"),
     ),
     Section(
         "library",
@@ -108,6 +116,9 @@ SECTIONS = (
         roles={"svodny-otdel": EDITORS},
         # What each department owes the library, set by the Сводный отдел (R9.10d).
         add_permissions={"akimat.content: Add ReportObligation": ("Contributor",)},
+        # The obligations, its search (library_search.py) and folders of documents such as
+        # «Акимат ТО».
+        types=("ReportObligation", "Collection", "Folder", "File"),
         children=(
             # R9.10d: periodic reports go to «Акимат ТО» instead of letters, one folder a department.
             Section(
@@ -154,16 +165,21 @@ def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
             folder.manage_permission(permission, [*ADMINS, *roles], acquire=True)
         if section.department_library:
             _take_reports(folder)
+        if section.types:
+            _allow_only(folder, section.types)
         folder.reindexObjectSecurity()
         ensure_sections(folder, section.children, FOLDER)
 
 
 def _take_reports(folder):
-    """The department's reports, and nothing else, are added here; staff who follow the
+    """Staff who follow the
     department read its new reports in its RSS and Atom feeds (`RSS`, `atom.xml`)."""
     alsoProvides(folder, IDepartmentLibrary)
     IFeedSettings(folder).enabled = True
+
+
+def _allow_only(folder, types):
     constraints = ISelectableConstrainTypes(folder)
     constraints.setConstrainTypesMode(ENABLED)
-    constraints.setLocallyAllowedTypes(["Report"])
-    constraints.setImmediatelyAddableTypes(["Report"])
+    constraints.setLocallyAllowedTypes(list(types))
+    constraints.setImmediatelyAddableTypes(list(types))

@@ -64,7 +64,7 @@ class IAct(IAgreedDocument):
     )
     normative = schema.Bool(
         title=_("Normative (contains legal norms)"),
-        description=_("A normative act has both a Kazakh and a Russian text (R10.2)."),
+        description=_("A normative act has both a Kazakh and a Russian text."),
         required=False,
         default=False,
     )

@@ -16,7 +16,7 @@ ACT_KINDS = vocabulary(
 
 ACT_URGENCY = vocabulary(
     ("normal", _("Normal")),
-    ("emergency", _("Emergency or humanitarian (R10.14)")),
+    ("emergency", _("Emergency or humanitarian")),
 )
 
 

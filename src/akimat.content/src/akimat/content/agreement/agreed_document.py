@@ -25,7 +25,7 @@ class IAgreedDocument(model.Schema):
     approvers = schema.List(
         title=_("Further approvers"),
         description=_(
-            "Those the rules require (R10.4a, R5.11, R5.34, R8.5d) and the legal consultant are added by themselves."
+            "Those the rules require and the legal consultant are added by themselves."
         ),
         value_type=schema.Choice(vocabulary=PRINCIPALS),
         required=False,
@@ -33,7 +33,7 @@ class IAgreedDocument(model.Schema):
     )
     substitutes = schema.List(
         title=_("Substitutes of absent approvers"),
-        description=_("One per line: «approver substitute», user ids (R11.4)."),
+        description=_("One per line: «approver substitute», user ids."),
         value_type=schema.TextLine(),
         required=False,
         default=[],

@@ -3,6 +3,7 @@ its rounds (R10.3, R10.4b, R11.4, R8.5d), and batched registers read from the ca
 
 from akimat.content import _
 from akimat.content.agreement import visas
+from akimat.content.agreement.decisions import decisions
 from akimat.content.browser.formatting import format_date
 from akimat.content.browser.formatting import state_title
 from akimat.content.core import calendar as working_calendar
@@ -24,6 +25,7 @@ class AgreedDocumentView(BrowserView):
     """The page of a document agreed by visas: its state and its visa sheet (a macro)."""
 
     visa_sheet = ViewPageTemplateFile("templates/visa_sheet.pt")
+    decisions_sheet = ViewPageTemplateFile("templates/decisions.pt")
 
     def today(self):
         return working_calendar.now().date()
@@ -39,6 +41,20 @@ class AgreedDocumentView(BrowserView):
 
     def format_date(self, day):
         return format_date(day)
+
+    def decisions(self):
+        """Returns, refusals and decisions with their reason, author and date, newest first."""
+        titles = PrincipalTitles()
+        return [
+            {
+                "step": decision.step,
+                "title": decision.title,
+                "actor": titles(decision.actor),
+                "when": decision.when.strftime("%d.%m.%Y %H:%M"),
+                "reason": decision.reason,
+            }
+            for decision in reversed(decisions(self.context))
+        ]
 
     # The visa sheet (R10.3, R10.4b, R11.4)
 

@@ -63,7 +63,7 @@ class VisasPost(JsonAction):
         if decision not in DECISIONS:
             raise visas.VisaError(
                 _(
-                    "«decision» is «agree» or «return» (R10.4b: there is no agreement with remarks)."
+                    "«decision» is «agree» or «return» (there is no agreement with remarks)."
                 )
             )
         agreement.give_visa(

@@ -10,10 +10,14 @@ is indexed for full-text search (`fulltext`). Restricted files are refused (R9.3
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from akimat.content import _
+from akimat.content.browser.formatting import MONTHS
 from akimat.content.core import bounds
 from akimat.content.core import calendar as working_calendar
 from akimat.content.core.restriction import is_restricted
+from akimat.content.core.vocabularies import title_of
+from akimat.content.core.year import Year
 from akimat.content.interfaces import IDepartmentLibrary
+from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from plone import api
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
@@ -52,6 +56,40 @@ def file_type(file):
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+def period_title(kind, number, year, language=None):
+    """«Октябрь 2026», «3 квартал 2026» …: the month's name, or the period's number and kind,
+    and the year, in `language` (the reader's by default)."""
+    if not number:
+        return str(year)
+    if kind == "month" and 1 <= number <= 12:
+        return f"{api.portal.translate(MONTHS[number - 1], lang=language)} {year}"
+    kind_title = api.portal.translate(
+        title_of(REPORT_PERIOD_KINDS, kind), lang=language
+    )
+    return f"{number} {kind_title.lower()} {year}"
+
+
+def report_title(report):
+    """«Отчёт о занятости населения, 3 квартал 2026»: the title says the kind and the period, in
+    the site's language, so that the form asks for neither twice."""
+    period = period_title(
+        report.period_kind,
+        report.period,
+        report.report_year,
+        api.portal.get_default_language(),
+    )
+    # «…, март 2026»: the month's name inside the title is lowercase.
+    return f"{(report.report_kind or '').strip()}, {period[:1].lower()}{period[1:]}"
+
+
+class FieldInvalid(Invalid):
+    """An invariant's refusal that belongs to one field: forms show it at that field."""
+
+    def __init__(self, message, field):
+        super().__init__(message)
+        self.field = field
+
+
 class WrongFileType(ValidationError):
     __doc__ = _("Reports are published as PDF, DOCX, XLSX or ODT files.")
 
@@ -79,7 +117,9 @@ class IReport(model.Schema):
         ),
         required=True,
     )
-    title = schema.TextLine(title=_("Title"), required=True)
+    # Made of the kind and the period (`report_title`): the forms do not ask for it.
+    directives.omitted("title")
+    title = schema.TextLine(title=_("Title"), required=False)
     description = schema.Text(title=_("Summary"), required=False)
     department = schema.Choice(
         title=_("Department"),
@@ -100,7 +140,7 @@ class IReport(model.Schema):
         required=False,
         **bounds.whole_numbers(1, 12),
     )
-    report_year = schema.Int(
+    report_year = Year(
         title=_("Year"), required=True, defaultFactory=_this_year, **bounds.REPORT_YEARS
     )
     model.primary("file")
@@ -115,7 +155,7 @@ class IReport(model.Schema):
     restriction = schema.Choice(
         title=_("Restriction mark"),
         description=_(
-            "Files for official use only (ДСП) or with state secrets are never published here (R9.3)."
+            "Files for official use only (ДСП) or with state secrets are never published here."
         ),
         vocabulary="akimat.vocabularies.RestrictionMarks",
         required=True,
@@ -162,24 +202,28 @@ class IReport(model.Schema):
             return
         periods = PERIODS_IN_YEAR[data.period_kind]
         if periods is None and data.period:
-            raise Invalid(_("A yearly report has no month, quarter or half-year."))
+            raise FieldInvalid(
+                _("A yearly report has no month, quarter or half-year."), "period"
+            )
         if periods is not None and not (data.period and data.period <= periods):
-            raise Invalid(
+            raise FieldInvalid(
                 _(
                     "Give the number of the period in the year: 1 to ${count}.",
                     mapping={"count": periods},
-                )
+                ),
+                "period",
             )
 
     @invariant
     def not_restricted(data):
         """R9.3, R9.4: restricted files never enter the electronic library."""
         if is_restricted(data.restriction, getattr(data.file, "filename", None)):
-            raise Invalid(
+            raise FieldInvalid(
                 _(
                     "Files for official use only (ДСП) and with state secrets are not published "
-                    "electronically: hand them to the secret records office (R9.3, R9.4)."
-                )
+                    "electronically: hand them to the secret records office."
+                ),
+                "restriction",
             )
 
     @invariant
@@ -189,12 +233,13 @@ class IReport(model.Schema):
             return
         first = same_report(data, getattr(data, "__context__", None))
         if first is not None:
-            raise Invalid(
+            raise FieldInvalid(
                 _(
                     "This report is already in the library: ${url}. Mark the new one as the "
                     "corrected version to replace it.",
                     mapping={"url": first.getURL()},
-                )
+                ),
+                "corrected_version",
             )
 
 

@@ -4,18 +4,21 @@ from akimat.content.core.transitions import transition_of
 from akimat.content.library import life_cycle as library
 from akimat.content.library.report import department_of
 from akimat.content.library.report import IReport
+from akimat.content.library.report import report_title
 
 
 def report_added(report, event):
     """A report belongs to the department whose library folder holds it (R9.10d); its files'
     text is kept for the catalog; a corrected version replaces the earlier report."""
     report.department = department_of(report) or report.department
+    report.title = report_title(report)
     library.refresh_text(report)
     library.replace_corrected(report)
     report.reindexObject()
 
 
 def report_modified(report, event):
+    report.title = report_title(report)
     library.refresh_text(report)
     report.reindexObject()
 

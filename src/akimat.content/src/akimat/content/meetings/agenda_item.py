@@ -22,7 +22,7 @@ _ABOUT = re.compile(r"^(О|Об)\s\S|\sтуралы\W*$")
 
 class NotAboutTitle(ValidationError):
     __doc__ = _(
-        "An agenda item's title starts with «О» or «Об» (A6.2), e.g. «О ходе отопительного сезона»."
+        "An agenda item's title starts with «О» or «Об», e.g. «О ходе отопительного сезона»."
     )
 
 
@@ -58,14 +58,14 @@ class IAgendaItem(model.Schema):
     )
     closed_item = schema.Bool(
         title=_("Closed item"),
-        description=_("Considered without the public (R5.3)."),
+        description=_("Considered without the public."),
         required=False,
         default=False,
     )
     decision = schema.Text(title=_("Decision"), required=False)
     adopted_act = RelationChoice(
         title=_("Act adopted"),
-        description=_("The resolution adopted on this item (R5.4)."),
+        description=_("The resolution adopted on this item."),
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
@@ -86,7 +86,7 @@ class AgendaItem(Container):
     def record_vote(self, votes_for, against, abstained):
         meeting = self.meeting()
         if meeting.kind != "akimat-session":
-            raise votes.VoteError(_("Votes are recorded at akimat sessions (R5.4)."))
+            raise votes.VoteError(_("Votes are recorded at akimat sessions."))
         self.vote = votes.count(
             len(meeting.member_ids()),
             len(meeting.attendance),

@@ -28,9 +28,7 @@ class IMaterial(model.Schema):
     file = NamedBlobFile(title=_("File"), required=True)
     restriction = schema.Choice(
         title=_("Restriction mark"),
-        description=_(
-            "Restricted materials are never submitted electronically (R5.7, R9.3)."
-        ),
+        description=_("Restricted materials are never submitted electronically."),
         vocabulary="akimat.vocabularies.RestrictionMarks",
         required=True,
         default="none",
@@ -43,7 +41,7 @@ class IMaterial(model.Schema):
             raise Invalid(
                 _(
                     "Restricted documents (ДСП, state secrets) are not accepted electronically; hand them "
-                    "over on paper (R9.3)."
+                    "over on paper."
                 )
             )
 
@@ -55,9 +53,7 @@ class IMaterial(model.Schema):
             and data.file is not None
             and data.file.getSize() > MAX_PRESENTATION_BYTES
         ):
-            raise Invalid(
-                _("A presentation is at most 10 MB (R5.6); this file is larger.")
-            )
+            raise Invalid(_("A presentation is at most 10 MB; this file is larger."))
 
 
 @implementer(IMaterial)

@@ -46,7 +46,7 @@ class IMeeting(model.Schema):
     hall = schema.Choice(
         title=_("Hall of the apparatus"),
         description=_(
-            "Booked through the Orgotdel; two bookings of a hall may not overlap (R2.4)."
+            "Booked through the Orgotdel; two bookings of a hall may not overlap."
         ),
         vocabulary="akimat.vocabularies.Halls",
         required=False,
@@ -66,7 +66,7 @@ class IMeeting(model.Schema):
     chair = schema.Choice(
         title=_("Chair"),
         description=_(
-            "An akimat session is chaired by the akim, in his absence by the acting akim (R5.2)."
+            "An akimat session is chaired by the akim, in his absence by the acting akim."
         ),
         vocabulary=PRINCIPALS,
         required=True,
@@ -98,14 +98,14 @@ class IMeeting(model.Schema):
     invitees_agreed_by = schema.Choice(
         title=_("Invitees list agreed with the supervising deputy akim"),
         description=_(
-            "Required before the agenda is approved when anybody is invited (R5.28)."
+            "Required before the agenda is approved when anybody is invited."
         ),
         vocabulary=PRINCIPALS,
         required=False,
     )
     open_meeting = schema.Bool(
         title=_("Open meeting"),
-        description=_("Single agenda items may still be closed (R5.3)."),
+        description=_("Single agenda items may still be closed."),
         default=True,
         required=False,
     )
@@ -134,7 +134,7 @@ class IMeeting(model.Schema):
         if data.chair not in allowed:
             raise Invalid(
                 _(
-                    "An akimat session is chaired by the akim or, in his absence, the acting akim (R5.2)."
+                    "An akimat session is chaired by the akim or, in his absence, the acting akim."
                 )
             )
 
@@ -151,7 +151,7 @@ class IMeeting(model.Schema):
         ):
             raise Invalid(
                 _(
-                    "Name a person as the chair and as the secretary: they sign the protocol (A6.3)."
+                    "Name a person as the chair and as the secretary: they sign the protocol."
                 )
             )
 
@@ -166,7 +166,7 @@ class IMeeting(model.Schema):
             raise Invalid(
                 _(
                     "The hall «${hall}» is booked from ${start} to ${end} for «${title}». Choose another "
-                    "hall or time (R2.4).",
+                    "hall or time.",
                     mapping={
                         "hall": data.hall,
                         "start": clash.meeting_start.strftime("%d.%m.%Y %H:%M"),
@@ -247,12 +247,12 @@ class Meeting(Container):
             return None
         if not self.invitees_agreed_by:
             return _(
-                "Agree the invitees list with the supervising deputy akim before the agenda is approved (R5.28)."
+                "Agree the invitees list with the supervising deputy akim before the agenda is approved."
             )
         if self.invitees_agreed_by not in group_members(
             meeting_settings(self).deputies_group
         ):
-            return _("The invitees list is agreed with a deputy akim (R5.28).")
+            return _("The invitees list is agreed with a deputy akim.")
         return None
 
     # Attendance and quorum (R5.4)

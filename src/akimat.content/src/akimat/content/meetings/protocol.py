@@ -37,7 +37,7 @@ class IProtocol(IAgreedDocument):
     title = schema.TextLine(title=_("Title"), required=True)
     protocol_language = schema.Choice(
         title=_("Language of the protocol"),
-        description=_("Drafted in the state language (R8.5c)."),
+        description=_("Drafted in the state language."),
         vocabulary="akimat.vocabularies.Languages",
         required=True,
         default="kk",
@@ -64,16 +64,15 @@ class IProtocol(IAgreedDocument):
     controller = schema.Choice(
         title=_("Controls the execution"),
         description=_(
-            "R8.5a; the ОДК for akimat sessions and apparatus meetings (R5.12)."
+            "Who controls the execution of the protocol; the ОДК for akimat sessions and "
+            "apparatus meetings."
         ),
         vocabulary=PRINCIPALS,
         required=True,
     )
     term_days = schema.Int(
         title=_("Another term for drawing up, in working days"),
-        description=_(
-            "One working day after the meeting unless another term is set (R8.5d)."
-        ),
+        description=_("One working day after the meeting unless another term is set."),
         required=False,
         **bounds.TERM_WORKING_DAYS,
     )

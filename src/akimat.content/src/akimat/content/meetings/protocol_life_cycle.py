@@ -126,14 +126,14 @@ def numbering_problems(protocol):
     """R8.5b: items and sub-items 1, 1.1, 1.2, 2 … — unique, each sub-item under an item."""
     numbers = [assignment.number or "" for assignment in protocol.assignments()]
     if any(not number for number in numbers):
-        return _("Number every assignment of the protocol: 1, 1.1, 1.2, 2 … (R8.5b).")
+        return _("Number every assignment of the protocol: 1, 1.1, 1.2, 2 and so on.")
     duplicates = sorted(
         {number for number in numbers if numbers.count(number) > 1},
         key=assignment_order,
     )
     if duplicates:
         return _(
-            "The number ${number} is given to more than one assignment (R8.5b).",
+            "The number ${number} is given to more than one assignment.",
             mapping={"number": duplicates[0]},
         )
     orphans = [
@@ -143,7 +143,7 @@ def numbering_problems(protocol):
     ]
     if orphans:
         return _(
-            "The sub-item ${number} has no item ${parent} (R8.5b).",
+            "The sub-item ${number} has no item ${parent}.",
             mapping={"number": orphans[0], "parent": _parent_number(orphans[0])},
         )
     return None
@@ -204,9 +204,7 @@ def sign(protocol, userid):
     if protocol.review_state() != "signing":
         raise ProtocolError(_("The protocol is signed after it has been agreed."))
     if userid not in protocol.signatories():
-        raise ProtocolError(
-            _("The protocol is signed by the chair and the secretary (A6.3).")
-        )
+        raise ProtocolError(_("The protocol is signed by the chair and the secretary."))
     if userid in {signer for signer, _when in protocol.signatures}:
         raise ProtocolError(_("You have already signed this protocol."))
     protocol.signatures = tuple(protocol.signatures) + (
@@ -219,9 +217,7 @@ def check_registration(protocol):
     if not protocol.fully_signed():
         raise WorkflowException(
             _translate(
-                _(
-                    "The ОДК registers a protocol signed by the chair and the secretary (A6.3)."
-                )
+                _("The ОДК registers a protocol signed by the chair and the secretary.")
             )
         )
 

@@ -53,7 +53,7 @@ def count(members, present, votes_for, against, abstained):
         raise VoteError(
             _(
                 "No quorum: ${present} of ${members} members are present, at least ${needed} are needed "
-                "(two thirds, R5.4). The vote is not recorded.",
+                "(two thirds). The vote is not recorded.",
                 mapping={
                     "present": present,
                     "members": members,

@@ -31,3 +31,14 @@ class ViewTests:
 
     def render(self, context, name, userid, method="GET", **form):
         return render(self.request, context, name, userid, method, **form)
+
+    def step(self, context, transition, userid, **form):
+        """POST a workflow step as its button, or with `confirmed`, its confirmation page does."""
+        return self.render(
+            context,
+            "@@transition",
+            userid,
+            method="POST",
+            workflow_action=transition,
+            **form,
+        )

@@ -172,7 +172,7 @@ class IVisa(model.Schema):
     reason = schema.Text(
         title=_("Reasons for the return"),
         description=_(
-            "Required when you return the draft; there is no «agreed with remarks» (R10.4b)."
+            "Required when you return the draft; there is no «agreed with remarks»."
         ),
         required=False,
     )

@@ -4,6 +4,7 @@ listings (RULES.md R10)."""
 from akimat.content import _
 from akimat.content.acts.tests.test_act import ActTestCase
 from akimat.content.agreement import visas
+from akimat.content.core.principals import principal_title
 from akimat.content.tests.views import ViewTests
 from docx import Document
 from freezegun import freeze_time
@@ -79,8 +80,10 @@ class TestStepButtons(ActViewTestCase):
         """R10.5: a draft that amends another act goes on only with its comparison table; the
         button's refusal says so on the act's page and the act stays a draft."""
         act = self.act(amends=True)
-        self.render(
-            act, "@@transition", "developer", method="POST", workflow_action="submit"
+        self.step(
+            act,
+            "submit",
+            "developer",
         )
         messages = [message.message for message in IStatusMessage(self.request).show()]
         table = translate(
@@ -95,8 +98,10 @@ class TestStepButtons(ActViewTestCase):
     def test_button_submits_the_draft(self):
         """R10.3: the developer's button sends the draft to the legal consultant."""
         act = self.act()
-        self.render(
-            act, "@@transition", "developer", method="POST", workflow_action="submit"
+        self.step(
+            act,
+            "submit",
+            "developer",
         )
         self.assertEqual(act.review_state(), "legal_review")
 
@@ -262,3 +267,60 @@ class TestListings(ActViewTestCase):
         )
         self.assertIn("Зарегистрированное решение", html)
         self.assertNotIn("Проект распоряжения", html)
+
+
+class TestDecisionsOnThePage(ActViewTestCase):
+    def decisions(self, html):
+        return html[html.index('id="decisions"') : html.index('id="visa-sheet"')]
+
+    def test_legal_consultants_return_shows_reason_author_and_date(self):
+        """R10.12, R10.13: the legal consultant returns the draft at her review; the act's page
+        shows her reason, her name and the date, not only the history."""
+        act = self.act()
+        self.do(act, "submit", "developer")
+        with freeze_time("2026-03-02 06:30:00"):
+            self.render(
+                act,
+                "@@return-for-rework",
+                "lawyer",
+                method="POST",
+                **{
+                    "form.widgets.reason": "Нет ссылки на норму закона",
+                    "form.buttons.return": "1",
+                },
+            )
+        self.assertEqual(act.review_state(), "draft")
+        decisions = self.decisions(self.render(act, "@@view", "developer"))
+        self.assertIn('data-step="return"', decisions)
+        self.assertIn("Нет ссылки на норму закона", decisions)
+        self.assertIn(principal_title("lawyer"), decisions)
+        self.assertIn("02.03.2026 11:30", decisions)  # Almaty time
+
+    def test_visa_at_legal_review_shown_as_a_decision(self):
+        """R10.3: the legal consultant's «send for agreement» is on the page with her name."""
+        act = self.in_agreement()
+        decisions = self.decisions(self.render(act, "@@view", "developer"))
+        self.assertIn('data-step="approve_legally"', decisions)
+
+    def test_withdrawal_asks_for_confirmation_and_reason(self):
+        """R10.13: the developer withdraws a draft only from the confirmation page, with the
+        reason, which the page then shows."""
+        act = self.act()
+        html = self.step(
+            act,
+            "withdraw",
+            "developer",
+            confirmed="1",
+        )
+        self.assertIn('id="confirm-step-error"', html)
+        self.assertEqual(act.review_state(), "draft")
+        self.step(
+            act,
+            "withdraw",
+            "developer",
+            confirmed="1",
+            comment="Вопрос решён другим актом",
+        )
+        self.assertEqual(act.review_state(), "withdrawn")
+        decisions = self.decisions(self.render(act, "@@view", "developer"))
+        self.assertIn("Вопрос решён другим актом", decisions)

@@ -6,17 +6,9 @@ from akimat.content.browser.relations import visible_link
 from akimat.content.browser.relations import visible_target
 from akimat.content.browser.steps import button_transitions
 from akimat.content.core.principals import principal_title
-from akimat.content.core.vocabularies import title_of
-from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
+from akimat.content.library.report import period_title
 from plone import api
 from Products.Five.browser import BrowserView
-
-
-def period_title(kind, number, year):
-    """«2 квартал 2026» …: the period's number, its kind and the year, in the reader's language."""
-    if not number:
-        return str(year)
-    return f"{number} {api.portal.translate(title_of(REPORT_PERIOD_KINDS, kind)).lower()} {year}"
 
 
 class ReportView(BrowserView):

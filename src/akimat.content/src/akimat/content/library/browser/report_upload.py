@@ -1,7 +1,7 @@
 """Several reports of a period at once (the document library, RULES.md R9.10d, R9.3).
 
 A department head (or its staff) chooses the period once and several files: each file becomes a
-report whose kind and title are the file's name. Each file is checked as the add form checks a
+report whose kind is the file's name. Each file is checked as the add form checks a
 report (its type, restriction, one per kind and period); the page says which were refused and
 why, and keeps the others.
 """
@@ -10,10 +10,12 @@ from akimat.content import _
 from akimat.content.core.csrf import has_token
 from akimat.content.core.csrf import NO_TOKEN
 from akimat.content.library.report import IReport
+from akimat.content.library.report import report_title
 from akimat.content.library.vocabularies import REPORT_PERIOD_KINDS
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from Products.Five.browser import BrowserView
+from types import SimpleNamespace
 from z3c.form.validator import Data
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -93,7 +95,6 @@ class UploadReports(BrowserView):
         values = dict(
             period,
             report_kind=kind,
-            title=kind,
             file=file,
             restriction="none",
             department=self.context.getId(),
@@ -109,7 +110,11 @@ class UploadReports(BrowserView):
                 {"filename": upload.filename, "reason": _reason(error, self.request)}
             )
             return
-        report = api.content.create(container=self.context, type="Report", **values)
+        # Titled as it will be, so that its id is made of its kind and period.
+        title = report_title(SimpleNamespace(**values))
+        report = api.content.create(
+            container=self.context, type="Report", title=title, **values
+        )
         if publish:
             api.content.transition(obj=report, transition="publish")
         self.created.append({"title": report.title, "url": report.absolute_url()})

@@ -8,7 +8,7 @@ the View permission as everywhere (R13.2).
 
 from akimat.content.browser.formatting import format_date
 from akimat.content.core.principals import principal_title
-from akimat.content.library.browser.report import period_title
+from akimat.content.library.report import period_title
 from collections.abc import Sequence
 from pathlib import Path
 from plone import api

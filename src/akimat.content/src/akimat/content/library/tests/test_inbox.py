@@ -72,16 +72,13 @@ class TestLibraryInbox(ObligationTestCase):
     def test_drafts_wait_for_their_department_head_to_publish(self):
         """R9.10d: a draft report waits for the head of its department, nobody else; published,
         it leaves."""
-        draft = self.report(period=3, title="Отчёт за 3 квартал")
-        self.report(department="finance", period=3, title="Финансовый отчёт")
+        draft = self.report(period=3)
+        other = self.report(department="finance", period=3)
         self.assertEqual(
             who_has(library_inbox.PUBLICATION),
-            {
-                "economy-head": ["Отчёт за 3 квартал"],
-                "finance-head": ["Финансовый отчёт"],
-            },
+            {"economy-head": [draft.title], "finance-head": [other.title]},
         )
         self.do(draft, "publish", "economy-head")
         self.assertEqual(
-            who_has(library_inbox.PUBLICATION), {"finance-head": ["Финансовый отчёт"]}
+            who_has(library_inbox.PUBLICATION), {"finance-head": [other.title]}
         )

@@ -76,7 +76,7 @@ class TestLibraryApi(RestClient, LibraryTestCase):
         self.assertEqual(self.post("economy-head", FOLDER, body()).status_code, 201)
         # The link to the first report
         for bad, expected in (
-            (body(restriction="dsp", report_kind="Другой"), "R9.3"),
+            (body(restriction="dsp", report_kind="Другой"), "secret records office"),
             (body(filename="budget.exe", report_kind="Другой"), "PDF"),
             (body(), f"{FOLDER}/"),
         ):

@@ -169,9 +169,9 @@ class Package:
     def invitees_lines(self):
         agreed = self.meeting.invitees_agreed_by
         note = (
-            _("Agreed with ${who} (R5.28)", mapping={"who": self.titles(agreed)})
+            _("Agreed with ${who}", mapping={"who": self.titles(agreed)})
             if agreed
-            else _("Not yet agreed with the supervising deputy akim (R5.28)")
+            else _("Not yet agreed with the supervising deputy akim")
         )
         return [
             f"{number}. {invitee}"
@@ -229,7 +229,7 @@ class HandoutBase(BrowserView):
         response.setStatus(400)
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
         return translate(
-            _("Choose the audience of the handouts: akim, deputies or members (R5.8)."),
+            _("Choose the audience of the handouts: akim, deputies or members."),
             context=self.request,
         )
 

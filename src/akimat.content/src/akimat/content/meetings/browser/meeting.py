@@ -113,7 +113,7 @@ def quorum_line(meeting):
     """Present N of M and the quorum needed (R5.4)."""
     members = len(meeting.member_ids())
     return _(
-        "Present ${present} of ${members}; the quorum is ${needed} (two thirds, R5.4).",
+        "Present ${present} of ${members}; the quorum is ${needed} (two thirds).",
         mapping={
             "present": len(meeting.attendance or ()),
             "members": members,
@@ -415,7 +415,7 @@ class AttendanceForm(MeetingForm):
         # z3c.form reads a choice not among the members as nothing at all: refuse, do not clear.
         if present is None and self.request.form.get(self.widgets["present"].name):
             self.refuse(
-                _("Only the members of the meeting are counted for the quorum (R5.4).")
+                _("Only the members of the meeting are counted for the quorum.")
             )
             return
         self.run(

@@ -255,7 +255,7 @@ class ProposeScheduleChangeForm(MeetingForm):
 
     label = _("Propose a change to the akim's schedule")
     description = _(
-        "The Orgotdel keeps the akim's weekly schedule (R2.3); your proposal is e-mailed to it."
+        "The Orgotdel keeps the akim's weekly schedule; your proposal is e-mailed to it."
     )
     fields = field.Fields(
         schema.Choice(
@@ -319,7 +319,7 @@ def send_proposal(recipients, text, meeting_uid=None):
     lines = [
         translate(
             _(
-                "${name} proposes a change to the akim's weekly schedule (R2.3):",
+                "${name} proposes a change to the akim's weekly schedule:",
                 mapping={"name": name},
             ),
             target_language=language,

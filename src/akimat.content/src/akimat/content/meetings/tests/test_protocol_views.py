@@ -181,7 +181,7 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
             protocol, "@@sign", TEST_USER_NAME
         )  # an administrator, but not a signatory
         self.assertIn(
-            self.t(_("The protocol is signed by the chair and the secretary (A6.3).")),
+            self.t(_("The protocol is signed by the chair and the secretary.")),
             self.messages(),
         )
         self.assertEqual(protocol.signatures, ())
@@ -194,17 +194,17 @@ class TestAgreementAndSignature(ProtocolViewTestCase):
             self.submitted(self.ready(self.protocol(self.held_meeting())))
         )
         self.post(protocol, "@@sign", "the-akim")
-        self.post(protocol, "@@transition", "odk-officer", workflow_action="register")
+        register_by_the_odk(self, protocol)
         self.assertEqual(protocol.review_state(), "signing")
         refusal = _(
-            "The ОДК registers a protocol signed by the chair and the secretary (A6.3)."
+            "The ОДК registers a protocol signed by the chair and the secretary."
         )
         self.assertIn(self.t(refusal), self.messages())
         self.post(protocol, "@@sign", "summary-officer")
         self.assertIsNone(
             print_values(protocol)["number"]
         )  # printed for agreement without a number
-        self.post(protocol, "@@transition", "odk-officer", workflow_action="register")
+        register_by_the_odk(self, protocol)
         self.assertEqual(protocol.review_state(), "registered")
         self.assertEqual(protocol.registration_number, 1)
         self.assertEqual(print_values(protocol)["number"], 1)
@@ -454,8 +454,19 @@ class TestAssignmentsOfAProtocol(ProtocolViewTestCase):
         """R12.4a, R5.12: the registered protocol's assignments are on the ОДК's control list, their
         source the protocol by its kind, number and date."""
         protocol = self.signed(self.ready(self.protocol(self.held_meeting())))
-        self.post(protocol, "@@transition", "odk-officer", workflow_action="register")
+        register_by_the_odk(self, protocol)
         html = self.render(self.portal, "@@control-list", "odk-officer")
         self.assertIn(protocol["a-1.1"].absolute_url(), html)
         self.assertIn(self.t(SOURCE_KINDS.getTerm("apparatus-meeting").title), html)
         self.assertIn(f"№ {protocol.registration_number}, 08.12.2026", html)
+
+
+def register_by_the_odk(case, protocol):
+    """The ОДК registers the protocol from its confirmation page."""
+    case.post(
+        protocol,
+        "@@transition",
+        "odk-officer",
+        workflow_action="register",
+        confirmed="1",
+    )
