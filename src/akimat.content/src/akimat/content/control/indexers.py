@@ -1,6 +1,9 @@
 """Catalog indexers of assignments: everything control lists filter or show, so listings wake no object up."""
 
 from akimat.content.control.assignment import IAssignment
+from akimat.content.core.principals import (
+    executor_departments as executor_departments_of,
+)
 from plone.indexer import indexer
 
 
@@ -27,6 +30,12 @@ def on_control(obj):
 @indexer(IAssignment)
 def executors(obj):
     return obj.executors()
+
+
+@indexer(IAssignment)
+def executor_departments(obj):
+    """An assignment to a person is found under his department too (R12.4b)."""
+    return executor_departments_of(obj.executors())
 
 
 @indexer(IAssignment)

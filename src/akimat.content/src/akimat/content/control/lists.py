@@ -12,6 +12,7 @@ from akimat.content.control.vocabularies import REMOVAL_BASES
 from akimat.content.control.vocabularies import SOURCE_KINDS
 from akimat.content.core.parameters import BadParameter
 from akimat.content.core.parameters import parse_date
+from akimat.content.core.principals import is_department
 from akimat.content.core.principals import PrincipalTitles
 from dataclasses import dataclass
 from dataclasses import fields
@@ -119,7 +120,10 @@ def build_query(filters, today, calendar):
         query["date_given"] = _range(filters.date_from, filters.date_to)
     if filters.source_kind:
         query["source_kind"] = filters.source_kind
-    if filters.executor:
+    if filters.executor and is_department(filters.executor):
+        # The department's own assignments and those of its people (R12.4a, column 4).
+        query["executor_departments"] = filters.executor
+    elif filters.executor:
         query["executors"] = filters.executor
     if filters.control_category:
         query["control_category"] = filters.control_category
