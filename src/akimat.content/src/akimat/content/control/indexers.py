@@ -13,6 +13,12 @@ def deadline(obj):
 
 
 @indexer(IAssignment)
+def deadline_as_set(obj):
+    """Metadata only: lets listings say a deadline was moved off a day off (R0.2)."""
+    return obj.deadline_as_set()
+
+
+@indexer(IAssignment)
 def date_given(obj):
     return obj.date_given
 

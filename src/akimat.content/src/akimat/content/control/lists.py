@@ -186,6 +186,7 @@ class Row:
     executor_ids: tuple
     executors: tuple  # (4) titles, the lead first
     deadline: date  # (5)
+    deadline_as_set: date  # before a day off moved it (R0.2)
     removed: bool  # (6) with removed_on
     removed_on: date
     removal_basis: str  # (7) token, with removal_basis_title
@@ -229,6 +230,8 @@ def _row(brain, request, today, calendar, titles):
         executor_ids=executor_ids,
         executors=tuple(titles(principal) for principal in executor_ids),
         deadline=brain.deadline,
+        # Missing until the assignment is reindexed after the upgrade
+        deadline_as_set=brain.deadline_as_set or None,
         removed=removed,
         removed_on=brain.removed_on if removed else None,
         removal_basis=brain.removal_basis or "",
