@@ -74,34 +74,30 @@ def departments(principal_id):
 def executor_departments(executors):
     """The departments of an assignment's executors, each once: an assignment to a person counts
     under his department everywhere a department is meant (lists, dashboard, reports)."""
-    found = []
+    found = {}  # ordered, each once
     for executor in executors:
-        found.extend(d for d in departments(executor) if d not in found)
-    return found
+        found.update(dict.fromkeys(departments(executor)))
+    return list(found)
 
 
-class Departments:
-    """departments(), each principal looked up once: for reports over many assignments."""
-
-    def __init__(self):
-        self._departments = {}
-
-    def __call__(self, principal_id):
-        if principal_id not in self._departments:
-            self._departments[principal_id] = departments(principal_id)
-        return self._departments[principal_id]
-
-
-class PrincipalTitles:
-    """principal_title, each principal looked up once: for listings of many rows."""
+class _Remembered:
+    """A lookup by principal id, each principal looked up once: for listings of many rows."""
 
     def __init__(self):
-        self._titles = {}
+        self._values = {}
 
     def __call__(self, principal_id):
-        if principal_id not in self._titles:
-            self._titles[principal_id] = principal_title(principal_id)
-        return self._titles[principal_id]
+        if principal_id not in self._values:
+            self._values[principal_id] = self.lookup(principal_id)
+        return self._values[principal_id]
+
+
+class Departments(_Remembered):
+    lookup = staticmethod(departments)
+
+
+class PrincipalTitles(_Remembered):
+    lookup = staticmethod(principal_title)
 
 
 def group_members(group_id):

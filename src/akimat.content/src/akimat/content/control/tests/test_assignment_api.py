@@ -28,20 +28,23 @@ class TestAssignmentApi(unittest.TestCase):
         self.portal.manage_setLocalRoles("akim", ["Leadership"])
         transaction.commit()
         self.owner = self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        self.url = self.create("government", "2027-12-17")
+
+    def create(self, source_kind, deadline):
         created = self.owner.post(
             "/",
             json={
                 "@type": "Assignment",
                 "title": "Подготовить отчёт об исполнении бюджета",
-                "source_kind": "government",
+                "source_kind": source_kind,
                 "lead_executor": "executor",
                 "controller": "controller",
                 "date_given": "2026-11-02",
-                "deadline": "2027-12-17",
+                "deadline": deadline,
             },
         )
         self.assertEqual(created.status_code, 201, created.text)
-        self.url = created.json()["@id"]
+        return created.json()["@id"]
 
     def session(self, user, password=PASSWORD):
         session = RelativeSession(self.portal.absolute_url(), test=self)
@@ -122,19 +125,7 @@ class TestAssignmentApi(unittest.TestCase):
     def test_a_refusal_needs_its_reason_and_keeps_it(self):
         """R12.7a: the leadership's refusal without a reason is a 400; with one, it is kept for
         the executor to read."""
-        created = self.owner.post(
-            "/",
-            json={
-                "@type": "Assignment",
-                "title": "Провести мониторинг цен",
-                "source_kind": "akimat-session",
-                "lead_executor": "executor",
-                "controller": "controller",
-                "date_given": "2026-11-02",
-                "deadline": "2027-02-17",
-            },
-        )
-        self.url = created.json()["@id"]
+        self.url = self.create("akimat-session", "2027-02-17")
         asked = self.post(
             "executor", "@extension", {"new_deadline": "2027-03-17", "reason": "Нет"}
         )
