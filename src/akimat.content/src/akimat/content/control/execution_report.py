@@ -2,10 +2,12 @@
 
 from akimat.content import _
 from akimat.content.browser.formatting import format_date
+from akimat.content.core import calendar as working_calendar
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
 
@@ -40,6 +42,5 @@ def report_id(day):
 def title_untitled(report, event):
     """A report added without a title (REST, scripts) is titled by its day like the form's."""
     if not report.title:
-        report.title = report_title(
-            report.created().asdatetime().date(), getattr(report, "REQUEST", None)
-        )
+        day = working_calendar.to_almaty(report.created().asdatetime()).date()
+        report.title = report_title(day, getRequest())

@@ -188,3 +188,12 @@ class TestAssignmentPage(AssignmentTestCase):
         self.assertEqual(
             self.request.response.getHeader("Location"), assignment.absolute_url()
         )
+
+    @freeze_time("2026-12-03 06:00:00")
+    def test_report_added_without_a_title_is_titled_by_its_day(self):
+        """R12.13: a report added over REST or by a script gets the form's short title."""
+        assignment = self.assignment()
+        report = api.content.create(
+            container=assignment, type="ExecutionReport", text="Сделано"
+        )
+        self.assertIn("03.12.2026", report.title)
