@@ -194,6 +194,6 @@ class TestAssignmentPage(AssignmentTestCase):
         """R12.13: a report added over REST or by a script gets the form's short title."""
         assignment = self.assignment()
         report = api.content.create(
-            container=assignment, type="ExecutionReport", text="Сделано"
+            container=assignment, type="ExecutionReport", id="report", text="Сделано"
         )
         self.assertIn("03.12.2026", report.title)
