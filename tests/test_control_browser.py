@@ -45,10 +45,10 @@ class TestControlJourney(unittest.TestCase):
             self.assertEqual(page.locator("#remove-from-control").count(), 0)
             page.click("#add-report")
             page.fill(
-                "#form-widgets-title", "Справка направлена письмом № 12 от 20.11.2026"
+                "#form-widgets-text", "Справка направлена письмом № 12 от 20.11.2026"
             )
             page.click("#form-buttons-save")
-            page.goto(self.assignment_url)
+            page.wait_for_selector("#execution-reports .execution-report")
             self.assertIn(
                 "Справка направлена", page.locator("#execution-reports").inner_text()
             )

@@ -1,13 +1,45 @@
 """What the pages of every domain share: dates as people write them, month names, workflow states by their titles."""
 
 from akimat.content import _
+from akimat.content.core.calendar import WEEKEND
 from datetime import datetime
 from plone import api
+from zope.i18n import translate
 
 
 def format_date(day):
     """dd.mm.yyyy, empty for no date."""
     return day.strftime("%d.%m.%Y") if day else ""
+
+
+WEEKDAY_NAMES = {5: _("Saturday"), 6: _("Sunday")}
+
+
+def format_deadline(day, calendar, request, set_on=None):
+    """A deadline as people read it, saying when it was moved off a day off (R0.2): «20.12.2026 —
+    воскресенье, срок перенесён на 21.12.2026». `day` is the deadline that counts; `set_on` the day
+    it was set on, when known (it defaults to `day`, which then needs no word)."""
+    moved = calendar.moved_deadline(set_on or day)
+    if moved is None:
+        return format_date(day)
+    original, working_day = moved
+    day_off = calendar.day_off(original)
+    why = (
+        WEEKDAY_NAMES[original.weekday()]
+        if day_off == WEEKEND
+        else ", ".join(translate(name, context=request) for name in day_off.names)
+    )
+    return translate(
+        _(
+            "${date} — ${day_off}, the deadline moves to ${working_day}",
+            mapping={
+                "date": format_date(original),
+                "day_off": translate(why, context=request),
+                "working_day": format_date(working_day),
+            },
+        ),
+        context=request,
+    )
 
 
 def format_moment(iso):

@@ -116,6 +116,13 @@ class IAssignment(model.Schema):
         required=False,
         default=False,
     )
+    expected_result = schema.Text(
+        title=_("Expected result"),
+        description=_(
+            "What the executor must deliver: a report, a draft, figures, a measure taken."
+        ),
+        required=False,
+    )
     note = schema.Text(title=_("Note"), required=False)
 
     @invariant
@@ -137,6 +144,7 @@ class Assignment(Container):
     """Computed control data come from the control service; history lives on the object."""
 
     removal_basis = None
+    expected_result = None
     removal_consent = (
         None  # (userid, ISO time) of the akim or head of apparatus (R12.14)
     )
@@ -172,6 +180,10 @@ class Assignment(Container):
             getattr(protocol, "portal_type", None) == "Protocol"
             and protocol.registration_number is None
         )
+
+    def deadline_as_set(self):
+        """The day the deadline was set on, before a day off moved it (R0.2)."""
+        return control.deadline_as_set(self.date_given, self.deadline)
 
     def control_category(self):
         return control.control_category(
@@ -242,7 +254,7 @@ class Assignment(Container):
                 _("Give the reasons why the term cannot be met.")
             )
         control.check_extension_request(
-            self.source_kind in NEVER_EXTENDED_SOURCES,
+            self.never_extended(),
             self.effective_deadline(),
             new_deadline,
             today or _today(),
@@ -272,16 +284,32 @@ class Assignment(Container):
         )
         self._p_changed = True
 
+    def never_extended(self):
+        return self.source_kind in NEVER_EXTENDED_SOURCES
+
+    def check_extension_possible(self, today=None):
+        """ControlError (TooLate when too late) if no extension may be asked for today."""
+        control.check_extension_possible(
+            self.never_extended(),
+            self.effective_deadline(),
+            today or _today(),
+            working_calendar.get_calendar(),
+        )
+
     def pending_extension(self):
         return next((ext for ext in self.extensions if ext["decision"] is None), None)
 
-    def decide_extension(self, userid, grant, exceptional=False, today=None):
-        """The akim or head of apparatus grants or refuses the waiting request (R12.7a)."""
+    def decide_extension(self, userid, grant, exceptional=False, today=None, reason=""):
+        """The akim or head of apparatus grants or refuses the waiting request (R12.7a); a
+        refusal says why, for the executor to read on the assignment."""
         request = self.pending_extension()
         if request is None:
             raise control.ControlError(
                 _("There is no request for extension to decide.")
             )
+        reason = (reason or "").strip()
+        if not grant and not reason:
+            raise control.ControlError(_("Give the reason for the refusal."))
         granted_before = self.extensions_granted()
         if grant:
             control.check_extension_grant(granted_before, exceptional)
@@ -292,6 +320,7 @@ class Assignment(Container):
             decision="granted" if grant else "refused",
             decided_by=userid,
             decided_on=today or _today(),
+            decision_reason=reason,
             exceptional=bool(grant and exceptional),
             disciplinary_review=request["disciplinary_review"]
             or bool(

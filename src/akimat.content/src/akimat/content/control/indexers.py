@@ -1,12 +1,21 @@
 """Catalog indexers of assignments: everything control lists filter or show, so listings wake no object up."""
 
 from akimat.content.control.assignment import IAssignment
+from akimat.content.core.principals import (
+    executor_departments as executor_departments_of,
+)
 from plone.indexer import indexer
 
 
 @indexer(IAssignment)
 def deadline(obj):
     return obj.effective_deadline()
+
+
+@indexer(IAssignment)
+def deadline_as_set(obj):
+    """Metadata only: lets listings say a deadline was moved off a day off (R0.2)."""
+    return obj.deadline_as_set()
 
 
 @indexer(IAssignment)
@@ -27,6 +36,12 @@ def on_control(obj):
 @indexer(IAssignment)
 def executors(obj):
     return obj.executors()
+
+
+@indexer(IAssignment)
+def executor_departments(obj):
+    """An assignment to a person is found under his department too (R12.4b)."""
+    return executor_departments_of(obj.executors())
 
 
 @indexer(IAssignment)

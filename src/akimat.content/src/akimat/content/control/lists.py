@@ -12,6 +12,7 @@ from akimat.content.control.vocabularies import REMOVAL_BASES
 from akimat.content.control.vocabularies import SOURCE_KINDS
 from akimat.content.core.parameters import BadParameter
 from akimat.content.core.parameters import parse_date
+from akimat.content.core.principals import is_department
 from akimat.content.core.principals import PrincipalTitles
 from dataclasses import dataclass
 from dataclasses import fields
@@ -119,7 +120,10 @@ def build_query(filters, today, calendar):
         query["date_given"] = _range(filters.date_from, filters.date_to)
     if filters.source_kind:
         query["source_kind"] = filters.source_kind
-    if filters.executor:
+    if filters.executor and is_department(filters.executor):
+        # The department's own assignments and those of its people (R12.4a, column 4).
+        query["executor_departments"] = filters.executor
+    elif filters.executor:
         query["executors"] = filters.executor
     if filters.control_category:
         query["control_category"] = filters.control_category
@@ -182,6 +186,7 @@ class Row:
     executor_ids: tuple
     executors: tuple  # (4) titles, the lead first
     deadline: date  # (5)
+    deadline_as_set: date  # before a day off moved it (R0.2)
     removed: bool  # (6) with removed_on
     removed_on: date
     removal_basis: str  # (7) token, with removal_basis_title
@@ -225,6 +230,8 @@ def _row(brain, request, today, calendar, titles):
         executor_ids=executor_ids,
         executors=tuple(titles(principal) for principal in executor_ids),
         deadline=brain.deadline,
+        # Missing until the assignment is reindexed after the upgrade
+        deadline_as_set=brain.deadline_as_set or None,
         removed=removed,
         removed_on=brain.removed_on if removed else None,
         removal_basis=brain.removal_basis or "",

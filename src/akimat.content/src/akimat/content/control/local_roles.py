@@ -2,6 +2,9 @@
 
 from akimat.content.control.assignment import IAssignment
 from akimat.content.core.local_roles import ComputedRoles
+from akimat.content.core.principals import executor_departments
+from akimat.content.core.principals import HEADS_SUFFIX
+from akimat.content.core.principals import is_department
 from borg.localrole.interfaces import ILocalRoleProvider
 from zope.component import adapter
 from zope.interface import implementer
@@ -9,17 +12,24 @@ from zope.interface import implementer
 
 EXECUTOR = "Executor"
 CONTROLLER = "Controller"
+READER = "Reader"
 
 
 @implementer(ILocalRoleProvider)
 @adapter(IAssignment)
 class AssignmentRoles(ComputedRoles):
-    """Executors (lead and co-executors) and the controller of an assignment."""
+    """Executors (lead and co-executors) and the controller of an assignment; the heads of the
+    departments its executors serve in read it, as they answer for their people's work."""
 
     def _roles(self):
+        executors = [p for p in self.context.executors() if p]
         roles = {
-            principal: {EXECUTOR} for principal in self.context.executors() if principal
+            principal + HEADS_SUFFIX: {READER}
+            for principal in executor_departments(executors)
+            if is_department(principal)
         }
+        for principal in executors:
+            roles[principal] = {EXECUTOR}
         if self.context.controller:
             roles.setdefault(self.context.controller, set()).add(CONTROLLER)
         return roles

@@ -16,10 +16,10 @@ def assignments_of(user, on_control_only=True):
 
 
 def assignments_of_department(department, on_control_only=True):
-    """Assignments whose executors include the department's group, by deadline."""
+    """Assignments given to the department or to one of its people, by deadline."""
     query = {
         "portal_type": "Assignment",
-        "executors": department,
+        "executor_departments": department,
         "sort_on": "deadline",
     }
     if on_control_only:

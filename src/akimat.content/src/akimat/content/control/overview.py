@@ -1,12 +1,13 @@
 """Execution discipline at a glance for the leadership (R12.4a): per department, the assignments
 on control that are overdue and those due within the week of the weekly list, from the catalog.
 
-Counted under the lead executor, who answers for the whole assignment (R9.16), as the reports
-count them (reports.py); each number links to the control list of that executor.
+Counted under the department of the lead executor, who answers for the whole assignment (R9.16),
+as the reports count them (reports.py); each number links to the control list of that department.
 """
 
 from akimat.content.control import lists
-from akimat.content.control.reports import lead_executor
+from akimat.content.control.reports import lead_department
+from akimat.content.core.principals import Departments
 from akimat.content.core.principals import PrincipalTitles
 from dataclasses import dataclass
 from plone import api
@@ -34,12 +35,13 @@ def discipline(today, calendar, titles=None):
     horizon = calendar.add_working_days(today, lists.WEEKLY_WORKING_DAYS)
     lines = {}
     total = DepartmentLine("", "")
+    departments = Departments()
     for brain in api.portal.get_tool("portal_catalog")(
         portal_type="Assignment",
         on_control=True,
         deadline={"query": horizon, "range": "max"},
     ):
-        executor = lead_executor(brain)
+        executor = lead_department(brain, departments)
         if executor not in lines:
             lines[executor] = DepartmentLine(executor, titles(executor))
         for line in (lines[executor], total):

@@ -1,8 +1,9 @@
 """Reports on execution (R12.16) and the numbers of the control dashboard, from catalog metadata.
 
-Assignments are counted under their lead executor (R9.16): the one who answers for the whole
-assignment and reports the co-executors who did not deliver (R12.11), so every assignment is
-counted once and the lines add up to the total. A lead executor that is a group is a department.
+Assignments are counted under the department of their lead executor (R9.16): the one who
+answers for the whole assignment and reports the co-executors who did not deliver (R12.11), so
+every assignment is counted once and the lines add up to the total. An assignment to a person
+counts under his department (core.principals.departments), never as a line of its own.
 """
 
 from akimat.content import _
@@ -11,6 +12,7 @@ from akimat.content.control.lists import BadFilter
 from akimat.content.control.lists import ON_CONTROL
 from akimat.content.control.lists import REMOVED
 from akimat.content.core.parameters import YEARS
+from akimat.content.core.principals import Departments
 from akimat.content.core.principals import PrincipalTitles
 from dataclasses import dataclass
 from dataclasses import field
@@ -89,8 +91,11 @@ def on_control():
     )
 
 
-def lead_executor(brain):
-    return (brain.executors or ("",))[0]
+def lead_department(brain, departments):
+    """The department that answers for the assignment: its lead executor's (the first one when he
+    serves in several); departments is a core.principals.Departments."""
+    lead = (brain.executors or ("",))[0]
+    return departments(lead)[0] if lead else lead
 
 
 @dataclass
@@ -140,12 +145,13 @@ class ExecutionReport:
 
 
 def execution_report(brains, today, titles=None):
-    """Lines per lead executor, sorted by title, and the total."""
+    """Lines per department of the lead executor, sorted by title, and the total."""
     titles = titles or PrincipalTitles()
+    departments = Departments()
     lines = {}
     total = ExecutionLine("", "")
     for brain in brains:
-        executor = lead_executor(brain)
+        executor = lead_department(brain, departments)
         if executor not in lines:
             lines[executor] = ExecutionLine(executor, titles(executor))
         lines[executor].add(brain, today)
@@ -156,7 +162,8 @@ def execution_report(brains, today, titles=None):
 
 
 def traffic_light_counts(brains, today, calendar, titles=None):
-    """Assignments on control now by colour, overall and per lead executor (R12.4b).
+    """Assignments on control now by colour, overall and per department of the lead executor
+    (R12.4b).
 
     Returns ({colour: n}, [(title, {colour: n})]) with the colours green, yellow, red.
     """
@@ -164,11 +171,12 @@ def traffic_light_counts(brains, today, calendar, titles=None):
     colours = (control.GREEN, control.YELLOW, control.RED)
     overall = dict.fromkeys(colours, 0)
     per_executor = {}
+    departments = Departments()
     for brain in brains:
         colour = control.traffic_light(brain.deadline, today, calendar)
         overall[colour] += 1
-        per_executor.setdefault(lead_executor(brain), dict.fromkeys(colours, 0))[
-            colour
-        ] += 1
+        per_executor.setdefault(
+            lead_department(brain, departments), dict.fromkeys(colours, 0)
+        )[colour] += 1
     lines = [(titles(executor), counts) for executor, counts in per_executor.items()]
     return overall, sorted(lines, key=lambda line: line[0].lower())

@@ -44,14 +44,17 @@ class ControlError(Refusal):
 
 def default_deadline(received, calendar):
     """No term given: one month from the day received (R12.2b), off a day off (R0.2)."""
-    return calendar.deadline(received + relativedelta(months=1))
+    return effective_deadline(received, None, calendar)
+
+
+def deadline_as_set(given, deadline):
+    """The deadline set, or one month from the day given (R12.2b), before R0.2 moves it."""
+    return given + relativedelta(months=1) if deadline is None else deadline
 
 
 def effective_deadline(given, deadline, calendar):
     """The deadline that counts: the one set, or the default, moved off days off (R0.2)."""
-    if deadline is None:
-        return default_deadline(given, calendar)
-    return calendar.deadline(deadline)
+    return calendar.deadline(deadline_as_set(given, deadline))
 
 
 def control_category(given, deadline, calendar, urgency=None):
@@ -100,9 +103,13 @@ def report_due_dates(deadline, calendar):
     )
 
 
-def check_extension_request(never_extended, deadline, new_deadline, today, calendar):
-    """Refuse a request for more time that the rules do not allow (R12.6, R12.7b), or a new
-    deadline out of the range of dates (bounds.OutOfRange)."""
+class TooLate(ControlError):
+    """Too late to ask for more time (R12.6): the page names whom to turn to instead."""
+
+
+def check_extension_possible(never_extended, deadline, today, calendar):
+    """Whether more time may be asked for at all today, before any date is proposed (R12.6,
+    R12.7b): the forms disable their button and REST says why."""
     if never_extended:
         raise ControlError(
             _(
@@ -110,16 +117,22 @@ def check_extension_request(never_extended, deadline, new_deadline, today, calen
                 "never extended."
             )
         )
-    if new_deadline is None or new_deadline <= deadline:
-        raise ControlError(_("The new deadline must be later than the current one."))
-    bounds.check_date(new_deadline)
     if working_days_left(deadline, today, calendar) < EXTENSION_REQUEST_WORKING_DAYS:
-        raise ControlError(
+        raise TooLate(
             _(
                 "An extension is requested at least ${days} working days before the deadline.",
                 mapping={"days": EXTENSION_REQUEST_WORKING_DAYS},
             )
         )
+
+
+def check_extension_request(never_extended, deadline, new_deadline, today, calendar):
+    """Refuse a request for more time that the rules do not allow (R12.6, R12.7b), or a new
+    deadline out of the range of dates (bounds.OutOfRange)."""
+    check_extension_possible(never_extended, deadline, today, calendar)
+    if new_deadline is None or new_deadline <= deadline:
+        raise ControlError(_("The new deadline must be later than the current one."))
+    bounds.check_date(new_deadline)
 
 
 def check_extension_grant(extensions_granted, exceptional):

@@ -34,3 +34,20 @@ def reindex_control_state(assignment, event):
 def reindex_parent(report, event):
     """A new execution report changes what its assignment may do next."""
     report.__parent__.reindexObject()
+
+
+def reindex_departments_of_member(event):
+    """A person who joins or leaves a department takes his assignments with him: the departments
+    they count under follow (core.principals.executor_departments)."""
+    # PAS names the principal by its id
+    principal = event.principal
+    userid = principal if isinstance(principal, str) else principal.getId()
+    # Whoever changes the membership, every assignment of the person follows
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Assignment", executors=userid
+    ):
+        assignment = brain._unrestrictedGetObject()
+        assignment.reindexObject(idxs=["executor_departments"])
+        # The heads of his new department read it (local_roles.AssignmentRoles)
+        assignment.reindexObjectSecurity()

@@ -196,6 +196,13 @@ class WorkingCalendar:
         """A deadline on a non-working day moves to the next working day (R0.2)."""
         return day if self.is_working_day(day) else self.next_working_day(day)
 
+    def moved_deadline(self, day):
+        """(the day as set, the working day it moved to) when a deadline falls on a day off
+        (R0.2); None when it falls on a working day, so nothing needs saying."""
+        if day is None or self.is_working_day(day):
+            return None
+        return day, self.next_working_day(day)
+
     def add_working_days(self, day, count):
         """The date `count` working days after `day` (count >= 0; 0 gives the deadline of `day`)."""
         if count < 0:

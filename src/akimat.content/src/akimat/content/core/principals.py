@@ -44,16 +44,60 @@ def principal_ids(user):
     return [user.getId(), *user.getGroups()]
 
 
-class PrincipalTitles:
-    """principal_title, each principal looked up once: for listings of many rows."""
+def is_department(group_id):
+    """A department is a group with a group of its heads beside it (the organisation's rule)."""
+    return (
+        not group_id.endswith(HEADS_SUFFIX)
+        and api.group.get(groupname=group_id + HEADS_SUFFIX) is not None
+    )
+
+
+def departments(principal_id):
+    """The departments a principal answers for: a department itself, its heads' group's
+    department, or the departments a person serves in. A person outside every department, or a
+    unit that is no department (the akim, the legal consultant), stands for himself."""
+    if principal_id.endswith(HEADS_SUFFIX) and is_department(
+        principal_id[: -len(HEADS_SUFFIX)]
+    ):
+        return (principal_id[: -len(HEADS_SUFFIX)],)
+    if api.group.get(groupname=principal_id) is not None:
+        return (principal_id,)
+    user = api.user.get(userid=principal_id)
+    units = (
+        sorted(group for group in user.getGroups() if is_department(group))
+        if user is not None
+        else ()
+    )
+    return tuple(units) or (principal_id,)
+
+
+def executor_departments(executors):
+    """The departments of an assignment's executors, each once: an assignment to a person counts
+    under his department everywhere a department is meant (lists, dashboard, reports)."""
+    found = {}  # ordered, each once
+    for executor in executors:
+        found.update(dict.fromkeys(departments(executor)))
+    return list(found)
+
+
+class _Remembered:
+    """A lookup by principal id, each principal looked up once: for listings of many rows."""
 
     def __init__(self):
-        self._titles = {}
+        self._values = {}
 
     def __call__(self, principal_id):
-        if principal_id not in self._titles:
-            self._titles[principal_id] = principal_title(principal_id)
-        return self._titles[principal_id]
+        if principal_id not in self._values:
+            self._values[principal_id] = self.lookup(principal_id)
+        return self._values[principal_id]
+
+
+class Departments(_Remembered):
+    lookup = staticmethod(departments)
+
+
+class PrincipalTitles(_Remembered):
+    lookup = staticmethod(principal_title)
 
 
 def group_members(group_id):

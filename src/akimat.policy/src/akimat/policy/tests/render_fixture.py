@@ -110,6 +110,7 @@ def _assignments(portal, today, calendar):
             "co_executors": ["finance"],
             "date_given": today - timedelta(days=20),
             "deadline": calendar.add_working_days(today, 10),
+            "expected_result": "Справка с предложениями и расчётами",
         }
         values.update(fields)
         return _as(
@@ -130,6 +131,7 @@ def _assignments(portal, today, calendar):
             type="ExecutionReport",
             id=f"report-{len(obj)}",
             title=title,
+            text=title,
             file=_word(title, "execution-report.docx"),
         )
 
@@ -158,7 +160,13 @@ def _assignments(portal, today, calendar):
     request(decided, 5, "Не получены данные сельских округов")
     _as(AKIM, decided.decide_extension, AKIM, True)
     request(decided, 5, "Требуется согласование с областным управлением")
-    _as(HEAD_OF_APPARATUS, decided.decide_extension, HEAD_OF_APPARATUS, False)
+    _as(
+        HEAD_OF_APPARATUS,
+        decided.decide_extension,
+        HEAD_OF_APPARATUS,
+        False,
+        reason="Срок продлевался; согласование возможно в установленный срок",
+    )
 
     exceptional = assignment(
         "render-exceptional-extension",

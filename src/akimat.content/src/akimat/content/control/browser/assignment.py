@@ -1,13 +1,19 @@
 """Views of an assignment: its page, and the forms of control (extension, consent, removal)."""
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from akimat.content import _
+from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import format_deadline
 from akimat.content.browser.formatting import format_moment
-from akimat.content.browser.relations import visible_target
+from akimat.content.browser.relations import visible_link
 from akimat.content.control.browser.traffic_light import brain_light
 from akimat.content.control.browser.traffic_light import light
 from akimat.content.control.my_assignments import assignments_of
 from akimat.content.control.my_assignments import assignments_of_department
 from akimat.content.control.rules import ControlError
+from akimat.content.control.rules import TooLate
 from akimat.content.control.vocabularies import CONTROL_CATEGORIES
 from akimat.content.control.vocabularies import REMOVAL_BASES
 from akimat.content.control.vocabularies import SOURCE_KINDS
@@ -24,8 +30,20 @@ from plone.supermodel import model
 from Products.Five.browser import BrowserView
 from z3c.form import button
 from z3c.form import form
+from z3c.form.interfaces import ActionExecutionError
 from zope import schema
 from zope.i18n import translate
+from zope.interface import Invalid
+
+
+def deadline_text(assignment, request):
+    """The assignment's deadline, saying so when a day off moved it (R0.2)."""
+    return format_deadline(
+        assignment.effective_deadline(),
+        working_calendar.get_calendar(),
+        request,
+        set_on=assignment.deadline_as_set(),
+    )
 
 
 class AssignmentView(BrowserView):
@@ -44,9 +62,29 @@ class AssignmentView(BrowserView):
     def controller(self):
         return principal_title(self.context.controller)
 
+    def deadline(self):
+        return deadline_text(self.context, self.request)
+
     def source(self):
-        """The source document, as far as this user sees it (an appeal is private, R13.2)."""
-        return visible_target(self.context.source)
+        """The source document with its number and date, as far as this user sees it (an appeal
+        is private, R13.2): the related one, else the protocol or act the assignment is in."""
+        document = self.source_document()
+        link = visible_link(document.UID()) if document is not None else None
+        if link is None:
+            return None
+        number = getattr(document, "registration_number", None)
+        day = getattr(document, "registration_date", None) or getattr(
+            document, "meeting_date", None
+        )
+        return {**link, "number": number, "date": format_date(day)}
+
+    def source_document(self):
+        relation = self.context.source
+        if relation is not None and not relation.isBroken():
+            return relation.to_object
+        parent = aq_parent(aq_inner(self.context))
+        # A protocol or an act that holds its assignments has a registration number
+        return parent if hasattr(aq_base(parent), "registration_number") else None
 
     def source_kind(self):
         return SOURCE_KINDS.getTerm(self.context.source_kind).title
@@ -65,6 +103,36 @@ class AssignmentView(BrowserView):
     def report_due(self):
         lead, co = self.context.report_due_dates()
         return {"lead": lead, "co": co}
+
+    def decisions(self):
+        """Every decision on the assignment with its reason, author and date: extensions
+        granted or refused (R12.7a) and the removal from control (R12.9), newest first."""
+        decisions = [
+            {
+                "what": _("Extension granted")
+                if ext["decision"] == "granted"
+                else _("Extension refused"),
+                "refused": ext["decision"] == "refused",
+                "reason": ext.get("decision_reason") or "",
+                "by": principal_title(ext["decided_by"]),
+                "on": ext["decided_on"],
+            }
+            for ext in self.context.extensions
+            if ext["decision"] is not None
+        ]
+        history = self.context.workflow_history.get("akimat_assignment_workflow", ())
+        decisions.extend(
+            {
+                "what": _("Removed from control"),
+                "refused": False,
+                "reason": entry.get("comments") or "",
+                "by": principal_title(entry.get("actor")),
+                "on": working_calendar.to_almaty(entry["time"].asdatetime()).date(),
+            }
+            for entry in history
+            if entry.get("action") == "remove"
+        )
+        return sorted(decisions, key=lambda decision: decision["on"], reverse=True)
 
     def extensions(self):
         return [
@@ -86,6 +154,7 @@ class AssignmentView(BrowserView):
         return [
             {
                 "title": report.title,
+                "text": report.text,
                 "url": report.absolute_url(),
                 "author": principal_title(report.Creator()),
                 "date": report.created().asdatetime().date(),
@@ -110,8 +179,10 @@ class ControlForm(AutoExtensibleForm, form.Form):
         try:
             action()
         except (ControlError, bounds.OutOfRange) as error:
-            self.status = translate(error.args[0], context=self.request)
-            return
+            # An error, not an info box: z3c.form lists it under its error status
+            raise ActionExecutionError(
+                Invalid(translate(error.args[0], context=self.request))
+            ) from error
         self.context.reindexObject()
         api.portal.show_message(success, request=self.request)
         self.request.response.redirect(self.context.absolute_url())
@@ -128,10 +199,48 @@ class IRequestExtension(model.Schema):
 
 
 class RequestExtensionForm(ControlForm):
-    """An executor asks for more time, with reasons, ≥ 3 working days ahead (R12.6)."""
+    """An executor asks for more time, with reasons, ≥ 3 working days ahead (R12.6); too late,
+    the form says whom to turn to instead and its button is disabled."""
 
     schema = IRequestExtension
     label = _("Request an extension")
+
+    def refusal(self):
+        """Why no extension may be asked for today (R12.6, R12.7b), or None."""
+        try:
+            self.context.check_extension_possible()
+        except ControlError as error:
+            message = translate(error.args[0], context=self.request)
+            if isinstance(error, TooLate):
+                message += " " + translate(
+                    _(
+                        "Turn to the controller of the assignment, ${controller}, instead.",
+                        mapping={
+                            "controller": principal_title(self.context.controller)
+                        },
+                    ),
+                    context=self.request,
+                )
+            return message
+        return None
+
+    @property
+    def description(self):
+        current = translate(
+            _(
+                "Current deadline: ${deadline}",
+                mapping={"deadline": deadline_text(self.context, self.request)},
+            ),
+            context=self.request,
+        )
+        refused = self.refusal()
+        return f"{current}. {refused}" if refused else current
+
+    def updateActions(self):
+        super().updateActions()
+        if self.refusal():
+            # The widget keeps its HTML attributes once computed: into them
+            self.actions["request"].attributes["disabled"] = "disabled"
 
     @button.buttonAndHandler(_("Send the request"), name="request")
     def handle_request(self, action):
@@ -150,6 +259,13 @@ class RequestExtensionForm(ControlForm):
 
 
 class IDecideExtension(model.Schema):
+    reason = schema.Text(
+        title=_("Reason for the decision"),
+        description=_(
+            "Required for a refusal: the executor reads it on the assignment."
+        ),
+        required=False,
+    )
     exceptional = schema.Bool(
         title=_("Exceptional case"),
         description=_(
@@ -185,15 +301,21 @@ class DecideExtensionForm(ControlForm):
         data, errors = self.extractData()
         self.run(
             lambda: self.context.decide_extension(
-                self.userid(), True, bool(data.get("exceptional"))
+                self.userid(),
+                True,
+                bool(data.get("exceptional")),
+                reason=data.get("reason") or "",
             ),
             _("The extension is granted; the new deadline applies."),
         )
 
     @button.buttonAndHandler(_("Refuse"), name="refuse")
     def handle_refuse(self, action):
+        data, errors = self.extractData()
         self.run(
-            lambda: self.context.decide_extension(self.userid(), False),
+            lambda: self.context.decide_extension(
+                self.userid(), False, reason=data.get("reason") or ""
+            ),
             _("The extension is refused."),
         )
 
@@ -265,7 +387,12 @@ class AssignmentListing(BrowserView):
         return {
             "title": brain.Title,
             "url": brain.getURL(),
-            "deadline": brain.deadline,
+            "deadline": format_deadline(
+                brain.deadline,
+                self._calendar,
+                self.request,
+                set_on=brain.deadline_as_set,
+            ),
             "light": brain_light(brain, self._today, self._calendar),
             "executors": ", ".join(self._titles(p) for p in brain.executors),
         }

@@ -2,6 +2,7 @@
 
 from akimat.content import _
 from akimat.content.browser.formatting import format_date
+from akimat.content.browser.formatting import format_deadline
 from akimat.content.control import lists as control_lists
 from akimat.content.control import rules as control
 from akimat.content.control import workbooks
@@ -44,7 +45,7 @@ class ControlListView(BrowserView):
 
     def __call__(self):
         self.today = now().date()
-        calendar = get_calendar()
+        self.calendar = calendar = get_calendar()
         self.error = None
         try:
             self.filters = control_lists.parse_filters(self.request.form)
@@ -89,6 +90,12 @@ class ControlListView(BrowserView):
 
     def format_date(self, day):
         return format_date(day)
+
+    def deadline(self, row):
+        """The deadline, saying so when a day off moved it (R0.2)."""
+        return format_deadline(
+            row.deadline, self.calendar, self.request, set_on=row.deadline_as_set
+        )
 
     def value(self, name):
         value = getattr(self.filters, name)

@@ -1,7 +1,7 @@
 """POST services for the actions of control on an assignment, for integrators (R12).
 
     @extension            {"new_deadline": "2027-01-15", "reason": "…"}   an executor asks (R12.6)
-    @extension-decision   {"grant": true, "exceptional": false}            the leadership decides (R12.7a)
+    @extension-decision   {"grant": false, "reason": "…"}                 the leadership decides (R12.7a)
     @removal-consent      {}                                                the leadership consents (R12.14)
     @remove-from-control  {"basis": "executed", "comment": "…"}            the controller removes (R12.9)
 
@@ -42,7 +42,7 @@ class RequestExtension(ControlAction):
 
 
 class DecideExtension(ControlAction):
-    keys = {"grant": BOOLEAN, "exceptional": BOOLEAN}
+    keys = {"grant": BOOLEAN, "exceptional": BOOLEAN, "reason": TEXT}
 
     def control(self, data, userid):
         if data.get("grant") is None:
@@ -50,7 +50,10 @@ class DecideExtension(ControlAction):
                 _("Say whether the extension is granted: «grant» is true or false.")
             )
         self.context.decide_extension(
-            userid, data["grant"], bool(data.get("exceptional"))
+            userid,
+            data["grant"],
+            bool(data.get("exceptional")),
+            reason=data.get("reason") or "",
         )
 
 

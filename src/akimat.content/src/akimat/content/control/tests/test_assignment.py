@@ -168,7 +168,7 @@ class TestExtensions(AssignmentTestCase):
             assignment.request_extension(
                 "executor", date(2027, month, 15), "Причина", today=date(2026, 12, 1)
             )
-            assignment.decide_extension("akim", grant=False)
+            assignment.decide_extension("akim", grant=False, reason="Нет оснований")
         assignment.request_extension(
             "executor", date(2027, 3, 15), "Третья", today=date(2026, 12, 1)
         )

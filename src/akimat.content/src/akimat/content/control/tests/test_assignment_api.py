@@ -28,20 +28,23 @@ class TestAssignmentApi(unittest.TestCase):
         self.portal.manage_setLocalRoles("akim", ["Leadership"])
         transaction.commit()
         self.owner = self.session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        self.url = self.create("government", "2027-12-17")
+
+    def create(self, source_kind, deadline):
         created = self.owner.post(
             "/",
             json={
                 "@type": "Assignment",
                 "title": "Подготовить отчёт об исполнении бюджета",
-                "source_kind": "government",
+                "source_kind": source_kind,
                 "lead_executor": "executor",
                 "controller": "controller",
                 "date_given": "2026-11-02",
-                "deadline": "2027-12-17",
+                "deadline": deadline,
             },
         )
         self.assertEqual(created.status_code, 201, created.text)
-        self.url = created.json()["@id"]
+        return created.json()["@id"]
 
     def session(self, user, password=PASSWORD):
         session = RelativeSession(self.portal.absolute_url(), test=self)
@@ -111,3 +114,27 @@ class TestAssignmentApi(unittest.TestCase):
             "executor", "@extension", {"new_deadline": "завтра", "reason": "x"}
         )
         self.assertEqual(response.status_code, 400)
+
+    def test_whether_an_extension_may_be_asked_is_in_the_control_data(self):
+        """R12.7b/R12.6: REST says, by the same rule as the form, that no extension may be asked."""
+        body = self.session("executor").get(self.url).json()
+        request = body["control"]["extension_request"]
+        self.assertFalse(request["allowed"])
+        self.assertIn("не продлеваются", request["message"])
+
+    def test_a_refusal_needs_its_reason_and_keeps_it(self):
+        """R12.7a: the leadership's refusal without a reason is a 400; with one, it is kept for
+        the executor to read."""
+        self.url = self.create("akimat-session", "2027-02-17")
+        asked = self.post(
+            "executor", "@extension", {"new_deadline": "2027-03-17", "reason": "Нет"}
+        )
+        self.assertEqual(asked.status_code, 200, asked.text)
+        refused = self.post("akim", "@extension-decision", {"grant": False})
+        self.assertEqual(refused.status_code, 400)
+        refused = self.post(
+            "akim", "@extension-decision", {"grant": False, "reason": "Срок достаточен"}
+        )
+        self.assertEqual(refused.status_code, 200, refused.text)
+        (extension,) = refused.json()["extensions"]
+        self.assertEqual(extension["decision_reason"], "Срок достаточен")
