@@ -40,6 +40,8 @@ class Section:
     department_library: bool = False
     # Add permissions the site gives nobody, granted here to these roles (besides the admins').
     add_permissions: dict = field(default_factory=dict)
+    # The section's default view: its register (akimat.content), where the menu leads.
+    layout: str = None
 
 
 def department_library(unit):
@@ -75,6 +77,7 @@ SECTIONS = (
             "odk": EDITORS + ("Reviewer",),
             "legal-consultant": ("Reader", "Reviewer"),
         },
+        layout="acts",
     ),
     Section(
         "protocols",
@@ -84,22 +87,27 @@ SECTIONS = (
         # responsible department or working body those of operational meetings and commissions
         # (R5.46, R5.54).
         roles={**EVERY_DEPARTMENT_DRAFTS, "odk": EDITORS + ("Reviewer",)},
+        layout="protocols",
     ),
     Section(
         "assignments",
         _("Assignments"),
         _("Assignments on control: executors, deadlines, execution reports."),
         roles={"odk": EDITORS + ("Reviewer",)},
+        layout="assignments-register",
     ),
     Section(
         "appeals",
         _("Appeals"),
+        # «Реестр обращений» in its description: a site search finds the register (R13.2: only
+        # those who see the section).
         _(
-            "Appeals of citizens and organisations. Seen only by the appeals department and those "
-            "assigned to an appeal."
+            "Register of appeals of citizens and organisations. Seen only by the appeals "
+            "department and those assigned to an appeal."
         ),
         roles={"appeals": EDITORS + ("Reviewer",)},
         confidential=True,
+        layout="appeals-section",
     ),
     Section(
         "library",
@@ -145,6 +153,8 @@ def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
             )
             if not section.confidential:
                 api.content.transition(obj=folder, transition="publish_internally")
+        if section.layout:
+            folder.setLayout(section.layout)
         for group, roles in section.roles.items():
             api.group.grant_roles(groupname=group, roles=roles, obj=folder)
         folder.__ac_local_roles_block__ = (

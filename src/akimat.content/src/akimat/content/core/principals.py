@@ -44,6 +44,16 @@ def principal_ids(user):
     return [user.getId(), *user.getGroups()]
 
 
+def departments_of(user):
+    """The departments a user serves in: his groups that have a group of their heads."""
+    return [
+        group
+        for group in user.getGroups()
+        if not group.endswith(HEADS_SUFFIX)
+        and api.group.get(groupname=f"{group}{HEADS_SUFFIX}") is not None
+    ]
+
+
 class PrincipalTitles:
     """principal_title, each principal looked up once: for listings of many rows."""
 

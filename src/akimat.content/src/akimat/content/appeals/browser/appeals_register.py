@@ -183,6 +183,10 @@ class AppealsRegister(BrowserView):
         self.rows = rows(list(self.batch), now().date(), get_calendar())
         return self.template()
 
+    def site_url(self):
+        """The register is also the «Обращения» section's view: its links go to the site's."""
+        return api.portal.get().absolute_url()
+
     def value(self, name):
         value = self.filters[name]
         return value.isoformat() if hasattr(value, "isoformat") else value or ""
@@ -190,7 +194,7 @@ class AppealsRegister(BrowserView):
     def new_appeal_url(self):
         """The site's public appeal form (akimat.policy), where the department also registers
         paper and phone appeals with their channel and oral record (R13.6, R13.10)."""
-        form = self.context.get(APPEAL_FORM_ID)
+        form = api.portal.get().get(APPEAL_FORM_ID)
         return form.absolute_url() if form is not None else None
 
     def schedules(self):
@@ -203,7 +207,7 @@ class AppealsRegister(BrowserView):
         query = urlencode(
             {name: self.value(name) for name in FILTERS if self.value(name)}
         )
-        url = f"{self.context.absolute_url()}/@@appeals-register.xlsx"
+        url = f"{self.site_url()}/@@appeals-register.xlsx"
         return f"{url}?{query}" if query else url
 
     def kinds(self):
