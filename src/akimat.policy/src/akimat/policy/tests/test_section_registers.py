@@ -83,6 +83,26 @@ class TestSectionRegisters(unittest.TestCase):
                     "/".join(self.portal["appeals"].getPhysicalPath()) in paths, found
                 )
 
+    def test_the_site_map_leads_to_the_appeals_register_for_the_department_only(self):
+        """R13.2: the site map lists «Обращения» (whose view is the register) for the appeals
+        department, and not for others."""
+        appeals = self.portal["appeals"].absolute_url()
+        for username, listed in (("kim", True), ("yessenova", False)):
+            portal, _request = fresh_request(self.layer)
+            with api.env.adopt_user(username=username):
+                html = portal.restrictedTraverse("@@sitemap")()
+            with self.subTest(username=username):
+                self.assertEqual(f'href="{appeals}"' in html, listed)
+
+    def test_the_weekly_list_says_so_in_its_heading_and_title(self):
+        """R12.4a: the weekly list for the leadership is named in the page and the browser."""
+        html = self.section("tulegenova", "assignments", preset="weekly")
+        weekly = translate(
+            _("Weekly control list for the leadership"), target_language="ru"
+        )
+        self.assertIn("data-weekly", html)
+        self.assertIn(f"<title>{weekly}", html)
+
     def test_the_dashboard_is_not_in_the_personal_menu(self):
         self.assertNotIn(
             "akimat-control-dashboard", api.portal.get_tool("portal_actions").user
