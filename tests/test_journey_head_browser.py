@@ -8,6 +8,7 @@ from tests.browser import chromium_page
 from tests.browser import log_in
 from tests.test_journey_odk_browser import choose_language
 from tests.test_journey_odk_browser import open_section
+from tests.test_journey_odk_browser import show_overdue
 from zope.i18n import translate
 
 import unittest
@@ -30,16 +31,7 @@ class HeadJourney:
 
             department = translate(_("My department"), target_language=self.LANGUAGE)
             page.select_option("#control-list-scope", label=department)
-            page.select_option("#control-list-state", "overdue")
-            page.click("#control-list-filters button[type=submit]")
-            page.wait_for_load_state()
-
-            rows = page.locator("#control-list tbody tr")
-            self.assertGreater(rows.count(), 0)
-            for index in range(rows.count()):
-                self.assertEqual(
-                    rows.nth(index).get_attribute("data-traffic-light"), "red"
-                )
+            self.assertEqual(set(show_overdue(page)), {"red"})
             page.click(f'#control-list a[href="{overdue.absolute_url()}"]')
             page.wait_for_load_state()
             self.assertEqual(page.url.rstrip("/"), overdue.absolute_url())
