@@ -42,6 +42,8 @@ class Section:
     add_permissions: dict = field(default_factory=dict)
     # The only types «Добавить» offers here (and code may add); empty: as Plone decides.
     types: tuple = ()
+    # The section's default view: its register (akimat.content), where the menu leads.
+    layout: str = None
 
 
 def department_library(unit):
@@ -80,6 +82,7 @@ SECTIONS = (
             "legal-consultant": ("Reader", "Reviewer"),
         },
         types=("Act",),
+        layout="acts",
     ),
     Section(
         "protocols",
@@ -90,6 +93,7 @@ SECTIONS = (
         # (R5.46, R5.54).
         roles={**EVERY_DEPARTMENT_DRAFTS, "odk": EDITORS + ("Reviewer",)},
         types=("Protocol",),
+        layout="protocols",
     ),
     Section(
         "assignments",
@@ -97,17 +101,21 @@ SECTIONS = (
         _("Assignments on control: executors, deadlines, execution reports."),
         roles={"odk": EDITORS + ("Reviewer",)},
         types=("Assignment",),
+        layout="assignments-register",
     ),
     Section(
         "appeals",
         _("Appeals"),
+        # «Реестр обращений» in its description: a site search finds the register (R13.2: only
+        # those who see the section).
         _(
-            "Appeals of citizens and organisations. Seen only by the appeals department and those "
-            "assigned to an appeal."
+            "Register of appeals of citizens and organisations. Seen only by the appeals "
+            "department and those assigned to an appeal."
         ),
         roles={"appeals": EDITORS + ("Reviewer",)},
         confidential=True,
         types=("Appeal", "ReceptionSchedule"),
+        layout="appeals-section",
     ),
     Section(
         "library",
@@ -156,6 +164,8 @@ def ensure_sections(container=None, sections=SECTIONS, portal_type=SECTION):
             )
             if not section.confidential:
                 api.content.transition(obj=folder, transition="publish_internally")
+        if section.layout:
+            folder.setLayout(section.layout)
         for group, roles in section.roles.items():
             api.group.grant_roles(groupname=group, roles=roles, obj=folder)
         folder.__ac_local_roles_block__ = (

@@ -15,6 +15,9 @@ COLOURS = {
     control.YELLOW: "#ffc107",
     control.RED: "#dc3545",
 }
+# The bars take the page's width (control_dashboard.pt) at about their own scale, so their text
+# keeps its size instead of shrinking with the drawing.
+BAR_WIDTH = 1100
 FONT = (
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif"
 )
@@ -52,6 +55,9 @@ def new_chart(kind, colours, title, no_data, **config):
         print_values=True,
         print_zeroes=False,
         legend_at_bottom=True,
+        # Whole names: pygal shortens labels and legends to fit by default («Отдел эконо…»).
+        truncate_label=-1,
+        truncate_legend=-1,
         **config,
     )
     chart.add_xml_filter(_without_scripts)
@@ -78,7 +84,7 @@ def per_executor_lights(lines, titles, title, no_data):
         title,
         no_data,
         height=_height(lines),
-        truncate_label=40,
+        width=BAR_WIDTH,
         y_labels=ticks(
             max((sum(counts.values()) for _name, counts in lines), default=0)
         ),
@@ -98,7 +104,7 @@ def on_time_and_late(lines, on_time_title, late_title, title, no_data):
         title,
         no_data,
         height=_height(lines),
-        truncate_label=40,
+        width=BAR_WIDTH,
         y_labels=ticks(
             max((max(line.on_time, line.late) for line in lines), default=0)
         ),

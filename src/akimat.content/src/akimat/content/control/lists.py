@@ -7,11 +7,14 @@ correct raises BadFilter with a message saying how.
 
 from akimat.content import _
 from akimat.content.control import rules as control
+from akimat.content.control.my_assignments import assignments_of
+from akimat.content.control.my_assignments import assignments_of_department
 from akimat.content.control.vocabularies import CONTROL_CATEGORIES
 from akimat.content.control.vocabularies import REMOVAL_BASES
 from akimat.content.control.vocabularies import SOURCE_KINDS
 from akimat.content.core.parameters import BadParameter
 from akimat.content.core.parameters import parse_date
+from akimat.content.core.principals import departments_of
 from akimat.content.core.principals import is_department
 from akimat.content.core.principals import PrincipalTitles
 from dataclasses import dataclass
@@ -31,6 +34,9 @@ OVERDUE = "overdue"
 STATES = (ON_CONTROL, REMOVED, OVERDUE, control.YELLOW, control.GREEN)
 WEEKLY = "weekly"  # the list sent to the leadership every week (R12.4a)
 PRESETS = (WEEKLY,)
+# Whose assignments: the person's own (as @@my-assignments), or his departments' (R12.4b).
+MINE, DEPARTMENT = "mine", "department"
+SCOPES = (MINE, DEPARTMENT)
 WEEKLY_WORKING_DAYS = 5
 
 # R12.4a: the nine columns, in this order, in every control list.
@@ -62,6 +68,7 @@ class Filters:
     control_category: str = None
     state: str = None  # one of STATES
     preset: str = None  # one of PRESETS
+    scope: str = None  # one of SCOPES, for the current user
 
     def query_string(self):
         """The filters as URL parameters, so the export and the pages keep them."""
@@ -83,6 +90,7 @@ def parse_filters(form):
     _choice(values, "control_category", CONTROL_CATEGORIES.by_token)
     _choice(values, "state", STATES)
     _choice(values, "preset", PRESETS)
+    _choice(values, "scope", SCOPES)
     if (
         values["date_from"]
         and values["date_to"]
@@ -167,9 +175,27 @@ def find(filters, today, calendar):
         **build_query(filters, today, calendar)
     )
     # «Принято к сведению» stays in its state but is not on control (R12.10): not listed.
-    return [
+    found = [
         brain for brain in brains if brain.on_control or brain.review_state == REMOVED
     ]
+    if filters.scope:
+        within = scope_uids(filters.scope, api.user.get_current())
+        found = [brain for brain in found if brain.UID in within]
+    return found
+
+
+def scope_uids(scope, user):
+    """The UIDs of the user's own assignments, or of his departments' ones: the same sets as
+    @@my-assignments and @@department-assignments, so every page counts them alike."""
+    if scope == MINE:
+        brains = assignments_of(user, on_control_only=False)
+    else:
+        brains = [
+            brain
+            for department in departments_of(user)
+            for brain in assignments_of_department(department, on_control_only=False)
+        ]
+    return {brain.UID for brain in brains}
 
 
 @dataclass(frozen=True)
@@ -269,7 +295,7 @@ def cells(row, request):
     return (
         f"{row.kind} {row.reference}".strip(),
         row.date_given,
-        row.content,
+        f"{row.number}. {row.content}" if row.number else row.content,
         ", ".join(row.executors),
         row.deadline,
         removal_mark(row, request),

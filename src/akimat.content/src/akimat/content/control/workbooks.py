@@ -15,18 +15,36 @@ FILLS = {
     control.RED: "F8D7DA",
     control.GREY: "E2E3E5",
 }
-WIDTHS = (28, 12, 60, 36, 12, 14, 24, 16, 30)
+WIDTHS = (6, 28, 12, 60, 36, 12, 14, 24, 16, 30)
 
 
-def control_list(rows, request):
-    """The control list with exactly the nine columns of R12.4a, rows in the traffic light."""
+def control_list(rows, request, today, weekly=False):
+    """The control list under its title «… по состоянию на DD.MM.YYYY»: the item's position,
+    then exactly the nine columns of R12.4a, rows in the traffic light; the weekly list's
+    sheet is named for it."""
+    name = translate(
+        _("Weekly control list") if weekly else _("Control list"), context=request
+    )
+    title = _(
+        "${list} as of ${date}",
+        mapping={"list": name, "date": today.strftime("%d.%m.%Y")},
+    )
     return workbook(
-        translate(_("Control list"), context=request),
-        control_lists.header(request),
-        [control_lists.cells(row, request) for row in rows],
+        name,
+        [translate(_("No."), context=request), *control_lists.header(request)],
+        [
+            (position, *control_lists.cells(row, request))
+            for position, row in enumerate(rows, start=1)
+        ],
         fills=[FILLS[row.traffic_light] for row in rows],
         widths=WIDTHS,
+        title=translate(title, context=request),
     )
+
+
+def control_list_filename(today, weekly=False):
+    prefix = "weekly-control-list" if weekly else "control-list"
+    return f"{prefix}-{today}.xlsx"
 
 
 def execution_report(report, year, quarter, request):

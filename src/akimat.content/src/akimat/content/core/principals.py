@@ -80,6 +80,11 @@ def executor_departments(executors):
     return list(found)
 
 
+def departments_of(user):
+    """The departments a user serves in."""
+    return [group for group in user.getGroups() if is_department(group)]
+
+
 class _Remembered:
     """A lookup by principal id, each principal looked up once: for listings of many rows."""
 

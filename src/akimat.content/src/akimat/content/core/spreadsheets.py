@@ -11,18 +11,27 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD.MM.YYYY"
 
 
-def workbook(sheet_title, header, lines, fills=(), widths=()):
-    """The XLSX bytes of one sheet: a bold header row, then the lines; dates as real dates."""
+def workbook(sheet_title, header, lines, fills=(), widths=(), title=None):
+    """The XLSX bytes of one sheet: the title (if any) across the columns, a bold header row,
+    then the lines; dates as real dates."""
     book = Workbook()
     sheet = book.active
     # Excel refuses sheet titles over 31 characters or with []:*?/\
     sheet.title = "".join(c for c in sheet_title if c not in "[]:*?/\\")[:31] or "Sheet"
+    if title:
+        sheet.append([title])
+        sheet["A1"].font = Font(bold=True, size=14)
+        sheet.merge_cells(
+            start_row=1, start_column=1, end_row=1, end_column=len(header)
+        )
     sheet.append(list(header))
-    for cell in sheet[1]:
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     patterns = {}  # one fill object per colour, shared by its cells
-    for row_number, line in enumerate(lines, start=2):
-        fill = fills[row_number - 2] if row_number - 2 < len(fills) else None
+    first = header_row + 1
+    for row_number, line in enumerate(lines, start=first):
+        fill = fills[row_number - first] if row_number - first < len(fills) else None
         if fill and fill not in patterns:
             patterns[fill] = PatternFill("solid", start_color=fill, end_color=fill)
         # Cells by address: openpyxl's max_row is computed over the whole sheet on every call.
@@ -35,9 +44,11 @@ def workbook(sheet_title, header, lines, fills=(), widths=()):
                 cell.data_type = "s"
             if fill:
                 cell.fill = patterns[fill]
-    for column, width in zip(sheet.iter_cols(max_row=1), widths, strict=False):
+    for column, width in zip(
+        sheet.iter_cols(min_row=header_row, max_row=header_row), widths, strict=False
+    ):
         sheet.column_dimensions[column[0].column_letter].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{first}"
     stream = BytesIO()
     book.save(stream)
     return stream.getvalue()

@@ -215,13 +215,17 @@ class AppealsRegister(BrowserView):
         self.rows = rows(list(self.batch), now().date(), get_calendar())
         return self.template()
 
+    def site_url(self):
+        """The register is also the «Обращения» section's view: its links go to the site's."""
+        return api.portal.get().absolute_url()
+
     def value(self, name):
         value = self.filters[name]
         return value.isoformat() if hasattr(value, "isoformat") else value or ""
 
     def new_appeal_url(self):
         """The department's own registration form (R13.6, R13.10)."""
-        return f"{self.context.absolute_url()}/@@register-appeal"
+        return f"{self.site_url()}/@@register-appeal"
 
     def unregistered(self, row):
         return unregistered(row)
@@ -236,7 +240,7 @@ class AppealsRegister(BrowserView):
         query = urlencode(
             {name: self.value(name) for name in FILTERS if self.value(name)}
         )
-        url = f"{self.context.absolute_url()}/@@appeals-register.xlsx"
+        url = f"{self.site_url()}/@@appeals-register.xlsx"
         return f"{url}?{query}" if query else url
 
     def kinds(self):

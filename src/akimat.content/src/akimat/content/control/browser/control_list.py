@@ -1,4 +1,5 @@
-"""@@control-list and @@control-list.xlsx: the control list of the ОДК (R12.4a) on the site root."""
+"""@@control-list and @@control-list.xlsx: the control list of the ОДК (R12.4a) on the site root;
+the «Поручения» section's register, the same list for every staff member."""
 
 from akimat.content import _
 from akimat.content.browser.formatting import format_date
@@ -13,7 +14,9 @@ from akimat.content.core import spreadsheets
 from akimat.content.core.calendar import get_calendar
 from akimat.content.core.calendar import now
 from akimat.content.core.principals import PrincipalTitles
+from html import escape
 from plone import api
+from plone.app.layout.viewlets.common import TitleViewlet
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -38,10 +41,18 @@ STATE_TITLES = (
 )
 
 
+SCOPE_TITLES = (
+    (control_lists.MINE, _("My assignments")),
+    (control_lists.DEPARTMENT, _("My department")),
+)
+
+
 class ControlListView(BrowserView):
     """The filter form (GET) and the batched list sorted by deadline, rows in the traffic light."""
 
     template = ViewPageTemplateFile("templates/control_list.pt")
+    # Every filter, the weekly list, the dashboard and the exports (ViewControlList).
+    full = True
 
     def __call__(self):
         self.today = now().date()
@@ -62,7 +73,11 @@ class ControlListView(BrowserView):
         return self.template()
 
     def site_url(self):
-        return self.context.absolute_url()
+        return api.portal.get().absolute_url()
+
+    def page_url(self):
+        """Where the filters are sent: this page, on the site root or as the section's view."""
+        return self.request["ACTUAL_URL"]
 
     def export_url(self):
         query = self.filters.query_string()
@@ -70,10 +85,20 @@ class ControlListView(BrowserView):
         return f"{url}?{query}" if query else url
 
     def weekly_url(self):
-        return f"{self.site_url()}/@@control-list?preset={control_lists.WEEKLY}"
+        return f"{self.page_url()}?preset={control_lists.WEEKLY}"
 
     def weekly(self):
         return self.filters.preset == control_lists.WEEKLY
+
+    def label(self):
+        return (
+            _("Weekly control list for the leadership")
+            if self.weekly()
+            else _("Control list")
+        )
+
+    def scopes(self):
+        return self._options("scope", SCOPE_TITLES)
 
     def row_class(self, row):
         return ROW_CLASSES[row.traffic_light]
@@ -136,6 +161,29 @@ class ControlListView(BrowserView):
         ]
 
 
+class AssignmentsRegister(ControlListView):
+    """The «Поручения» section's view: the control list of what the catalog shows the person,
+    narrowed to his own or his department's assignments or to the overdue ones; those who keep
+    the control list (ViewControlList) get every filter, the weekly list and the exports."""
+
+    @property
+    def full(self):
+        return api.user.has_permission(
+            "akimat.content: View control list", obj=api.portal.get()
+        )
+
+    def label(self):
+        return super().label() if self.full else _("Assignments")
+
+
+class ControlListTitle(TitleViewlet):
+    """The page's title in the browser: the list's name, not the site's or the section's."""
+
+    @property
+    def page_title(self):
+        return escape(translate(self.view.label(), context=self.request))
+
+
 class ControlListXlsx(BrowserView):
     """The same list, every row, as XLSX with the nine columns of R12.4a."""
 
@@ -148,9 +196,10 @@ class ControlListXlsx(BrowserView):
             return bad_request(self.request, error)
         brains = control_lists.find(filters, today, calendar)
         rows = control_lists.rows(brains, self.request, today, calendar)
-        data = workbooks.control_list(rows, self.request)
-        prefix = "weekly-control-list" if filters.preset else "control-list"
-        return spreadsheets.send(self.request.response, data, f"{prefix}-{today}.xlsx")
+        weekly = filters.preset == control_lists.WEEKLY
+        data = workbooks.control_list(rows, self.request, today, weekly)
+        filename = workbooks.control_list_filename(today, weekly)
+        return spreadsheets.send(self.request.response, data, filename)
 
 
 def bad_request(request, error):

@@ -37,9 +37,12 @@ class ControlListGet(Service):
             return json.dumps(self._bad_request(error))
         brains = control_lists.find(filters, today, calendar)
         rows = control_lists.rows(brains, self.request, today, calendar)
-        data = workbooks.control_list(rows, self.request)
+        weekly = filters.preset == control_lists.WEEKLY
+        data = workbooks.control_list(rows, self.request, today, weekly)
         return spreadsheets.send(
-            self.request.response, data, f"control-list-{today}.xlsx"
+            self.request.response,
+            data,
+            workbooks.control_list_filename(today, weekly),
         )
 
     def reply(self):

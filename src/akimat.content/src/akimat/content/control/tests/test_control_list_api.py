@@ -126,14 +126,15 @@ class TestControlListService(unittest.TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], XLSX)
         self.assertIn("attachment;", response.headers["Content-Disposition"])
-        lines = list(load_workbook(BytesIO(response.content)).active.values)
-        self.assertEqual(len(lines[0]), 9)
+        # The title row, then the position and the nine columns.
+        lines = list(load_workbook(BytesIO(response.content)).active.values)[1:]
+        self.assertEqual(len(lines[0]), 10)
         self.assertTrue(all(lines[0]))
         self.assertEqual(
-            [line[2] for line in lines[1:]],
+            [line[3] for line in lines[1:]],
             ["Поручение overdue", "Поручение yellow", "Поручение green"],
         )
-        self.assertEqual(lines[1][3], "Отдел финансов")
+        self.assertEqual(lines[1][4], "Отдел финансов")
 
     def test_bad_filters_are_a_400_with_a_json_error(self):
         cases = [

@@ -1,5 +1,6 @@
 """Control lists, the quarterly report and the dashboard of the ОДК (RULES.md R12.4a, R12.16)."""
 
+from akimat.content import _
 from akimat.content.control import lists as control_lists
 from akimat.content.control import reports as control_reports
 from akimat.content.control.vocabularies import SOURCE_KINDS
@@ -156,6 +157,27 @@ class TestControlList(ControlListTestCase):
             ["Просрочено", "Исполнено досрочно", "Жёлтое", "Через неделю", "Продлено"],
         )
 
+    def test_scope_narrows_to_my_own_or_my_departments_assignments(self):
+        """R12.4b: the register of the section «Поручения» shows a person his own assignments
+        (as @@my-assignments) or his department's (as @@department-assignments)."""
+        api.group.create(groupname="finance-heads", title="Руководство отдела финансов")
+        with api.env.adopt_user(username="executor"):
+            self.assertEqual(
+                self.titles(control_lists.Filters(scope="mine")), ["Жёлтое"]
+            )
+            self.assertEqual(self.titles(control_lists.Filters(scope="department")), [])
+        api.group.add_user(groupname="finance", username="executor")
+        with api.env.adopt_user(username="executor"):
+            self.assertEqual(
+                len(self.titles(control_lists.Filters(scope="department"))), 6
+            )
+            self.assertEqual(
+                self.titles(control_lists.Filters(scope="department", state="overdue")),
+                ["Просрочено"],
+            )
+        with api.env.adopt_user(username="controller"):
+            self.assertEqual(self.titles(control_lists.Filters(scope="department")), [])
+
     def test_weekly_list_for_the_leadership(self):
         """R12.4a, R12.4c: sent weekly: due within 5 working days, and everything overdue."""
         self.assertEqual(
@@ -251,23 +273,66 @@ class TestControlList(ControlListTestCase):
         )
         self.assertIn(".xlsx", response.getHeader("Content-Disposition"))
         sheet = load_workbook(BytesIO(data)).active
-        values = list(sheet.values)
-        self.assertEqual(list(values[0]), control_lists.header(self.request))
-        self.assertEqual(len(values[0]), 9)
+        values = list(sheet.values)[1:]  # under the title row
+        self.assertEqual(list(values[0][1:]), control_lists.header(self.request))
+        self.assertEqual(len(values[0]), 10)
         self.assertEqual(
-            [line[2] for line in values[1:]],
+            [line[3] for line in values[1:]],
             ["Просрочено", "Жёлтое", "Через неделю", "Зелёное", "Продлено"],
         )
         first = values[1]
-        self.assertEqual(first[1].date(), date(2026, 11, 2))
-        self.assertEqual(first[4].date(), date(2026, 12, 10))
-        self.assertEqual((first[3], first[8]), ("Отдел финансов", "На контроле акима"))
+        self.assertEqual(first[2].date(), date(2026, 11, 2))
+        self.assertEqual(first[5].date(), date(2026, 12, 10))
+        self.assertEqual((first[4], first[9]), ("Отдел финансов", "На контроле акима"))
+
+    def test_xlsx_has_a_dated_title_item_numbers_and_the_traffic_light(self):
+        """R12.4a, R12.4b: «… по состоянию на» the day, a position per item (and the
+        assignment's own number with its content), each row filled in its traffic light."""
+        self.assignment("Пронумерованное", date(2027, 1, 20), number="3.1")
+        self.request.form.update({"state": "on_control"})
+        data = self.portal.restrictedTraverse("@@control-list.xlsx")()
+        sheet = load_workbook(BytesIO(data)).active
+        name = self.ru(_("Control list"))
+        self.assertEqual(sheet.title, name)
+        self.assertEqual(sheet["A1"].value, self.as_of(name, "14.12.2026"))
+        self.assertEqual(sheet["A2"].value, self.ru(_("No.")))
+        self.assertEqual(
+            [sheet.cell(row=row, column=1).value for row in range(3, 9)],
+            [1, 2, 3, 4, 5, 6],
+        )
+        self.assertEqual(sheet["D7"].value, "3.1. Пронумерованное")
+        fills = {
+            sheet.cell(row=row, column=4).value: sheet.cell(row=row, column=10).fill
+            for row in range(3, 9)
+        }
+        self.assertEqual(fills["Просрочено"].fgColor.rgb, "00F8D7DA")
+        self.assertEqual(fills["Жёлтое"].fgColor.rgb, "00FFF3CD")
+        self.assertEqual(fills["Зелёное"].fgColor.rgb, "00D1E7DD")
+
+    def test_weekly_xlsx_is_named_for_the_weekly_list(self):
+        """R12.4a: the weekly list's file and sheet say that it is the weekly list."""
+        self.request.form.update({"preset": "weekly"})
+        data = self.portal.restrictedTraverse("@@control-list.xlsx")()
+        self.assertIn(
+            'filename="weekly-control-list-2026-12-14.xlsx"',
+            self.request.response.getHeader("Content-Disposition"),
+        )
+        sheet = load_workbook(BytesIO(data)).active
+        name = self.ru(_("Weekly control list"))
+        self.assertEqual(sheet.title, name)
+        self.assertEqual(sheet["A1"].value, self.as_of(name, "14.12.2026"))
+
+    def ru(self, message):
+        return translate(message, target_language="ru")
+
+    def as_of(self, name, day):
+        return self.ru(_("${list} as of ${date}", mapping={"list": name, "date": day}))
 
     def test_xlsx_keeps_formulas_typed_in_a_note_as_text(self):
         self.assignment("Формула", date(2027, 1, 20), note='=HYPERLINK("http://x","y")')
         self.request.form.update({"state": "green"})
         data = self.portal.restrictedTraverse("@@control-list.xlsx")()
-        cell = load_workbook(BytesIO(data)).active["I4"]
+        cell = load_workbook(BytesIO(data)).active["J5"]
         self.assertEqual(
             (cell.value, cell.data_type), ('=HYPERLINK("http://x","y")', "s")
         )

@@ -1,9 +1,11 @@
-"""In Chromium: the akim finds the act waiting for his signature in «Ждёт моего действия» on his
-front page, signs it from the link, and it leaves his list (issue 14, RULES.md R10)."""
+"""In Chromium, by clicks only: the akim decides what to do today. He finds the act waiting for
+his signature in «Ждёт моего действия» on his front page, signs it from the link, and it leaves
+his list and its count — in Russian and in Kazakh (issues 14 and 15, RULES.md R10)."""
 
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from tests.browser import chromium_page
 from tests.browser import log_in
+from tests.test_journey_odk_browser import choose_language
 
 import unittest
 
@@ -11,8 +13,9 @@ import unittest
 ACT_SIGNATURE = "act-signature"  # the acts provider's kind
 
 
-class TestInboxJourney(unittest.TestCase):
+class AkimJourney:
     layer = AKIMAT_ACCEPTANCE_TESTING
+    LANGUAGE = "ru"
 
     def setUp(self):
         self.url = self.layer["portal"].absolute_url()
@@ -21,8 +24,10 @@ class TestInboxJourney(unittest.TestCase):
     def test_the_akim_signs_the_act_from_his_inbox_and_it_leaves_it(self):
         with chromium_page() as page:
             log_in(page, self.url, "seitzhanov")
+            choose_language(page, self.LANGUAGE)
             # The navigation bar counts what waits, the front page leads with it.
-            self.assertGreater(int(page.inner_text("#akimat-inbox-count")), 0)
+            waiting = int(page.inner_text("#akimat-inbox-count"))
+            self.assertGreater(waiting, 0)
             group = page.locator(f"#akimat-inbox #inbox-{ACT_SIGNATURE}")
             first = group.locator(".inbox-row a").first
             self.assertEqual(first.get_attribute("href"), self.act_url)
@@ -37,6 +42,16 @@ class TestInboxJourney(unittest.TestCase):
 
             page.click("#portal-logo")
             page.wait_for_selector("#akimat-sections")
+            self.assertEqual(page.locator(f"html[lang={self.LANGUAGE}]").count(), 1)
             self.assertEqual(
                 page.locator(f'#akimat-inbox a[href="{self.act_url}"]').count(), 0
             )
+            self.assertEqual(int(page.inner_text("#akimat-inbox-count")), waiting - 1)
+
+
+class TestAkimJourneyRu(AkimJourney, unittest.TestCase):
+    LANGUAGE = "ru"
+
+
+class TestAkimJourneyKk(AkimJourney, unittest.TestCase):
+    LANGUAGE = "kk"
