@@ -8,7 +8,7 @@ from akimat.policy import appeal_form
 from akimat.policy.demo import DEMO_PASSWORD
 from akimat.policy.demo_appeals import with_check_digit
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
-from akimat.policy.upgrades import issue15_pd
+from akimat.policy.upgrades import to_1012
 from datetime import datetime
 from datetime import timedelta
 from plone import api
@@ -283,11 +283,11 @@ class TestAppealForm(unittest.TestCase):
 class TestUpgradeTo1004(unittest.TestCase):
     layer = AKIMAT_ACCEPTANCE_TESTING
 
-    def test_issue15_upgrade_gives_the_thanks_text(self):
+    def test_upgrade_gives_the_thanks_text(self):
         """R13.5: an existing form loses easyform's English thanks text."""
         form = self.layer["portal"][appeal_form.FORM_ID]
         form.thanksdescription = "Thanks for your input."
-        issue15_pd.upgrade(None)
+        to_1012.appeal_form_thanks(None)
         self.assertEqual(form.thanksdescription, ru(appeal_form.THANKS))
 
     def test_upgrade_creates_the_open_form(self):

@@ -34,7 +34,7 @@ class TestSectionsOfferTheirTypes(unittest.TestCase):
 
     def test_existing_sites_constrained_by_the_upgrade(self):
         """An existing site's sections, unconstrained, get their types from the upgrade."""
-        from akimat.policy.upgrades.issue15_pe import upgrade
+        from akimat.policy.upgrades.to_1012 import sections_and_menu as upgrade
         from plone.base.interfaces.constrains import ACQUIRE
         from plone.base.interfaces.constrains import ISelectableConstrainTypes
 

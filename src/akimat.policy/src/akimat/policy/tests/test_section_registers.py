@@ -5,7 +5,7 @@ the appeals department only (R13.2)."""
 from akimat.content import _
 from akimat.policy.testing import AKIMAT_POLICY_INTEGRATION_TESTING
 from akimat.policy.tests.render_matrix import fresh_request
-from akimat.policy.upgrades import issue15_pa
+from akimat.policy.upgrades import to_1012
 from plone import api
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -114,7 +114,7 @@ class TestSectionRegisters(unittest.TestCase):
         self.portal["appeals"].setDescription("Обращения граждан")
         self.portal["appeals"].reindexObject()
         with api.env.adopt_roles(["Manager"]):
-            issue15_pa.upgrade(api.portal.get_tool("portal_setup"))
+            to_1012.sections_and_menu(api.portal.get_tool("portal_setup"))
         self.assertEqual(self.portal["appeals"].getLayout(), "appeals-section")
         self.assertEqual(
             self.portal["appeals"].Description(),

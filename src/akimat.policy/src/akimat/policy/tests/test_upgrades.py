@@ -30,7 +30,7 @@ import unittest
 
 
 PROFILE = "akimat.policy:default"
-LATEST = "1011"
+LATEST = "1012"
 
 # Enough of the form of 1004 to tell it from today's: no staff fields.
 FIELDS_OF_1004 = (
@@ -79,6 +79,7 @@ class TestUpgradeTo1003(unittest.TestCase):
                 ("1008", "1009"),
                 ("1009", "1010"),
                 ("1010", "1011"),
+                ("1011", "1012"),
             ],
         )
 

@@ -68,7 +68,9 @@ class TestReportForm(ViewTests, LibraryTestCase):
 
     def test_upgrade_titles_existing_reports(self):
         """An existing site's reports get the title of their kind and period."""
-        from akimat.content.upgrades.issue15_pe import upgrade
+        from akimat.content.upgrades.to_1010 import (
+            workflows_and_report_titles as upgrade,
+        )
 
         report = self.report()
         report.title = "Отчёт (2/2026)"
