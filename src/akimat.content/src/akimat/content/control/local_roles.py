@@ -13,19 +13,27 @@ from zope.interface import implementer
 EXECUTOR = "Executor"
 CONTROLLER = "Controller"
 READER = "Reader"
+# An appeal is seen only by those the rules name (R13.2): its executors' heads are not among them.
+PRIVATE_SOURCES = ("appeal",)
 
 
 @implementer(ILocalRoleProvider)
 @adapter(IAssignment)
 class AssignmentRoles(ComputedRoles):
     """Executors (lead and co-executors) and the controller of an assignment; the heads of the
-    departments its executors serve in read it, as they answer for their people's work."""
+    departments its executors serve in read it, as they answer for their people's work —
+    unless it is an appeal's."""
 
     def _roles(self):
         executors = [p for p in self.context.executors() if p]
+        heads = (
+            ()
+            if self.context.source_kind in PRIVATE_SOURCES
+            else executor_departments(executors)
+        )
         roles = {
             principal + HEADS_SUFFIX: {READER}
-            for principal in executor_departments(executors)
+            for principal in heads
             if is_department(principal)
         }
         for principal in executors:

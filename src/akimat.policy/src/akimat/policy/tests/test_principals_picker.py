@@ -158,4 +158,4 @@ class TestAppealAssignmentByName(unittest.TestCase):
         self.assertIn(f'value="{ECONOMY}"', page)  # what the person typed stays
         field = page.split('id="formfield-form-widgets-executors"')[1]
         field = field.split('id="formfield-')[0]  # up to the next field
-        self.assertIn("Not found among the departments and staff", field)
+        self.assertIn("Нет среди отделов и сотрудников", field)

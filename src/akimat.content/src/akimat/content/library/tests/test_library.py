@@ -167,7 +167,7 @@ class TestFiles(LibraryTestCase):
         ):
             with self.assertRaises(Invalid, msg=fields) as refusal:
                 IReport.validateInvariants(data(self, report_kind="Другой", **fields))
-            self.assertIn("secret records office", refusal.exception.args[0])
+            self.assertIn("секретное делопроизводство", refusal.exception.args[0])
 
     def test_only_documents(self):
         """PDF, DOCX, XLSX and ODT only."""
@@ -352,7 +352,7 @@ class TestUploadOfAPeriod(ViewTests, LibraryTestCase):
         self.assertIn('id="upload-refused"', html)
         for name in ("Отчёт ДСП о кадрах.pdf", "Отчёт о занятости.pdf", "Сводка.exe"):
             self.assertIn(name, html)
-        self.assertIn("secret records office", html)
+        self.assertIn("секретное делопроизводство", html)
 
     def test_staff_upload_drafts(self):
         """R9.10d: staff upload drafts even when they ask to publish; the head publishes."""

@@ -76,7 +76,10 @@ class TestLibraryApi(RestClient, LibraryTestCase):
         self.assertEqual(self.post("economy-head", FOLDER, body()).status_code, 201)
         # The link to the first report
         for bad, expected in (
-            (body(restriction="dsp", report_kind="Другой"), "secret records office"),
+            (
+                body(restriction="dsp", report_kind="Другой"),
+                "секретное делопроизводство",
+            ),
             (body(filename="budget.exe", report_kind="Другой"), "PDF"),
             (body(), f"{FOLDER}/"),
         ):

@@ -115,11 +115,13 @@ class TestMeetingContent(MeetingApiTestCase):
             start=almaty(MEETING_START + timedelta(hours=1)),
             end=almaty(MEETING_END + timedelta(hours=1)),
         )
-        self.assertRefused(overlapping, "Малый зал", "08.12.2026 10:00", "another hall")
+        self.assertRefused(overlapping, "Малый зал", "08.12.2026 10:00", "другой зал")
 
     def test_session_chaired_by_somebody_else_is_a_400(self):
         """R5.2: the akim chairs an akimat session, in his absence the acting akim."""
-        self.assertRefused(self.create_meeting(chair="economist"), "acting akim")
+        self.assertRefused(
+            self.create_meeting(chair="economist"), "исполняющий обязанности акима"
+        )
 
     def test_agenda_item_created_with_its_number(self):
         """A6.2: an agenda item «О …» is numbered in its meeting and has no vote yet."""
@@ -136,7 +138,7 @@ class TestMeetingContent(MeetingApiTestCase):
             url,
             {"@type": "AgendaItem", "title": "Ход отопительного сезона"},
         )
-        self.assertRefused(refused, "«О» or «Об»")
+        self.assertRefused(refused, "«О» или «Об»")
 
     def test_restricted_material_and_large_presentation_are_400(self):
         """R9.3: a material marked ДСП is refused; R5.6: a presentation over 10 MB is refused."""
@@ -158,13 +160,13 @@ class TestMeetingContent(MeetingApiTestCase):
 
         self.assertRefused(
             material("certificate", file_data(10, "spravka.docx"), restriction="dsp"),
-            "electronically",
+            "в электронном виде",
         )
         self.assertRefused(
             material(
                 "presentation", file_data(MAX_PRESENTATION_BYTES + 1, "slides.pptx")
             ),
-            "10 MB",
+            "10 МБ",
         )
         self.assertCreated(material("presentation", file_data(1000, "slides.pptx")))
 
@@ -196,7 +198,7 @@ class TestAttendanceAndVotes(MeetingApiTestCase):
             answered.json()["quorum"],
             {"members": 9, "present": 5, "needed": 6, "has_quorum": False},
         )
-        self.assertRefused(self.vote(1, 5, 0), "No quorum")
+        self.assertRefused(self.vote(1, 5, 0), "Нет кворума")
         self.assertRefused(self.attendance(["the-akim", "economist"]), "economist")
 
         self.assertTrue(
@@ -379,7 +381,8 @@ class TestProtocolJourney(MeetingApiTestCase):
         )
         self.assertRefused(self.post("the-akim", f"{url}/@sign"))  # once
         self.assertRefused(
-            self.transition(url, "register", "odk-officer"), "chair and the secretary"
+            self.transition(url, "register", "odk-officer"),
+            "председателем и секретарём",
         )
         self.assertTrue(
             self.post("summary-officer", f"{url}/@sign").json()["fully_signed"]

@@ -199,7 +199,7 @@ class TestMeetingPage(MeetingViewTestCase):
             workflow_action="approve_agenda",
         )
         self.assertTrue(
-            any("invitees list" in message for message in self.status_messages())
+            any("список приглашённых" in message for message in self.status_messages())
         )
         self.assertEqual(meeting.review_state(), "planned")
         meeting.invitees_agreed_by = "deputy"

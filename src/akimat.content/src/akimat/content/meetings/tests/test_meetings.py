@@ -128,7 +128,7 @@ class MeetingRulesTestCase(MeetingFixture, unittest.TestCase):
         meeting = self.meeting(invitees=["Иванов И. И., ТОО «Жылу»"])
         with self.assertRaises(WorkflowException) as refused:
             self.do(meeting, "approve_agenda", "head")
-        self.assertIn("invitees list", str(refused.exception))
+        self.assertIn("список приглашённых", str(refused.exception))
         meeting.invitees_agreed_by = "economist"  # not a deputy akim
         with self.assertRaises(WorkflowException):
             self.do(meeting, "approve_agenda", "head")
