@@ -41,10 +41,27 @@ def log_in(page, site_url, username):
 
 
 def use_language(page, language):
-    """Switch the interface to Kazakh through the header's switcher; Russian is the default."""
-    if language == "kk":
-        page.click("#portal-languageselector .language-kk a")
-        page.wait_for_selector("html[lang=kk]")
+    """The header's language switcher, clicked as a person would (Russian is the default)."""
+    if language != "ru":
+        page.click(f"#portal-languageselector .language-{language} a")
+        page.wait_for_selector(f"html[lang={language}]")
+
+
+def open_section(page, section_id):
+    """A section of the top menu («Поручения» …): it opens the section's register."""
+    page.click(f"#portal-globalnav li.{section_id} > a")
+    page.wait_for_load_state()
+
+
+def show_overdue(page):
+    """Choose «Просрочено» (with what else is chosen) and show: the rows' traffic lights."""
+    page.select_option("#control-list-state", "overdue")
+    page.click("#control-list-filters button[type=submit]")
+    page.wait_for_load_state()
+    rows = page.locator("#control-list tbody tr")
+    return [
+        rows.nth(i).get_attribute("data-traffic-light") for i in range(rows.count())
+    ]
 
 
 def choose_in_picker(page, field_id, typed, choice):

@@ -5,7 +5,7 @@ his list and its count — in Russian and in Kazakh (issues 14 and 15, RULES.md 
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from tests.browser import chromium_page
 from tests.browser import log_in
-from tests.test_journey_odk_browser import choose_language
+from tests.browser import use_language
 
 import unittest
 
@@ -24,7 +24,7 @@ class AkimJourney:
     def test_the_akim_signs_the_act_from_his_inbox_and_it_leaves_it(self):
         with chromium_page() as page:
             log_in(page, self.url, "seitzhanov")
-            choose_language(page, self.LANGUAGE)
+            use_language(page, self.LANGUAGE)
             # The navigation bar counts what waits, the front page leads with it.
             waiting = int(page.inner_text("#akimat-inbox-count"))
             self.assertGreater(waiting, 0)

@@ -1,13 +1,17 @@
-"""In Chromium, clicking only: the head of the economy department opens the document library from
-her front page, her department's folder, adds a quarterly report with its file, publishes it, and
-archiving asks for confirmation first (issue 15; RULES.md R9.10d). In Russian and in Kazakh."""
+"""In Chromium, clicking only: the head of the economy department finds her department's overdue
+assignments from the menu «Поручения» with the filters «просроченные» and «мой отдел»; then she
+opens the document library, her department's folder, adds a quarterly report with its file,
+publishes it, and archiving asks for confirmation first (issue 15; RULES.md R12.4b, R9.10d).
+In Russian and in Kazakh."""
 
 from akimat.content import _
 from akimat.content.tests.library import PDF
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from tests.browser import chromium_page
 from tests.browser import log_in
-from tests.test_journey_legal_consultant_browser import in_language
+from tests.browser import open_section
+from tests.browser import show_overdue
+from tests.browser import use_language
 from zope.i18n import translate
 
 import unittest
@@ -24,12 +28,22 @@ class DepartmentHeadJourney:
     def t(self, msgid):
         return translate(_(msgid), target_language=self.LANGUAGE)
 
-    def test_adds_publishes_and_is_asked_before_archiving(self):
-        url = self.layer["portal"].absolute_url()
+    def test_finds_overdue_assignments_then_publishes_a_report(self):
+        portal = self.layer["portal"]
+        url = portal.absolute_url()
         folder = f"{url}/library/akimat-to/economy"
+        overdue = portal["assignments"]["assignment-1"]  # the department's, overdue
         with chromium_page() as page:
             log_in(page, url, HEAD)
-            in_language(page, self.LANGUAGE)
+            use_language(page, self.LANGUAGE)
+            open_section(page, "assignments")
+            self.assertEqual(page.locator("#control-list-export").count(), 0)
+            page.select_option("#control-list-scope", label=self.t("My department"))
+            self.assertEqual(set(show_overdue(page)), {"red"})
+            page.click(f'#control-list a[href="{overdue.absolute_url()}"]')
+            page.wait_for_load_state()
+            self.assertEqual(page.url.rstrip("/"), overdue.absolute_url())
+
             # «Библиотека документов» ▸ «Акимат ТО» ▸ her department, in the top menu.
             page.click('#portal-globalnav label[for="navitem-library"]')
             page.click("#portal-globalnav li.akimat-to > label")

@@ -10,6 +10,7 @@ from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from datetime import timedelta
 from tests.browser import chromium_page
 from tests.browser import log_in
+from tests.browser import use_language
 from zope.i18n import translate
 
 import unittest
@@ -49,9 +50,7 @@ class EconomistJourney:
     def test_economist_reports_and_asks_for_an_extension(self):
         with chromium_page() as page:
             log_in(page, self.url, ECONOMIST)
-            if self.LANGUAGE != "ru":
-                page.click(f"#portal-languageselector .language-{self.LANGUAGE} a")
-                page.wait_for_selector(f"html[lang={self.LANGUAGE}]")
+            use_language(page, self.LANGUAGE)
 
             # His own assignment, due in two working days: he reports and is back on it.
             self.open_from_inbox(page, DUE_SOON)

@@ -7,6 +7,7 @@ from akimat.content.core import calendar
 from akimat.policy.testing import AKIMAT_ACCEPTANCE_TESTING
 from tests.browser import chromium_page
 from tests.browser import log_in
+from tests.browser import use_language
 from zope.i18n import translate
 
 import unittest
@@ -14,13 +15,6 @@ import unittest
 
 LAWYER = "zhumabekova"
 REASON = "Нет ссылки на норму закона, на основании которой принимается решение"
-
-
-def in_language(page, language):
-    """The kk run switches the interface to Kazakh by the header's language switcher."""
-    if language != "ru":
-        page.click(f"#portal-languageselector .language-{language} a")
-        page.wait_for_selector(f"html[lang={language}]")
 
 
 class LegalConsultantJourney:
@@ -35,7 +29,7 @@ class LegalConsultantJourney:
         act_url = f"{url}/acts/legal-review"  # the demo act in legal review
         with chromium_page() as page:
             log_in(page, url, LAWYER)
-            in_language(page, self.LANGUAGE)
+            use_language(page, self.LANGUAGE)
             page.click(f'#akimat-inbox a[href="{act_url}"]')
             page.wait_for_selector("#act-actions")
             page.click("#act-return")

@@ -9,33 +9,12 @@ from openpyxl import load_workbook
 from pathlib import Path
 from tests.browser import chromium_page
 from tests.browser import log_in
+from tests.browser import open_section
+from tests.browser import show_overdue
+from tests.browser import use_language
 from zope.i18n import translate
 
 import unittest
-
-
-def choose_language(page, language):
-    """The header's language switcher, clicked as a person would (Russian is the default)."""
-    if language != "ru":
-        page.click(f"#portal-languageselector .language-{language} a")
-        page.wait_for_selector(f"html[lang={language}]")
-
-
-def open_section(page, section_id):
-    """A section of the top menu («Поручения» …): it opens the section's register."""
-    page.click(f"#portal-globalnav li.{section_id} > a")
-    page.wait_for_load_state()
-
-
-def show_overdue(page):
-    """Choose «Просрочено» (with what else is chosen) and show: the rows' traffic lights."""
-    page.select_option("#control-list-state", "overdue")
-    page.click("#control-list-filters button[type=submit]")
-    page.wait_for_load_state()
-    rows = page.locator("#control-list tbody tr")
-    return [
-        rows.nth(i).get_attribute("data-traffic-light") for i in range(rows.count())
-    ]
 
 
 def download_workbook(page, selector):
@@ -57,7 +36,7 @@ class OdkJourney:
         url = self.layer["portal"].absolute_url()
         with chromium_page() as page:
             log_in(page, url, "tulegenova")
-            choose_language(page, self.LANGUAGE)
+            use_language(page, self.LANGUAGE)
             open_section(page, "assignments")
             heading = page.locator("#control-list-heading")
             self.assertEqual(heading.inner_text().strip(), self.t(_("Control list")))
