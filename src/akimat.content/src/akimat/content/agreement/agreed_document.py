@@ -10,25 +10,38 @@ from akimat.content import _
 from akimat.content.agreement import freeze
 from akimat.content.core.principals import principal_title
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
+from collective.z3cform.datagridfield.datagridfield import DataGridValidator
 from collective.z3cform.datagridfield.row import DictRow
 from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.supermodel import model
+from z3c.form import validator
 from zope import schema
+from zope.interface import implementer
 from zope.interface import Interface
 from zope.schema import ValidationError
+from zope.schema.interfaces import IChoice
 
 
 PRINCIPALS = "akimat.vocabularies.Principals"
+
+
+class IPickedInRow(IChoice):
+    """A choice in a table's row made with the picker by name (row_pickers.RowPickerConverter)."""
+
+
+@implementer(IPickedInRow)
+class PickedInRow(schema.Choice):
+    pass
 
 
 class ISubstituteRow(Interface):
     """One row of the substitutes: the absent approver and who visas for him."""
 
     directives.widget("approver", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    approver = schema.Choice(title=_("Approver"), vocabulary=PRINCIPALS, required=True)
+    approver = PickedInRow(title=_("Approver"), vocabulary=PRINCIPALS, required=True)
     directives.widget("substitute", AjaxSelectFieldWidget, vocabulary=PRINCIPALS)
-    substitute = schema.Choice(
+    substitute = PickedInRow(
         title=_("Substitute"), vocabulary=PRINCIPALS, required=True
     )
 
@@ -87,12 +100,8 @@ class IAgreedDocument(model.Schema):
         required=False,
         default=[],
     )
-    directives.widget(
-        "substitutes",
-        DataGridFieldFactory,
-        auto_append=False,
-        allow_reorder=False,
-    )
+    # the order of the rows means nothing; a blank last row adds the next one
+    directives.widget("substitutes", DataGridFieldFactory, allow_reorder=False)
     substitutes = schema.List(
         title=_("Substitutes of absent approvers"),
         description=_("Choose by name who visas in place of an absent approver."),
@@ -111,6 +120,19 @@ class IAgreedDocument(model.Schema):
     distribution_external = schema.Text(
         title=_("Outside bodies on the distribution list"), required=False
     )
+
+
+class SubstitutesValidator(DataGridValidator):
+    """The datagrid's validator checks the cells only; the rows must also stand together."""
+
+    def validate(self, value, force=False):
+        super().validate(value, force)
+        check_substitutes(value or ())
+
+
+validator.WidgetValidatorDiscriminators(
+    SubstitutesValidator, field=IAgreedDocument["substitutes"]
+)
 
 
 class AgreedDocument:
