@@ -95,15 +95,20 @@ class TestSubstitutesForm(SubstitutesTestCase):
             picker["initialValues"], {"substitute": "Ибраимов Нурлан"}
         )
 
-    def test_the_picker_in_a_row_searches_people_by_name(self):
-        act = self.act()
+    def search(self, path, query):
+        """What the picker in a row at `path` (an act, ++add++Act) finds for `query`."""
         self.request.form.update(
-            name="akimat.vocabularies.Principals", field="substitute", query="ибраим"
+            name="akimat.vocabularies.Principals", field="substitute", query=query
         )
         with api.env.adopt_user(username="developer"):
-            answer = act.restrictedTraverse("@@getVocabulary")()
-        self.assertIn('"id": "substitute"', answer)
-        self.assertNotIn('"id": "deputy"', answer)
+            answer = self.portal.restrictedTraverse(f"{path}/@@getVocabulary")()
+        return [item["id"] for item in json.loads(answer)["results"]]
+
+    def test_the_picker_in_a_row_searches_people_by_name(self):
+        self.assertEqual(self.search(self.act().getId(), "ибраим"), ["substitute"])
+
+    def test_the_picker_in_a_row_of_the_add_form_searches_too(self):
+        self.assertEqual(self.search("++add++Act", "омарова"), ["deputy"])
 
     def refused(self, rows, language):
         act = self.act(substitutes=[{"approver": "head", "substitute": "substitute"}])
