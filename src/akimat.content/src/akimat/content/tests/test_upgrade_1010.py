@@ -50,6 +50,4 @@ class TestSubstitutesAsRows(unittest.TestCase):
         setup = api.portal.get_tool("portal_setup")
         setup.unsetLastVersionForProfile(to_1010.DATAGRID[len("profile-") :])
         to_1010.datagrid_installed(setup)
-        self.assertNotEqual(
-            setup.getLastVersionForProfile(to_1010.DATAGRID), "unknown"
-        )
+        self.assertNotEqual(setup.getLastVersionForProfile(to_1010.DATAGRID), "unknown")

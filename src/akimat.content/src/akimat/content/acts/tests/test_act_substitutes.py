@@ -27,7 +27,9 @@ def rows_form(rows):
 
 def picker_options(html, input_id):
     """The options of the picker by name (pat-select2) of the input `input_id`."""
-    found = re.search(rf'<input[^>]*id="{input_id}"[^>]*data-pat-select2="([^"]*)"', html)
+    found = re.search(
+        rf'<input[^>]*id="{input_id}"[^>]*data-pat-select2="([^"]*)"', html
+    )
     return json.loads(markup.unescape(found.group(1)))
 
 
@@ -131,9 +133,7 @@ class TestSubstitutesForm(SubstitutesTestCase):
 
     def test_an_approver_is_named_in_one_row(self):
         """R11.4: one substitute per approver."""
-        html = self.refused(
-            [("deputy", "substitute"), ("deputy", "head")], "ru"
-        )
+        html = self.refused([("deputy", "substitute"), ("deputy", "head")], "ru")
         message = translate(
             "Each approver is named in one row only: ${name}.",
             domain="akimat",
