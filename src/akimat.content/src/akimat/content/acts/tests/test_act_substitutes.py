@@ -1,11 +1,14 @@
 """The substitutes of absent approvers: a table of rows, each person chosen by name (R11.4)."""
 
+from akimat.content import _
 from akimat.content.acts.tests.test_act import ActTestCase
 from akimat.content.agreement import visas
 from akimat.content.agreement.agreement import give_visa
 from akimat.content.tests.views import ViewTests
 from plone import api
+from plone.i18n.utility import setLanguageBinding
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 import html as markup
 import json
@@ -54,8 +57,8 @@ class SubstitutesTestCase(ViewTests, ActTestCase):
             api.user.get(username=userid).setMemberProperties({"fullname": fullname})
 
     def edit(self, act, rows, language="ru"):
-        self.request["LANGUAGE"] = language
         self.request.environ["HTTP_ACCEPT_LANGUAGE"] = language
+        setLanguageBinding(self.request)  # as Plone negotiates it for each request
         return self.render(
             act,
             "@@edit",
@@ -112,39 +115,42 @@ class TestSubstitutesForm(SubstitutesTestCase):
     def test_the_picker_in_a_row_of_the_add_form_searches_too(self):
         self.assertEqual(self.search("++add++Act", "омарова"), ["deputy"])
 
-    def refused(self, rows, language):
+    def assertRefusedAtTheField(self, rows, language, message):
+        """The rows are not saved; the field of the substitutes shows `message` in `language`."""
         act = self.act(substitutes=[{"approver": "head", "substitute": "substitute"}])
-        html = self.edit(act, rows, language=language)
+        field = substitutes_field(self.edit(act, rows, language=language))
         self.assertEqual(  # nothing saved
             act.substitutes, [{"approver": "head", "substitute": "substitute"}]
         )
-        return html
+        for text in (_("Substitutes of absent approvers"), message):  # in that language
+            self.assertIn(translate(text, target_language=language), field)
 
     def test_a_substitute_is_another_person_than_his_approver(self):
         """R11.4: nobody substitutes himself; the error is at the field, in Kazakh for kk."""
-        html = self.refused([("deputy", "deputy")], "kk")
-        message = translate(
-            "The substitute must be another person than the approver: ${name}.",
-            domain="akimat",
-            target_language="kk",
-            mapping={"name": "Омарова Айгуль"},
+        self.assertRefusedAtTheField(
+            [("deputy", "deputy")],
+            "kk",
+            _(
+                "The substitute must be another person than the approver: ${name}.",
+                mapping={"name": "Омарова Айгуль"},
+            ),
         )
-        self.assertIn(message, substitutes_field(html))
 
     def test_an_approver_is_named_in_one_row(self):
         """R11.4: one substitute per approver."""
-        html = self.refused([("deputy", "substitute"), ("deputy", "head")], "ru")
-        message = translate(
-            "Each approver is named in one row only: ${name}.",
-            domain="akimat",
-            target_language="ru",
-            mapping={"name": "Омарова Айгуль"},
+        self.assertRefusedAtTheField(
+            [("deputy", "substitute"), ("deputy", "head")],
+            "ru",
+            _(
+                "Each approver is named in one row only: ${name}.",
+                mapping={"name": "Омарова Айгуль"},
+            ),
         )
-        self.assertIn(message, substitutes_field(html))
 
     def test_both_cells_of_a_row_are_required(self):
-        html = self.refused([("deputy", "")], "ru")
-        self.assertIn("invalid-feedback", substitutes_field(html))
+        self.assertRefusedAtTheField(
+            [("deputy", "")], "ru", Message("Required input is missing.", domain="zope")
+        )
 
 
 class TestVisaBySubstitute(SubstitutesTestCase):
