@@ -112,7 +112,9 @@ class TestSubstitutesForm(SubstitutesTestCase):
     def test_the_picker_in_a_row_searches_people_by_name(self):
         self.assertEqual(self.search(self.act().getId(), "ибраим"), ["substitute"])
 
-    def test_the_picker_in_a_row_of_the_add_form_searches_too(self):
+    def test_the_add_form_has_the_table_and_its_pickers_search(self):
+        html = self.render(self.portal, "++add++Act", "developer")
+        self.assertIn('name="form.widgets.substitutes.count"', html)
         self.assertEqual(self.search("++add++Act", "омарова"), ["deputy"])
 
     def assertRefusedAtTheField(self, rows, language, message):
