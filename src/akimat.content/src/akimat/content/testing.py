@@ -8,7 +8,14 @@ from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import akimat.content
+import collective.z3cform.datagridfield
 import plone.restapi
+
+
+def load_autoincluded_overrides(layer):
+    """What plone.autoinclude loads in a site and not in tests: the datagrid's overrides, by
+    which the pickers in a table's rows look up their vocabulary with the table's permission."""
+    layer.loadZCML(package=collective.z3cform.datagridfield, name="overrides.zcml")
 
 
 class AkimatContentLayer(PloneSandboxLayer):
@@ -17,6 +24,7 @@ class AkimatContentLayer(PloneSandboxLayer):
     def setUpZope(self, app, configurationContext):
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=akimat.content)
+        load_autoincluded_overrides(self)
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "akimat.content:default")

@@ -1,5 +1,6 @@
 """Test layers of akimat.policy: the intranet site with the demo organisation, built once."""
 
+from akimat.content.testing import load_autoincluded_overrides
 from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
@@ -16,6 +17,7 @@ class AkimatPolicyLayer(PloneSandboxLayer):
 
     def setUpZope(self, app, configurationContext):
         self.loadZCML(package=akimat.policy)
+        load_autoincluded_overrides(self)
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "akimat.policy:default")

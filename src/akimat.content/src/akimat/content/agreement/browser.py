@@ -26,6 +26,7 @@ class AgreedDocumentView(BrowserView):
 
     visa_sheet = ViewPageTemplateFile("templates/visa_sheet.pt")
     decisions_sheet = ViewPageTemplateFile("templates/decisions.pt")
+    substitutes_list = ViewPageTemplateFile("templates/substitutes.pt")
 
     def today(self):
         return working_calendar.now().date()
@@ -54,6 +55,14 @@ class AgreedDocumentView(BrowserView):
                 "reason": decision.reason,
             }
             for decision in reversed(decisions(self.context))
+        ]
+
+    def substitutes(self):
+        """Who visas for which absent approver, by name (R11.4)."""
+        titles = PrincipalTitles()
+        return [
+            {"approver": titles(approver), "substitute": titles(substitute)}
+            for approver, substitute in self.context.substitute_map().items()
         ]
 
     # The visa sheet (R10.3, R10.4b, R11.4)

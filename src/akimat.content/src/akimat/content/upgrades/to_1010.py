@@ -5,14 +5,18 @@
   every assignment's security is recomputed; the new index `executor_departments` and column
   `deadline_as_set` are filled by the catalog step (to_1009.catalog_with_new_indexes);
 - the workflows' descriptions no longer cite rule IDs; a report's title is made of its kind and
-  period (the forms no longer ask for it).
+  period (the forms no longer ask for it);
+- the substitutes of acts and protocols are a table of people chosen by name: the table's add-on
+  (collective.z3cform.datagridfield) is installed and the lines «approver substitute» become rows.
 """
 
+from akimat.content.agreement.agreed_document import rows_from_lines
 from akimat.content.library.report import report_title
 from plone import api
 
 
 PROFILE = "profile-akimat.content:default"
+DATAGRID = "profile-collective.z3cform.datagridfield:default"
 REGISTERS = ("assignments-register", "acts", "protocols", "appeals-section")
 
 
@@ -38,3 +42,17 @@ def workflows_and_report_titles(setup_tool):
         if report.title != title:
             report.title = title
             report.reindexObject(idxs=["Title", "sortable_title", "SearchableText"])
+
+
+def datagrid_installed(setup_tool):
+    if setup_tool.getLastVersionForProfile(DATAGRID) == "unknown":
+        setup_tool.runAllImportStepsFromProfile(DATAGRID)
+
+
+def substitutes_as_rows(setup_tool):
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=("Act", "Protocol")):
+        document = brain._unrestrictedGetObject()
+        lines = [line for line in document.substitutes or () if isinstance(line, str)]
+        if lines:
+            document.substitutes = rows_from_lines(lines)

@@ -259,7 +259,7 @@ def _acts(portal, basis):
     returned = act(
         "render-returned-by-visa",
         "О плане мероприятий по энергосбережению",
-        substitutes=[f"{ECONOMY_HEAD} {ECONOMIST}"],
+        substitutes=[{"approver": ECONOMY_HEAD, "substitute": ECONOMIST}],
         term_days=2,
     )
     to_agreement(returned)
@@ -317,7 +317,7 @@ def _protocols(portal):
     signing = _protocol(
         portal,
         meetings["government-session"],
-        substitutes=[f"{HEAD_OF_APPARATUS} ibraimov"],
+        substitutes=[{"approver": HEAD_OF_APPARATUS, "substitute": "ibraimov"}],
         distribution_external="Аппарат акима Туркестанской области",
         russian_version=_word("Протокол", "protocol-ru.docx"),
     )

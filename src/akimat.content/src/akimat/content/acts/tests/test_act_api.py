@@ -329,3 +329,34 @@ class TestRegisteredActFrozenForManagers(ActApiTestCase):
         with api.env.adopt_roles(["Manager"]), self.assertRaises(Forbidden):
             act.manage_changeProperties(title="Иное")
         self.assertNotEqual(act.title, "Иное")
+
+
+class TestSubstitutesOverRest(ActApiTestCase):
+    def test_substitutes_are_rows_of_ids_both_ways(self):
+        """R11.4: created with rows, read back as rows; the substitute visas for the deputy."""
+        rows = [{"approver": "deputy", "substitute": "member1"}]
+        url = self.create(substitutes=rows)
+        read = self.session("developer").get(url).json()
+        self.assertEqual(read["substitutes"], rows)
+        self.assertEqual(self.transition(url, "submit", "developer").status_code, 200)
+        self.assertEqual(
+            self.transition(url, "approve_legally", "lawyer").status_code, 200
+        )
+        visa = self.visa(url, "member1")
+        self.assertEqual(visa.status_code, 200, visa.text)
+
+    def test_rows_that_cannot_stand_together_are_a_400(self):
+        """R11.4: nobody substitutes himself; each approver once; both cells required."""
+        url = self.create()
+        for rows in (
+            [{"approver": "deputy", "substitute": "deputy"}],
+            [
+                {"approver": "deputy", "substitute": "member1"},
+                {"approver": "deputy", "substitute": "member2"},
+            ],
+            [{"approver": "deputy"}],
+            [{"approver": "deputy", "substitute": "nobody-at-all"}],
+        ):
+            patched = self.session("developer").patch(url, json={"substitutes": rows})
+            self.assertEqual(patched.status_code, 400, (rows, patched.text))
+        self.assertEqual(self.session("developer").get(url).json()["substitutes"], [])
