@@ -167,7 +167,7 @@ class TestFiles(LibraryTestCase):
         ):
             with self.assertRaises(Invalid, msg=fields) as refusal:
                 IReport.validateInvariants(data(self, report_kind="Другой", **fields))
-            self.assertIn("секретное делопроизводство", refusal.exception.args[0])
+            self.assertIn("secret records office", refusal.exception.args[0])
 
     def test_only_documents(self):
         """PDF, DOCX, XLSX and ODT only."""
