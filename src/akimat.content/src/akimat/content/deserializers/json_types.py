@@ -11,12 +11,14 @@ from akimat.content import _
 from plone.app.textfield.interfaces import IRichText
 from plone.namedfile.interfaces import INamedField
 from z3c.relationfield.interfaces import IRelationChoice
+from zope.schema import getFields
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IDatetime
 from zope.schema.interfaces import IDict
 from zope.schema.interfaces import IField
+from zope.schema.interfaces import IObject
 from zope.schema.interfaces import ITime
 
 import dateutil.parser
@@ -75,6 +77,15 @@ def refusal(field, value, name):
         )
         return _first(
             refusal(field.value_type, item, name) for item in items if item is not None
+        )
+    elif IObject.providedBy(field):
+        # a row of a table (the substitutes' approver and substitute): an object of its fields
+        if not isinstance(value, dict):
+            return _("«${field}» must be an object.", mapping=mapping)
+        return _first(
+            refusal(cell, value[cell_name], name)
+            for cell_name, cell in getFields(field.schema).items()
+            if value.get(cell_name) is not None
         )
     elif IDict.providedBy(field):
         if not isinstance(value, dict):
